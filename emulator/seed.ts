@@ -1,0 +1,160 @@
+/**
+ * Demo data for the local cloud: the city detachment, its seven county teams, three society
+ * detachments, a township sub-team, demo users for every role and every volunteer state, and a few
+ * activities. Written straight into the store on the first start (development only; never deployed).
+ */
+import { idCardCheckChar, maskIdNumber, maskMobile, parseIdCard } from '../types/idcard'
+import type { TeamKind, VolunteerStatus } from '../types/enums'
+import type { ActivityDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
+import { idNumberHash, seal } from '../cloudfunctions/core/pii'
+
+/** Development-only key; production functions get theirs from the environment configuration. */
+export const DEV_PII_KEY = '6b65707579697961e6b58be8af95e5af86e992a5e4bb85e4be9be69cace59cb0'
+export const DEV_OWNER_OPENID = 'demo-owner'
+
+export interface DemoUser {
+  openid: string
+  label: string
+}
+
+const team = (id: string, name: string, kind: TeamKind, parent: TeamDoc | null): TeamDoc => ({
+  _id: id,
+  name,
+  kind,
+  parentId: parent?._id ?? null,
+  path: [...(parent?.path ?? []), id],
+})
+
+const city = team('team-city', '湖南省科技志愿者益阳市支队', 'city', null)
+const counties = [
+  ['heshan', '赫山区'],
+  ['ziyang', '资阳区'],
+  ['yuanjiang', '沅江市'],
+  ['nanxian', '南县'],
+  ['taojiang', '桃江县'],
+  ['anhua', '安化县'],
+  ['datonghu', '大通湖区'],
+].map(([id, name]) => team(`team-${id}`, `${name}科技志愿者队`, 'county', city))
+const [heshan, , , , , anhua] = counties
+const societies = [
+  ['medical', '益阳市医学会'],
+  ['agri', '益阳市农学会'],
+  ['meteo', '益阳市气象学会'],
+].map(([id, name]) => team(`team-${id}`, `${name}科技志愿者支队`, 'society', city))
+const [medical] = societies
+const township = team('team-heshan-longguangqiao', '龙光桥街道科技志愿者服务分队', 'township', heshan)
+
+export const demoTeams: TeamDoc[] = [city, ...counties, ...societies, township]
+
+const ref = (t: TeamDoc) => ({ id: t._id, name: t.name, kind: t.kind })
+
+function idNumber(area: string, birth: string, seq: number): string {
+  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`
+  return first17 + idCardCheckChar(first17)
+}
+
+interface PersonSpec {
+  openid: string
+  label: string
+  name: string
+  status: Exclude<VolunteerStatus, 'unregistered'>
+  idNumber: string
+  mobile: string
+  team: TeamDoc
+  employer: string
+  position: string
+  rejectReason?: string
+  serviceMinutes?: number
+}
+
+const people: PersonSpec[] = [
+  { openid: 'demo-pending', label: '志愿者 · 待审核', name: '李明', status: 'pending', idNumber: idNumber('430902', '19850312', 31), mobile: '13807371001', team: heshan, employer: '赫山区第一中学', position: '物理教师' },
+  { openid: 'demo-rejected', label: '志愿者 · 未通过', name: '王芳', status: 'rejected', idNumber: idNumber('430921', '19900704', 42), mobile: '13807371002', team: anhua, employer: '安化县人民医院', position: '护士', rejectReason: '单位名称与证明材料不一致，请核对后重新提交' },
+  { openid: 'demo-approved', label: '志愿者 · 待激活', name: '张伟', status: 'approved', idNumber: idNumber('430902', '19780120', 53), mobile: '13807371003', team: heshan, employer: '赫山区农业农村局', position: '高级农艺师' },
+  { openid: 'demo-active', label: '志愿者 · 已激活', name: '刘洋', status: 'active', idNumber: idNumber('430903', '19820915', 64), mobile: '13807371004', team: medical, employer: '益阳市中心医院', position: '主治医师', serviceMinutes: 750 },
+  { openid: 'demo-left', label: '志愿者 · 已退出', name: '陈静', status: 'left', idNumber: idNumber('430981', '19950228', 72), mobile: '13807371005', team: counties[2], employer: '沅江市科协', position: '干部' },
+  { openid: 'demo-organizer', label: '组织者 · 赫山区', name: '赵强', status: 'active', idNumber: idNumber('430902', '19751101', 81), mobile: '13807371006', team: heshan, employer: '赫山区科协', position: '科普干事', serviceMinutes: 1320 },
+]
+
+export const demoUsers: DemoUser[] = [
+  { openid: DEV_OWNER_OPENID, label: '超级管理员 · 市科协' },
+  { openid: 'demo-city-admin', label: '管理员 · 市科协科普部' },
+  { openid: 'demo-heshan-admin', label: '管理员 · 赫山区科协' },
+  { openid: 'demo-medical-admin', label: '管理员 · 市医学会' },
+  ...people.map((p) => ({ openid: p.openid, label: p.label })),
+]
+
+function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
+  const facts = parseIdCard(p.idNumber)
+  if (!facts) throw new Error(`demo ID number for ${p.openid} is invalid`)
+  return {
+    _id: `vol-${p.openid}`,
+    openid: p.openid,
+    status: p.status,
+    name: p.name,
+    gender: facts.gender,
+    idNumberHash: idNumberHash(p.idNumber),
+    idNumberSealed: seal(p.idNumber),
+    idNumberMasked: maskIdNumber(p.idNumber),
+    birthDate: facts.birthDate,
+    employer: p.employer,
+    position: p.position,
+    mobileSealed: seal(p.mobile),
+    mobileMasked: maskMobile(p.mobile),
+    skills: [],
+    specialty: '',
+    availability: { slots: ['weekend'], note: '' },
+    source: 'other',
+    team: ref(p.team),
+    teamPath: p.team.path,
+    consentAt: at,
+    submittedAt: at,
+    rejectReason: p.rejectReason ?? null,
+    serviceMinutes: p.serviceMinutes ?? 0,
+  }
+}
+
+function role(openid: string, r: RoleDoc['role'], t: TeamDoc, at: Date): RoleDoc {
+  return { _id: `role-${openid}-${r}-${t._id}`, openid, role: r, teamId: t._id, team: ref(t), grantedBy: DEV_OWNER_OPENID, grantedAt: at }
+}
+
+function activity(id: string, t: TeamDoc, title: string, type: ActivityDoc['type'], status: ActivityDoc['status'], startInDays: number, extra: Partial<ActivityDoc> = {}): ActivityDoc {
+  const startAt = new Date(Date.now() + startInDays * 86_400_000)
+  startAt.setUTCHours(1, 30, 0, 0) // 09:30 in China
+  return {
+    _id: id,
+    title,
+    type,
+    focusTags: [],
+    status,
+    team: ref(t),
+    teamPath: t.path,
+    address: '',
+    startAt,
+    endAt: new Date(startAt.getTime() + 3 * 3_600_000),
+    capacity: 30,
+    signedUp: 0,
+    ...extra,
+  }
+}
+
+/** Everything the first start writes, by collection. The PII key must be set (DEV_PII_KEY locally). */
+export function demoData(now = new Date()): Record<string, object[]> {
+  return {
+    teams: demoTeams,
+    volunteers: people.map((p) => volunteerDoc(p, new Date(now.getTime() - 86_400_000))),
+    roles: [
+      role(DEV_OWNER_OPENID, 'owner', city, now),
+      role('demo-city-admin', 'admin', city, now),
+      role('demo-heshan-admin', 'admin', heshan, now),
+      role('demo-medical-admin', 'admin', medical, now),
+      role('demo-organizer', 'organizer', heshan, now),
+    ],
+    activities: [
+      activity('act-1', heshan, '防灾减灾科普进社区', 'lecture', 'open', 5, { focusTags: ['public_concern'], address: '赫山区桃花仑街道社区服务中心', signedUp: 12 }),
+      activity('act-2', societies[1], '水稻病虫害绿色防控现场培训', 'agriculture', 'open', 9, { focusTags: ['key_group'], address: '南县三仙湖镇农技站', capacity: 50, signedUp: 31 }),
+      activity('act-3', medical, '全国科普日 · 义诊与急救知识讲座', 'medical', 'finished', -20, { focusTags: ['key_event', 'public_concern'], address: '益阳市中心医院门诊广场', capacity: 40, signedUp: 40 }),
+      activity('act-4', anhua, '青少年科技教育 · 机器人进校园', 'youth', 'draft', 14, { address: '安化县第二中学' }),
+    ],
+  }
+}

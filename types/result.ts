@@ -1,0 +1,50 @@
+/**
+ * The envelope every cloud function answers with, and the stable error codes.
+ * A code never changes meaning; the message is Chinese text fit to show a user.
+ */
+
+export const ErrorCode = {
+  /** The action name is not one this function knows. */
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  /** The payload failed validation; `field` names the first offending field. */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** The caller has no role that allows this action. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The caller has the role, but not over this team. */
+  NOT_IN_SCOPE: 'NOT_IN_SCOPE',
+  NOT_FOUND: 'NOT_FOUND',
+  /** The record is not in a state that allows this action. */
+  WRONG_STATE: 'WRONG_STATE',
+  /** Someone else changed the record at the same time; reload and retry. */
+  CONFLICT: 'CONFLICT',
+  ALREADY_REGISTERED: 'ALREADY_REGISTERED',
+  ID_NUMBER_TAKEN: 'ID_NUMBER_TAKEN',
+  CODE_INVALID: 'CODE_INVALID',
+  CODE_EXPIRED: 'CODE_EXPIRED',
+  CODE_LOCKED: 'CODE_LOCKED',
+  ACTIVITY_FULL: 'ACTIVITY_FULL',
+  TICKET_ALREADY_USED: 'TICKET_ALREADY_USED',
+  /** The platform could not be reached (client side only). */
+  NETWORK: 'NETWORK',
+  INTERNAL: 'INTERNAL',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface Ok<T> {
+  ok: true
+  data: T
+}
+export interface Err {
+  ok: false
+  code: ErrorCode
+  message: string
+  /** For INVALID_INPUT: the dotted path of the first invalid field. */
+  field?: string
+}
+export type Result<T> = Ok<T> | Err
+
+/** What every function receives as its event. */
+export interface CallEvent<A extends string = string, D = unknown> {
+  action: A
+  data?: D
+}
