@@ -7,10 +7,14 @@ import { idCardCheckChar, maskIdNumber, maskMobile, parseIdCard } from '../types
 import type { TeamKind, VolunteerStatus } from '../types/enums'
 import type { ActivityDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
 import { idNumberHash, seal } from '../cloudfunctions/core/pii'
+import { hashActivationCode } from '../cloudfunctions/core/activation'
 
 /** Development-only key; production functions get theirs from the environment configuration. */
 export const DEV_PII_KEY = '6b65707579697961e6b58be8af95e5af86e992a5e4bb85e4be9be69cace59cb0'
 export const DEV_OWNER_OPENID = 'demo-owner'
+export const DEV_TEMPLATE_REVIEW_RESULT = 'dev-template-review-result'
+/** The activation code of the demo volunteer awaiting activation (told in their 我的 notices). */
+export const DEMO_ACTIVATION_CODE = '246810'
 
 export interface DemoUser {
   openid: string
@@ -101,7 +105,8 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
     position: p.position,
     mobileSealed: seal(p.mobile),
     mobileMasked: maskMobile(p.mobile),
-    skills: [],
+    skills: ['lecture'],
+    skillsOther: '',
     specialty: '',
     availability: { slots: ['weekend'], note: '' },
     source: 'other',
@@ -110,6 +115,15 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
     consentAt: at,
     submittedAt: at,
     rejectReason: p.rejectReason ?? null,
+    resubmitted: false,
+    reviewedBy: p.status === 'pending' ? null : 'demo-heshan-admin',
+    reviewedAt: p.status === 'pending' ? null : at,
+    activation:
+      p.status === 'approved'
+        ? { codeHash: hashActivationCode(`vol-${p.openid}`, DEMO_ACTIVATION_CODE), expiresAt: new Date(at.getTime() + 7 * 86_400_000), failures: 0 }
+        : null,
+    activatedAt: p.status === 'active' || p.status === 'left' ? at : null,
+    leftAt: p.status === 'left' ? at : null,
     serviceMinutes: p.serviceMinutes ?? 0,
   }
 }
@@ -140,11 +154,43 @@ function activity(id: string, t: TeamDoc, title: string, type: ActivityDoc['type
 
 /** Everything the first start writes, by collection. The PII key must be set (DEV_PII_KEY locally). */
 export function demoData(now = new Date()): Record<string, object[]> {
+  const yesterday = new Date(now.getTime() - 86_400_000)
+  const activeMembers = people.filter((p) => p.status === 'active')
   return {
+    memberships: activeMembers.map((p) => ({
+      _id: `${p.openid}_${p.team._id}`,
+      openid: p.openid,
+      teamId: p.team._id,
+      teamPath: p.team.path,
+      status: 'active',
+      primary: true,
+      since: yesterday,
+    })),
+    messages: [
+      {
+        _id: 'msg-demo-approved',
+        openid: 'demo-approved',
+        title: '注册审核已通过',
+        body: `请在“我的”中点击“激活”，输入验证码完成激活。激活码 ${DEMO_ACTIVATION_CODE}，7天内有效`,
+        templateId: DEV_TEMPLATE_REVIEW_RESULT,
+        delivered: true,
+        errcode: null,
+        createdAt: yesterday,
+      },
+      {
+        _id: 'msg-demo-rejected',
+        openid: 'demo-rejected',
+        title: '注册审核未通过',
+        body: '原因：单位名称与证明材料不一致，请核对后重新提交。请修改后重新提交。',
+        templateId: DEV_TEMPLATE_REVIEW_RESULT,
+        delivered: false,
+        errcode: 43101,
+        createdAt: yesterday,
+      },
+    ],
     teams: demoTeams,
-    volunteers: people.map((p) => volunteerDoc(p, new Date(now.getTime() - 86_400_000))),
+    volunteers: people.map((p) => volunteerDoc(p, yesterday)),
     roles: [
-      role(DEV_OWNER_OPENID, 'owner', city, now),
       role('demo-city-admin', 'admin', city, now),
       role('demo-heshan-admin', 'admin', heshan, now),
       role('demo-medical-admin', 'admin', medical, now),

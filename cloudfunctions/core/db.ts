@@ -16,3 +16,12 @@ export async function rowsOf<T>(query: { get(): unknown }): Promise<T[]> {
 
 /** `get()` returns 100 rows unless limited, 1000 at most: every list query states its own limit. */
 export const MAX_PAGE = 50
+
+/** A unique index refused the write (the cloud reports MongoDB's E11000). */
+export function isDuplicateKey(e: unknown): boolean {
+  const text = e instanceof Error ? e.message : JSON.stringify(e)
+  return /E11000|duplicate key/i.test(text)
+}
+
+/** Server time for a write; the function's own clock is never trusted for stored times. */
+export const serverNow = () => db.serverDate()

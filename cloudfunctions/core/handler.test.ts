@@ -3,8 +3,13 @@ import { AppError } from './errors'
 import { createHandler } from './handler'
 
 const me = jest.fn()
+const unused = jest.fn()
 function handler(openid: string | undefined) {
-  return createHandler<'volunteer'>('volunteer', { me }, { openid: () => openid, caller: (id) => makeCaller(id, async () => []) })
+  return createHandler<'volunteer'>(
+    'volunteer',
+    { me, register: unused, update: unused, activate: unused, leave: unused },
+    { openid: () => openid, caller: (id) => makeCaller(id, async () => []) },
+  )
 }
 
 beforeEach(() => me.mockReset())

@@ -37,7 +37,8 @@ export interface VolunteerDoc {
   position: string
   mobileSealed: string
   mobileMasked: string
-  skills: string[]
+  skills: ActivityType[]
+  skillsOther: string
   specialty: string
   availability: { slots: AvailabilitySlot[]; note: string }
   source: SourceCategory
@@ -47,8 +48,57 @@ export interface VolunteerDoc {
   consentAt: Date
   submittedAt: Date
   rejectReason: string | null
+  /** Submitted again after a rejection or an identity change. */
+  resubmitted: boolean
+  reviewedBy: string | null
+  reviewedAt: Date | null
+  /** Set on approval; cleared on activation. Only the code's hash is kept. */
+  activation: { codeHash: string; expiresAt: Date; failures: number } | null
+  activatedAt: Date | null
+  leftAt: Date | null
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+}
+
+export interface MembershipDoc {
+  /** `${openid}_${teamId}`: one membership per person and team, written idempotently. */
+  _id: string
+  openid: string
+  teamId: string
+  teamPath: string[]
+  status: 'active' | 'suspended' | 'left'
+  primary: boolean
+  since: Date
+}
+
+export interface ReviewDoc {
+  _id: string
+  volunteerId: string
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  reason: string | null
+  by: string
+  at: Date
+}
+
+export interface MessageDoc {
+  _id: string
+  openid: string
+  title: string
+  body: string
+  templateId: string
+  delivered: boolean
+  /** errcode of a failed send (43101: the user refused the subscription). */
+  errcode: number | null
+  createdAt: Date
+}
+
+export interface AuditDoc {
+  _id: string
+  by: string
+  action: 'reveal' | 'export'
+  target: string
+  detail: string
+  at: Date
 }
 
 export interface RoleDoc {

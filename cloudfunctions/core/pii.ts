@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto'
 
-function key(): Buffer {
+export function piiKey(): Buffer {
   const raw = process.env.PII_KEY ?? ''
   const k = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64')
   if (k.length !== 32) throw new Error('PII_KEY is not configured (32 bytes, hex or base64)')
@@ -14,7 +14,7 @@ function key(): Buffer {
 
 export function seal(plain: string): string {
   const iv = crypto.randomBytes(12)
-  const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv)
+  const cipher = crypto.createCipheriv('aes-256-gcm', piiKey(), iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
   return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.')
 }
@@ -22,12 +22,12 @@ export function seal(plain: string): string {
 export function unseal(sealed: string): string {
   const [version, iv, tag, body] = sealed.split('.')
   if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unknown sealed format')
-  const decipher = crypto.createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'))
+  const decipher = crypto.createDecipheriv('aes-256-gcm', piiKey(), Buffer.from(iv, 'base64url'))
   decipher.setAuthTag(Buffer.from(tag, 'base64url'))
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8')
 }
 
 /** Keyed hash of a normalised ID number (upper-case X). */
 export function idNumberHash(idNumber: string): string {
-  return crypto.createHmac('sha256', key()).update(idNumber.trim().toUpperCase()).digest('hex')
+  return crypto.createHmac('sha256', piiKey()).update(idNumber.trim().toUpperCase()).digest('hex')
 }

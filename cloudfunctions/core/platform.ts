@@ -1,12 +1,41 @@
+import type { RoleGrant } from '../../types/api'
+import { config } from './config'
 import { makeCaller } from './context'
 import { cloud, db } from './db'
 import type { HandlerDeps } from './handler'
+import { reviewNotifier } from './notify'
+import { activityRepository } from './repositories/activity.repository'
+import { membershipRepository } from './repositories/membership.repository'
+import { recordRepository } from './repositories/record.repository'
 import { roleRepository } from './repositories/role.repository'
+import { teamRepository } from './repositories/team.repository'
+import { volunteerRepository } from './repositories/volunteer.repository'
 
-const roles = roleRepository(db)
+/** Repositories over this instance's database handle, built once while the instance is warm. */
+export const repos = {
+  volunteers: volunteerRepository(db),
+  teams: teamRepository(db),
+  memberships: membershipRepository(db),
+  records: recordRepository(db),
+  roles: roleRepository(db),
+  activities: activityRepository(db),
+}
+
+/** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
+const OWNER_GRANT: RoleGrant = { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }
+
+async function grantsOf(openid: string): Promise<RoleGrant[]> {
+  const stored = await repos.roles.grantsOf(openid)
+  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...stored] : stored
+}
+
+export const notifyReview = reviewNotifier(repos.records, async (msg) => {
+  const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal' })) as { errCode?: number }
+  return res.errCode ?? 0
+})
 
 /** The handler's view of the platform: the caller comes from getWXContext(), never from the event. */
 export const platform: HandlerDeps = {
   openid: () => cloud.getWXContext().OPENID,
-  caller: (openid) => makeCaller(openid, roles.grantsOf),
+  caller: (openid) => makeCaller(openid, grantsOf),
 }

@@ -1,10 +1,18 @@
-import { db } from '../core/db'
 import { createHandler } from '../core/handler'
-import { platform } from '../core/platform'
-import { volunteerRepository } from '../core/repositories/volunteer.repository'
+import { platform, repos } from '../core/platform'
 import { volunteerService } from '../core/services/volunteer.service'
 
-const volunteers = volunteerService(volunteerRepository(db))
+const volunteers = volunteerService(repos)
 
 /** Volunteer-facing actions: the caller's own registration, activation and profile. */
-export const main = createHandler<'volunteer'>('volunteer', { me: (caller) => volunteers.me(caller) }, platform)
+export const main = createHandler<'volunteer'>(
+  'volunteer',
+  {
+    me: (caller) => volunteers.me(caller),
+    register: (caller, data) => volunteers.register(caller, data),
+    update: (caller, data) => volunteers.update(caller, data),
+    activate: (caller, data) => volunteers.activate(caller, data),
+    leave: (caller) => volunteers.leave(caller),
+  },
+  platform,
+)

@@ -1,31 +1,250 @@
-import type { MeView } from '../../../types/api'
+import type { MeView, ProfileView } from '../../../types/api'
+import { maskIdNumber, maskMobile, parseIdCard } from '../../../types/idcard'
+import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
+import { hashActivationCode, sameHash } from '../activation'
+import { config } from '../config'
 import type { Caller } from '../context'
-import type { VolunteerRepository } from '../repositories/volunteer.repository'
+import { AppError, wrongState } from '../errors'
+import type { TeamDoc, VolunteerDoc } from '../models'
+import { idNumberHash, seal, unseal } from '../pii'
+import type { MembershipRepository } from '../repositories/membership.repository'
+import type { RecordRepository } from '../repositories/record.repository'
+import type { TeamRepository } from '../repositories/team.repository'
+import { DuplicateRegistration, idTaken, type VolunteerRepository } from '../repositories/volunteer.repository'
 
-export function volunteerService(volunteers: VolunteerRepository) {
+export interface VolunteerDeps {
+  volunteers: VolunteerRepository
+  teams: TeamRepository
+  memberships: MembershipRepository
+  records: RecordRepository
+}
+
+const NOTICES_SHOWN = 5
+
+export function profileView(v: VolunteerDoc): ProfileView {
   return {
-    /** 我的: the caller's own state and the facts its next step needs, masked. */
-    async me(caller: Caller): Promise<MeView> {
-      const [v, roles] = await Promise.all([volunteers.findByOpenid(caller.openid), caller.roles()])
-      if (!v) {
-        return { status: 'unregistered', profile: null, team: null, rejectReason: null, submittedAt: null, roles, serviceHours: 0 }
-      }
+    name: v.name,
+    gender: v.gender,
+    idNumberMasked: v.idNumberMasked,
+    birthDate: v.birthDate,
+    employer: v.employer,
+    position: v.position,
+    mobileMasked: v.mobileMasked,
+    skills: v.skills,
+    skillsOther: v.skillsOther,
+    specialty: v.specialty,
+    availability: v.availability,
+    source: v.source,
+  }
+}
+
+/** The stored form of a validated registration: personal numbers sealed, hashed and masked. */
+function registrationFields(r: Registration, team: TeamDoc) {
+  const facts = parseIdCard(r.idNumber)
+  if (!facts) throw new AppError('INVALID_INPUT', '身份证号校验不通过，请核对', 'idNumber')
+  return {
+    name: r.name,
+    gender: r.gender,
+    idNumberHash: idNumberHash(r.idNumber),
+    idNumberSealed: seal(r.idNumber),
+    idNumberMasked: maskIdNumber(r.idNumber),
+    birthDate: facts.birthDate,
+    employer: r.employer,
+    position: r.position,
+    mobileSealed: seal(r.mobile),
+    mobileMasked: maskMobile(r.mobile),
+    skills: r.skills,
+    skillsOther: r.skillsOther,
+    specialty: r.specialty,
+    availability: r.availability,
+    source: r.source,
+    team: { id: team._id, name: team.name, kind: team.kind },
+    teamPath: team.path,
+  }
+}
+
+/** Whether an edit touches 身份信息 or the team, which an administrator must review again. */
+function identityChanged(v: VolunteerDoc, r: Registration): boolean {
+  const before: Record<(typeof IDENTITY_FIELDS)[number], string> = {
+    name: v.name,
+    gender: v.gender,
+    idNumber: unseal(v.idNumberSealed),
+    employer: v.employer,
+    position: v.position,
+    teamId: v.team.id,
+  }
+  return IDENTITY_FIELDS.some((f) => before[f] !== r[f])
+}
+
+export function volunteerService({ volunteers, teams, memberships, records }: VolunteerDeps) {
+  async function view(caller: Caller, v: VolunteerDoc | null): Promise<MeView> {
+    const [roles, messages] = await Promise.all([caller.roles(), records.messagesOf(caller.openid, NOTICES_SHOWN)])
+    const notices = messages.map((m) => ({
+      id: m._id,
+      title: m.title,
+      body: m.body,
+      at: new Date(m.createdAt).toISOString(),
+      delivered: m.delivered,
+    }))
+    const templates = [config.reviewResultTemplateId()].filter(Boolean)
+    if (!v) {
       return {
-        status: v.status,
-        profile: {
-          name: v.name,
-          gender: v.gender,
-          idNumberMasked: v.idNumberMasked,
-          employer: v.employer,
-          position: v.position,
-          mobileMasked: v.mobileMasked,
-        },
-        team: v.team,
-        rejectReason: v.status === 'rejected' ? v.rejectReason : null,
-        submittedAt: new Date(v.submittedAt).toISOString(),
+        status: 'unregistered',
+        profile: null,
+        team: null,
+        rejectReason: null,
+        submittedAt: null,
         roles,
-        serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
+        serviceHours: 0,
+        activationLocked: false,
+        notices,
+        subscribeTemplateIds: templates,
       }
+    }
+    return {
+      status: v.status,
+      profile: profileView(v),
+      team: v.team,
+      rejectReason: v.status === 'rejected' ? v.rejectReason : null,
+      submittedAt: new Date(v.submittedAt).toISOString(),
+      roles,
+      serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
+      activationLocked: v.status === 'approved' && (v.activation?.failures ?? 0) >= config.activationMaxFailures(),
+      notices,
+      subscribeTemplateIds: templates,
+    }
+  }
+
+  async function mine(caller: Caller): Promise<VolunteerDoc> {
+    const v = await volunteers.findByOpenid(caller.openid)
+    if (!v) throw wrongState('您还没有注册')
+    return v
+  }
+
+  async function teamOf(teamId: string): Promise<TeamDoc> {
+    const team = await teams.get(teamId)
+    if (!team) throw new AppError('INVALID_INPUT', '所选队伍不存在，请重新选择', 'teamId')
+    return team
+  }
+
+  const reread = async (caller: Caller) => view(caller, await volunteers.findByOpenid(caller.openid))
+
+  return {
+    me: (caller: Caller) => reread(caller),
+
+    async register(caller: Caller, r: Registration): Promise<MeView> {
+      const [existing, team] = await Promise.all([volunteers.findByOpenid(caller.openid), teamOf(r.teamId)])
+      if (existing && existing.status !== 'left') {
+        throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
+      }
+      const fields = registrationFields(r, team)
+      const fresh = {
+        ...fields,
+        status: 'pending' as const,
+        rejectReason: null,
+        resubmitted: false,
+        reviewedBy: null,
+        reviewedAt: null,
+        activation: null,
+        activatedAt: null,
+        leftAt: null,
+      }
+      try {
+        if (existing) {
+          // Coming back after 退出: the same record, history kept, reviewed again.
+          const ok = await volunteers.updateIf(existing._id, 'left', { ...fresh, resubmitted: true }, { resubmit: true })
+          if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
+          await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
+        } else {
+          const id = await volunteers.insert({ ...fresh, openid: caller.openid, serviceMinutes: 0 })
+          await records.addReview({ volunteerId: id, action: 'submitted', reason: null, by: caller.openid })
+        }
+      } catch (e) {
+        if (!(e instanceof DuplicateRegistration)) throw e
+        // Two unique indexes: the same WeChat account submitting twice at once, or an ID number
+        // registered by another account — which one, without revealing that account.
+        if (await volunteers.findByOpenid(caller.openid)) {
+          throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
+        }
+        throw idTaken()
+      }
+      return reread(caller)
+    },
+
+    async update(caller: Caller, r: Registration): Promise<MeView> {
+      const v = await mine(caller)
+      if (v.status === 'left') throw wrongState('您已退出，如需重新加入请重新注册')
+      const team = v.team.id === r.teamId ? null : await teamOf(r.teamId)
+      const fields = registrationFields(r, team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc))
+      // Before a decision, or after a rejection, any edit is a (re)submission. After approval,
+      // contact, skills and availability change freely; identity or team changes are reviewed again.
+      const backToReview = v.status === 'pending' || v.status === 'rejected' || identityChanged(v, r)
+      const patch = backToReview
+        ? { ...fields, status: 'pending' as const, rejectReason: null, resubmitted: v.status !== 'pending' || v.resubmitted, activation: null }
+        : {
+            mobileSealed: fields.mobileSealed,
+            mobileMasked: fields.mobileMasked,
+            skills: fields.skills,
+            skillsOther: fields.skillsOther,
+            specialty: fields.specialty,
+            availability: fields.availability,
+            source: fields.source,
+          }
+      try {
+        const ok = await volunteers.updateIf(v._id, v.status, patch, { resubmit: backToReview && v.status !== 'pending' })
+        if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
+      } catch (e) {
+        if (e instanceof DuplicateRegistration) throw idTaken()
+        throw e
+      }
+      if (backToReview && v.status !== 'pending') {
+        if (v.status === 'active') await memberships.setAll(caller.openid, 'suspended')
+        await records.addReview({ volunteerId: v._id, action: 'submitted', reason: null, by: caller.openid })
+      }
+      return reread(caller)
+    },
+
+    async activate(caller: Caller, { code }: { code: string }): Promise<MeView> {
+      const v = await mine(caller)
+      if (v.status === 'active') {
+        // A repeated tap, or a retry after a lost answer: make sure the membership exists.
+        await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+        return view(caller, v)
+      }
+      if (v.status !== 'approved' || !v.activation) throw wrongState('注册尚未审核通过，暂不能激活')
+      const max = config.activationMaxFailures()
+      if (v.activation.failures >= max) throw new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
+      if (caller.now() > new Date(v.activation.expiresAt)) throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
+      const hash = hashActivationCode(v._id, code)
+      if (!sameHash(hash, v.activation.codeHash)) {
+        await volunteers.countFailure(v._id)
+        const left = max - v.activation.failures - 1
+        if (left <= 0) throw new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
+        throw new AppError('CODE_INVALID', `验证码不正确，还可以尝试 ${left} 次`, 'code')
+      }
+      // Compare-and-set on the code and the failure count: a lock or a re-issue that landed in
+      // between wins over this attempt.
+      const ok = await volunteers.updateIf(
+        v._id,
+        'approved',
+        { status: 'active', activation: null },
+        { activated: true, also: { 'activation.codeHash': v.activation.codeHash, 'activation.failures': v.activation.failures } },
+      )
+      if (!ok) {
+        const now = await volunteers.findByOpenid(caller.openid)
+        if (now?.status !== 'active') throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
+      }
+      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+      return reread(caller)
+    },
+
+    async leave(caller: Caller): Promise<MeView> {
+      const v = await mine(caller)
+      if (v.status === 'left') throw wrongState('您已经退出')
+      const ok = await volunteers.updateIf(v._id, v.status, { status: 'left', activation: null }, { left: true })
+      if (!ok) throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
+      await memberships.setAll(caller.openid, 'left')
+      return reread(caller)
     },
   }
 }

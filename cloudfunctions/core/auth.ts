@@ -1,0 +1,22 @@
+import type { Caller } from './context'
+import { forbidden, notInScope } from './errors'
+
+/** The teams whose subtrees the caller administers, or 'all' for an owner. */
+export type Scope = 'all' | string[]
+
+export async function adminScope(caller: Caller): Promise<Scope> {
+  const grants = await caller.roles()
+  if (grants.some((g) => g.role === 'owner')) return 'all'
+  const teams = grants.filter((g) => g.role === 'admin').map((g) => g.team.id)
+  if (teams.length === 0) throw forbidden('仅管理员可以执行此操作')
+  return teams
+}
+
+/** A record belongs to a scope when one of its team's ancestors (or the team) is administered. */
+export function inScope(scope: Scope, teamPath: string[]): boolean {
+  return scope === 'all' || teamPath.some((id) => scope.includes(id))
+}
+
+export function assertInScope(scope: Scope, teamPath: string[]): void {
+  if (!inScope(scope, teamPath)) throw notInScope()
+}

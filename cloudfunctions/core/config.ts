@@ -1,0 +1,26 @@
+/**
+ * Function configuration, read from the environment variables set on each cloud function
+ * (云开发 console → 云函数 → 配置 → 环境变量); the local cloud sets development values.
+ */
+function list(name: string): string[] {
+  return (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+function positive(name: string, fallback: number): number {
+  const n = Number(process.env[name])
+  return Number.isFinite(n) && n > 0 ? n : fallback
+}
+
+export const config = {
+  /** 超级管理员: openids bootstrapped as owners of the whole tree. */
+  ownerOpenids: () => list('OWNER_OPENIDS'),
+  /** Subscribe-message template for 审核结果通知; empty = messages kept in 我的 only. */
+  reviewResultTemplateId: () => process.env.TEMPLATE_REVIEW_RESULT ?? '',
+  /** Days an activation code stays valid. */
+  activationCodeDays: () => positive('ACTIVATION_CODE_DAYS', 7),
+  /** Wrong codes before activation locks until an admin re-issues one. */
+  activationMaxFailures: () => positive('ACTIVATION_MAX_FAILURES', 5),
+}

@@ -1,0 +1,145 @@
+import type { BatchResult, Page, ReviewDetail, ReviewItem } from '../../../types/api'
+import { newActivationCode, hashActivationCode } from '../activation'
+import { adminScope, assertInScope, inScope } from '../auth'
+import { config } from '../config'
+import type { Caller } from '../context'
+import { AppError, notFound, wrongState } from '../errors'
+import type { VolunteerDoc } from '../models'
+import type { ReviewResult } from '../notify'
+import { unseal } from '../pii'
+import type { RecordRepository } from '../repositories/record.repository'
+import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
+import { decodeCursor, encodeCursor } from './cursor'
+import { profileView } from './volunteer.service'
+
+export interface ReviewDeps {
+  volunteers: VolunteerRepository
+  records: RecordRepository
+  notifyReview(openid: string, r: ReviewResult): Promise<void>
+}
+
+const DEFAULT_LIMIT = 20
+const HISTORY_SHOWN = 20
+
+function item(v: VolunteerDoc): ReviewItem {
+  return {
+    volunteerId: v._id,
+    name: v.name,
+    gender: v.gender,
+    employer: v.employer,
+    position: v.position,
+    team: v.team,
+    submittedAt: new Date(v.submittedAt).toISOString(),
+    resubmitted: v.resubmitted,
+  }
+}
+
+const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他管理员处理，请刷新列表')
+
+export function reviewService({ volunteers, records, notifyReview }: ReviewDeps) {
+  async function inScopeVolunteer(caller: Caller, volunteerId: string): Promise<VolunteerDoc> {
+    const [scope, v] = await Promise.all([adminScope(caller), volunteers.findById(volunteerId)])
+    if (!v) throw notFound('该注册')
+    assertInScope(scope, v.teamPath)
+    return v
+  }
+
+  /** A fresh code: stored as a hash, valid for the configured days, told to the volunteer once. */
+  function issueCode(v: VolunteerDoc, now: Date) {
+    const code = newActivationCode()
+    const days = config.activationCodeDays()
+    const expiresAt = new Date(now.getTime() + days * 86_400_000)
+    return { code, days, activation: { codeHash: hashActivationCode(v._id, code), expiresAt, failures: 0 } }
+  }
+
+  async function approveOne(caller: Caller, v: VolunteerDoc): Promise<void> {
+    if (v.status !== 'pending') throw v.status === 'approved' ? handledElsewhere() : wrongState('该注册不在待审核状态')
+    const now = caller.now()
+    const { code, days, activation } = issueCode(v, now)
+    const patch = { status: 'approved' as const, activation, rejectReason: null, reviewedBy: caller.openid }
+    if (!(await volunteers.updateIf(v._id, 'pending', patch, { reviewed: true }))) throw handledElsewhere()
+    await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
+    await notifyReview(v.openid, { approved: true, note: `激活码 ${code}，${days}天内有效`, at: now })
+  }
+
+  return {
+    async queue(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
+      const scope = await adminScope(caller)
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after: QueueCursor | null = data.cursor ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor)) : null
+      const rows = await volunteers.pendingInScope(scope, after, limit + 1)
+      const page = rows.slice(0, limit)
+      const last = page[page.length - 1]
+      return {
+        items: page.map(item),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.submittedAt), id: last._id }) : null,
+      }
+    },
+
+    async detail(caller: Caller, { volunteerId }: { volunteerId: string }): Promise<ReviewDetail> {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      const history = await records.reviewsOf(v._id, HISTORY_SHOWN)
+      return {
+        ...item(v),
+        status: v.status,
+        profile: profileView(v),
+        history: history.map((h) => ({ action: h.action, reason: h.reason, at: new Date(h.at).toISOString() })),
+      }
+    },
+
+    async reveal(caller: Caller, { volunteerId, field }: { volunteerId: string; field: 'idNumber' | 'mobile' }) {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      // Recorded before the value leaves the function: no reveal goes unaudited.
+      await records.audit({ by: caller.openid, action: 'reveal', target: v._id, detail: field })
+      return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed) }
+    },
+
+    async approve(caller: Caller, { volunteerIds }: { volunteerIds: string[] }): Promise<BatchResult> {
+      const ids = [...new Set(volunteerIds)]
+      const [scope, found] = await Promise.all([adminScope(caller), volunteers.findByIds(ids)])
+      const byId = new Map(found.map((v) => [v._id, v]))
+      const result: BatchResult = { done: [], failed: [] }
+      for (const id of ids) {
+        const v = byId.get(id)
+        try {
+          if (!v) throw notFound('该注册')
+          if (!inScope(scope, v.teamPath)) throw new AppError('NOT_IN_SCOPE', '该注册不在您的管理范围内')
+          await approveOne(caller, v)
+          result.done.push(id)
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+          result.failed.push({ volunteerId: id, code: e.code, message: e.message })
+        }
+      }
+      // A single approval that failed is an error to its caller, not a half-empty batch.
+      if (ids.length === 1 && result.failed.length === 1) {
+        const f = result.failed[0]
+        throw new AppError(f.code as AppError['code'], f.message)
+      }
+      return result
+    },
+
+    async reject(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      if (v.status !== 'pending') throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
+      const ok = await volunteers.updateIf(v._id, 'pending', { status: 'rejected', rejectReason: reason, reviewedBy: caller.openid }, { reviewed: true })
+      if (!ok) throw handledElsewhere()
+      await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
+      await notifyReview(v.openid, { approved: false, note: reason, at: caller.now() })
+      return { volunteerId: v._id }
+    },
+
+    async reissueCode(caller: Caller, { volunteerId }: { volunteerId: string }) {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放验证码')
+      const now = caller.now()
+      const { code, days, activation } = issueCode(v, now)
+      // Conditional on the old code: the old one stops working the moment the new one is stored.
+      const ok = await volunteers.updateIf(v._id, 'approved', { activation }, { also: { 'activation.codeHash': v.activation.codeHash } })
+      if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')
+      await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
+      await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })
+      return { volunteerId: v._id }
+    },
+  }
+}

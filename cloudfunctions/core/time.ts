@@ -1,0 +1,4 @@
+/** China Standard Time (UTC+8, no daylight saving), whatever zone the function instance runs in. */
+export function chinaTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+}

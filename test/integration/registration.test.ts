@@ -1,0 +1,365 @@
+/**
+ * The volunteer journey of 附件1 steps 3–7 through the local cloud with the real SDK: every
+ * transition, every refusal, and the races that must have exactly one winner.
+ */
+import { DEMO_ACTIVATION_CODE } from '../../emulator/seed'
+import type { MeView } from '../../types/api'
+import { makeIdNumber, validRegistration } from '../support/fixtures'
+import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+}, 60_000)
+afterAll(() => cloud?.close())
+
+let seq = 100
+/** A new WeChat user with a registration of their own (unique ID number and mobile). */
+function newcomer(over: Parameters<typeof validRegistration>[0] = {}) {
+  seq += 2
+  const openid = `wx-reg-${seq}`
+  const data = validRegistration({ idNumber: makeIdNumber('19880808', seq + 1), mobile: `139${String(seq).padStart(8, '0')}`, ...over })
+  return { openid, data }
+}
+
+async function ok<T>(p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
+  return (r as { data: T }).data
+}
+
+async function volunteerIdOf(openid: string): Promise<string> {
+  const [doc] = cloud.cloud.store.find('volunteers', { openid })
+  return doc._id
+}
+
+/** The code from the newest review-result message sent to `openid`. */
+function codeSentTo(openid: string): string {
+  const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
+  const note = msgs[msgs.length - 1]?.data.thing3.value ?? ''
+  const code = /(\d{6})/.exec(note)?.[1]
+  if (!code) throw new Error(`no code in the messages to ${openid}`)
+  return code
+}
+
+async function registerAndApprove(over: Parameters<typeof validRegistration>[0] = {}) {
+  const p = newcomer(over)
+  await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+  const id = await volunteerIdOf(p.openid)
+  await ok(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
+  return { ...p, id, code: codeSentTo(p.openid) }
+}
+
+describe('register', () => {
+  it('submits a registration that waits for review, with personal numbers masked and sealed', async () => {
+    const p = newcomer()
+    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.register', p.data))
+    expect(me).toMatchObject({ status: 'pending', team: { id: 'team-heshan' }, profile: { name: '李明', birthDate: '1988-08-08' } })
+    expect(me.profile?.idNumberMasked).toBe(p.data.idNumber.slice(0, 3) + '*'.repeat(11) + p.data.idNumber.slice(-4))
+    const [stored] = cloud.cloud.store.find('volunteers', { openid: p.openid })
+    expect(JSON.stringify(stored)).not.toContain(p.data.idNumber)
+    expect(JSON.stringify(stored)).not.toContain(p.data.mobile)
+  })
+
+  it('refuses a second registration from the same account', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
+  })
+
+  it('refuses an ID number registered by another account without revealing it', async () => {
+    const first = newcomer()
+    await ok(cloud.call(first.openid, 'volunteer.register', first.data))
+    const second = newcomer({ idNumber: first.data.idNumber })
+    const r = await cloud.call(second.openid, 'volunteer.register', second.data)
+    expect(r).toMatchObject({ ok: false, code: 'ID_NUMBER_TAKEN', field: 'idNumber' })
+    if (!r.ok) expect(r.message).not.toContain(first.data.name)
+    expect(cloud.cloud.store.find('volunteers', { openid: second.openid })).toHaveLength(0)
+  })
+
+  it('lets exactly one of two simultaneous registrations of one ID number through', async () => {
+    const a = newcomer()
+    const b = newcomer({ idNumber: a.data.idNumber })
+    const results = await Promise.all([cloud.call(a.openid, 'volunteer.register', a.data), cloud.call(b.openid, 'volunteer.register', b.data)])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'ID_NUMBER_TAKEN' })
+  })
+
+  it.each([
+    ['idNumber', { idNumber: '430902198808080000' }],
+    ['gender', { gender: 'female' as const }],
+    ['mobile', { mobile: '12345' }],
+    ['consent', { consent: false as unknown as true }],
+    ['name', { name: '' }],
+  ])('refuses an invalid %s and writes nothing', async (field, over) => {
+    const p = newcomer(over)
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field })
+    expect(cloud.cloud.store.find('volunteers', { openid: p.openid })).toHaveLength(0)
+  })
+
+  it('refuses a team that does not exist', async () => {
+    const p = newcomer({ teamId: 'team-nowhere' })
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'teamId' })
+  })
+})
+
+describe('review', () => {
+  it('shows pending registrations of the admin’s subtree only, oldest first', async () => {
+    const mine = newcomer()
+    const other = newcomer({ teamId: 'team-anhua' })
+    await ok(cloud.call(mine.openid, 'volunteer.register', mine.data))
+    await ok(cloud.call(other.openid, 'volunteer.register', other.data))
+    const page = await ok<{ items: { volunteerId: string; team: { id: string }; submittedAt: string }[] }>(
+      cloud.call('demo-heshan-admin', 'admin.reviewQueue', {}),
+    )
+    const ids = page.items.map((i) => i.volunteerId)
+    expect(ids).toContain(await volunteerIdOf(mine.openid))
+    expect(ids).not.toContain(await volunteerIdOf(other.openid))
+    expect(page.items.every((i) => i.team.id === 'team-heshan' || i.team.id.startsWith('team-heshan-'))).toBe(true)
+    const times = page.items.map((i) => i.submittedAt)
+    expect([...times].sort()).toEqual(times)
+  })
+
+  it('pages the city admin’s queue by cursor without repeats', async () => {
+    const first = await ok<{ items: { volunteerId: string }[]; nextCursor: string | null }>(cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2 }))
+    expect(first.nextCursor).not.toBeNull()
+    const second = await ok<{ items: { volunteerId: string }[] }>(cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2, cursor: first.nextCursor! }))
+    const ids = [...first.items, ...second.items].map((i) => i.volunteerId)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('refuses the queue to someone who is not an administrator', async () => {
+    expect(await cloud.call('demo-active', 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('demo-organizer', 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('refuses an administrator of another county, and writes nothing', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    expect(await cloud.call('demo-medical-admin', 'admin.approve', { volunteerIds: [id] })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    expect(await cloud.call('demo-medical-admin', 'admin.reviewDetail', { volunteerId: id })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    expect(await cloud.call('demo-medical-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    expect(cloud.cloud.store.find('volunteers', { openid: p.openid })[0].status).toBe('pending')
+  })
+
+  it('shows the detail masked, and reveals in full only with an audit record', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    const detail = await ok<{ profile: { idNumberMasked: string; mobileMasked: string }; history: { action: string }[] }>(
+      cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }),
+    )
+    expect(detail.profile.mobileMasked).toBe(p.data.mobile.slice(0, 3) + '****' + p.data.mobile.slice(-4))
+    expect(detail.history.map((h) => h.action)).toEqual(['submitted'])
+    const before = cloud.cloud.store.find('audit_logs').length
+    expect(await ok(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' }))).toEqual({ value: p.data.idNumber })
+    const audits = cloud.cloud.store.find('audit_logs')
+    expect(audits).toHaveLength(before + 1)
+    expect(audits[audits.length - 1]).toMatchObject({ by: 'demo-heshan-admin', action: 'reveal', target: id, detail: 'idNumber' })
+  })
+
+  it('approves: 待激活, a 6-digit code in the message, only its hash stored, reviewer recorded', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    const r = await ok(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
+    expect(r).toEqual({ done: [id], failed: [] })
+    const code = codeSentTo(p.openid)
+    const [stored] = cloud.cloud.store.find('volunteers', { _id: id })
+    expect(stored).toMatchObject({ status: 'approved', reviewedBy: 'demo-heshan-admin' })
+    expect(JSON.stringify(stored)).not.toContain(`"${code}"`)
+    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    expect(me.status).toBe('approved')
+    expect(me.notices[0]).toMatchObject({ title: '注册审核已通过', delivered: true })
+  })
+
+  it('lets exactly one of two admins approving at the same moment succeed', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    const [a, b] = await Promise.all([
+      cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }),
+      cloud.call('demo-city-admin', 'admin.approve', { volunteerIds: [id] }),
+    ])
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1)
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' })
+    expect(cloud.cloud.outbox().filter((m) => m.touser === p.openid)).toHaveLength(1)
+  })
+
+  it('lets exactly one of an approval and a rejection racing succeed', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    const results = await Promise.all([
+      cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }),
+      cloud.call('demo-city-admin', 'admin.reject', { volunteerId: id, reason: '资料不全' }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+  })
+
+  it('batch-approves several and reports the ones it could not', async () => {
+    const a = newcomer()
+    const b = newcomer()
+    const far = newcomer({ teamId: 'team-anhua' })
+    for (const p of [a, b, far]) await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const ids = await Promise.all([a, b, far].map((p) => volunteerIdOf(p.openid)))
+    const r = await ok<{ done: string[]; failed: { volunteerId: string; code: string }[] }>(
+      cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [...ids, 'vol-missing'] }),
+    )
+    expect(r.done).toEqual(ids.slice(0, 2))
+    expect(r.failed).toEqual([
+      expect.objectContaining({ volunteerId: ids[2], code: 'NOT_IN_SCOPE' }),
+      expect.objectContaining({ volunteerId: 'vol-missing', code: 'NOT_FOUND' }),
+    ])
+  })
+
+  it('rejects with a reason that reaches the volunteer, who edits and resubmits', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    const id = await volunteerIdOf(p.openid)
+    expect(await cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: ' ' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'reason',
+    })
+    await ok(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '职务填写不完整' }))
+    const rejected = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '职务填写不完整' })
+    expect(cloud.cloud.outbox().filter((m) => m.touser === p.openid).pop()?.data.phrase2.value).toBe('未通过')
+
+    const resubmitted = await ok<MeView>(cloud.call(p.openid, 'volunteer.update', { ...p.data, position: '物理教师（中学一级）' }))
+    expect(resubmitted).toMatchObject({ status: 'pending', rejectReason: null })
+    const detail = await ok<{ resubmitted: boolean; history: { action: string; reason: string | null }[] }>(
+      cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }),
+    )
+    expect(detail.resubmitted).toBe(true)
+    expect(detail.history.map((h) => h.action)).toEqual(['submitted', 'rejected', 'submitted'])
+  })
+
+  it('keeps the review when the message cannot be delivered (43101), and shows it on 我的', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    cloud.cloud.refuseSubscription(p.openid)
+    const id = await volunteerIdOf(p.openid)
+    await ok(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '请补充单位全称' }))
+    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    expect(me.status).toBe('rejected')
+    expect(me.notices[0]).toMatchObject({ title: '注册审核未通过', delivered: false })
+    expect(me.notices[0].body).toContain('请补充单位全称')
+  })
+
+  it('refuses to review a registration twice', async () => {
+    const v = await registerAndApprove()
+    expect(await cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: v.id, reason: '重复' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+  })
+})
+
+describe('activate', () => {
+  it('activates with the code and makes the volunteer a member of the team', async () => {
+    const v = await registerAndApprove()
+    const me = await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    expect(me.status).toBe('active')
+    expect(cloud.cloud.store.find('memberships', { openid: v.openid })).toEqual([
+      expect.objectContaining({ teamId: 'team-heshan', teamPath: ['team-city', 'team-heshan'], status: 'active' }),
+    ])
+  })
+
+  it('activates the seeded volunteer with the code from their notice', async () => {
+    expect(await ok<MeView>(cloud.call('demo-approved', 'volunteer.activate', { code: DEMO_ACTIVATION_CODE }))).toMatchObject({ status: 'active' })
+  })
+
+  it('counts wrong codes and locks after five, until an admin re-issues', async () => {
+    const v = await registerAndApprove()
+    const wrong = v.code === '000000' ? '111111' : '000000'
+    for (let left = 4; left >= 1; left--) {
+      expect(await cloud.call(v.openid, 'volunteer.activate', { code: wrong })).toMatchObject({
+        ok: false,
+        code: 'CODE_INVALID',
+        message: `验证码不正确，还可以尝试 ${left} 次`,
+      })
+    }
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: wrong })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
+    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.me', {}))).toMatchObject({ activationLocked: true })
+
+    await ok(cloud.call('demo-heshan-admin', 'admin.reissueCode', { volunteerId: v.id }))
+    const fresh = codeSentTo(v.openid)
+    if (fresh !== v.code) {
+      expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_INVALID' })
+    }
+    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: fresh }))).toMatchObject({ status: 'active' })
+  })
+
+  it('holds the lock under simultaneous wrong codes', async () => {
+    const v = await registerAndApprove()
+    const wrong = v.code === '000000' ? '111111' : '000000'
+    await Promise.all(Array.from({ length: 8 }, () => cloud.call(v.openid, 'volunteer.activate', { code: wrong })))
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
+  })
+
+  it('activates once under simultaneous correct codes, with one membership', async () => {
+    const v = await registerAndApprove()
+    const results = await Promise.all(Array.from({ length: 5 }, () => cloud.call(v.openid, 'volunteer.activate', { code: v.code })))
+    expect(results.every((r) => r.ok && r.data.status === 'active')).toBe(true)
+    expect(cloud.cloud.store.find('memberships', { openid: v.openid })).toHaveLength(1)
+  })
+
+  it('refuses an expired code', async () => {
+    const v = await registerAndApprove()
+    cloud.cloud.store.update('volunteers', { _id: v.id }, { $set: { 'activation.expiresAt': new Date(Date.now() - 1000) } })
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_EXPIRED' })
+  })
+
+  it('refuses activation before approval, and a malformed code', async () => {
+    const p = newcomer()
+    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '123456' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '12ab' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'code' })
+    expect(await cloud.call('wx-never-registered', 'volunteer.activate', { code: '123456' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+  })
+})
+
+describe('after activation', () => {
+  it('changes contact, skills and availability freely', async () => {
+    const v = await registerAndApprove()
+    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    const me = await ok<MeView>(
+      cloud.call(v.openid, 'volunteer.update', { ...v.data, mobile: '13700000001', skills: ['medical', 'youth'], availability: { slots: ['evening'], note: '' } }),
+    )
+    expect(me).toMatchObject({ status: 'active', profile: { mobileMasked: '137****0001', skills: ['medical', 'youth'] } })
+  })
+
+  it('sends an identity change back to review and suspends the membership', async () => {
+    const v = await registerAndApprove()
+    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    const me = await ok<MeView>(cloud.call(v.openid, 'volunteer.update', { ...v.data, employer: '益阳市第一中学' }))
+    expect(me.status).toBe('pending')
+    expect(cloud.cloud.store.find('memberships', { openid: v.openid })[0].status).toBe('suspended')
+  })
+
+  it('leaves (退出) keeping the record and history', async () => {
+    const v = await registerAndApprove()
+    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.leave', {}))).toMatchObject({ status: 'left' })
+    expect(cloud.cloud.store.find('memberships', { openid: v.openid })[0].status).toBe('left')
+    expect(cloud.cloud.store.find('reviews', { volunteerId: v.id }).length).toBeGreaterThanOrEqual(2)
+    expect(await cloud.call(v.openid, 'volunteer.leave', {})).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+  })
+})
+
+describe('database requests per action', () => {
+  it('measures register, approve, activate and 我的', async () => {
+    const p = newcomer()
+    const register = await cloud.call(p.openid, 'volunteer.register', p.data)
+    const id = await volunteerIdOf(p.openid)
+    const approve = await cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] })
+    const activate = await cloud.call(p.openid, 'volunteer.activate', { code: codeSentTo(p.openid) })
+    const me = await cloud.call(p.openid, 'volunteer.me', {})
+    const counts = { register: register.dbRequests, approve: approve.dbRequests, activate: activate.dbRequests, me: me.dbRequests }
+    // register: find by openid + team, insert, review log, then 我的 (record, roles, notices)
+    // approve: roles, the records, compare-and-set, review log, message
+    // activate: record, compare-and-set, membership, then 我的
+    expect(counts).toEqual({ register: 7, approve: 5, activate: 6, me: 3 })
+  })
+})
