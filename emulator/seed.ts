@@ -5,7 +5,7 @@
  */
 import { idCardCheckChar, maskIdNumber, maskMobile, parseIdCard } from '../types/idcard'
 import type { TeamKind, VolunteerStatus } from '../types/enums'
-import type { ActivityDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
+import type { ActivityDoc, PeriodDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
 import { idNumberHash, seal } from '../cloudfunctions/core/pii'
 import { hashActivationCode } from '../cloudfunctions/core/activation'
 
@@ -27,6 +27,9 @@ const team = (id: string, name: string, kind: TeamKind, parent: TeamDoc | null):
   kind,
   parentId: parent?._id ?? null,
   path: [...(parent?.path ?? []), id],
+  leaderOpenid: null,
+  deputyOpenids: [],
+  createdBy: DEV_OWNER_OPENID,
 })
 
 const city = team('team-city', '湖南省科技志愿者益阳市支队', 'city', null)
@@ -129,7 +132,28 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
 }
 
 function role(openid: string, r: RoleDoc['role'], t: TeamDoc, at: Date): RoleDoc {
-  return { _id: `role-${openid}-${r}-${t._id}`, openid, role: r, teamId: t._id, team: ref(t), grantedBy: DEV_OWNER_OPENID, grantedAt: at }
+  return { _id: `${openid}_${r}_${t._id}`, openid, role: r, teamId: t._id, team: ref(t), teamPath: t.path, grantedBy: DEV_OWNER_OPENID, grantedAt: at }
+}
+
+/** The notice's own dates as an example period, and the current year's. */
+const TARGETS: PeriodDoc['targets'] = [
+  { kind: 'society', founding: 20, goal: 50, goalDate: '2020-12-31' },
+  { kind: 'county', founding: 100, goal: 500, goalDate: '2020-12-31' },
+]
+function period(year: number, start: string): PeriodDoc {
+  return {
+    _id: `period-${year}`,
+    name: `${year}年度科技志愿服务`,
+    start,
+    end: `${year}-12-31`,
+    deadlines: [
+      { key: 'city_formed', label: '市支队组建完成', due: `${year}-09-01`, kinds: ['city'] },
+      { key: 'teams_formed', label: '学会、区县（市）队伍组建完成', due: `${year}-09-14`, kinds: ['society', 'county'] },
+      { key: 'roster', label: '报送《科技志愿者支队基本情况表》（附件2）', due: `${year}-09-18`, kinds: ['society', 'county'] },
+      { key: 'statistics', label: '报送《活动情况统计表》（附件3）及工作总结', due: `${year}-12-15`, kinds: ['society', 'county'] },
+    ],
+    targets: year === 2019 ? TARGETS : TARGETS.map((t) => ({ ...t, goalDate: `${year}-12-31` })),
+  }
 }
 
 function activity(id: string, t: TeamDoc, title: string, type: ActivityDoc['type'], status: ActivityDoc['status'], startInDays: number, extra: Partial<ActivityDoc> = {}): ActivityDoc {
@@ -157,6 +181,7 @@ export function demoData(now = new Date()): Record<string, object[]> {
   const yesterday = new Date(now.getTime() - 86_400_000)
   const activeMembers = people.filter((p) => p.status === 'active')
   return {
+    periods: [period(2019, '2019-08-01'), period(now.getUTCFullYear(), `${now.getUTCFullYear()}-01-01`)],
     memberships: activeMembers.map((p) => ({
       _id: `${p.openid}_${p.team._id}`,
       openid: p.openid,

@@ -130,6 +130,92 @@ export interface Page<T> {
   nextCursor: string | null
 }
 
+/** A member as an administrator sees them in a list: numbers masked. */
+export interface MemberItem {
+  volunteerId: string
+  name: string
+  gender: Gender
+  employer: string
+  position: string
+  mobileMasked: string
+  /** The person's primary team. */
+  team: TeamRef
+}
+
+export type DeadlineState = 'done' | 'overdue' | 'due_soon' | 'upcoming'
+
+export interface DeadlineView {
+  key: string
+  label: string
+  /** YYYY-MM-DD, China time. */
+  due: string
+  state: DeadlineState
+}
+
+/** Size targets of the notice for a kind of team (社团 ≥20 at founding, ≥50 by 2020-12-31 …). */
+export interface TeamTarget {
+  kind: TeamKind
+  founding: number
+  goal: number
+  goalDate: string
+}
+
+export interface PeriodView {
+  id: string
+  name: string
+  /** YYYY-MM-DD, inclusive. */
+  start: string
+  end: string
+  deadlines: { key: string; label: string; due: string; kinds: TeamKind[] }[]
+  targets: TeamTarget[]
+}
+
+export interface TeamPage {
+  team: TeamNode
+  /** Root first, the team itself last. */
+  breadcrumb: TeamRef[]
+  children: (TeamNode & { members: number })[]
+  /** Distinct activated members of the team and every team below it. */
+  members: number
+  target: TeamTarget | null
+  leader: MemberItem | null
+  deputies: MemberItem[]
+  /** The notice says "一般": counts outside the ranges are warnings, not errors. */
+  warnings: string[]
+  period: { id: string; name: string; deadlines: DeadlineView[] } | null
+  /** Focus tags with no activity of this subtree in the current period yet. */
+  focusMissing: FocusTag[]
+  can: { manage: boolean; appointAdmins: boolean; appointOrganizers: boolean }
+}
+
+export interface RoleItem {
+  id: string
+  role: Role
+  team: TeamRef
+  volunteerId: string | null
+  name: string
+}
+
+export interface ImportRow {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number
+  name: string
+  idNumberMasked: string
+  /** new: will be registered; member: already in this team; join: registered elsewhere, joins this team too; invalid: see errors. */
+  outcome: 'new' | 'member' | 'join' | 'invalid'
+  errors: string[]
+}
+
+export interface ImportPreview {
+  rows: ImportRow[]
+  counts: Record<ImportRow['outcome'], number>
+}
+
+export interface ImportResult extends ImportPreview {
+  /** Activation codes of the people registered now, to hand out; shown once, stored only as hashes. */
+  codes: { row: number; name: string; code: string }[]
+}
+
 export interface Api {
   'volunteer.me': { req: Empty; res: MeView }
   'volunteer.register': { req: Registration; res: MeView }
@@ -146,6 +232,23 @@ export interface Api {
   'admin.reject': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
   /** A new activation code for an approved volunteer; the old one stops working. */
   'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string } }
+  /** Someone registered by their team (集体注册) claims the record with their ID number and code. */
+  'volunteer.claim': { req: { idNumber: string; code: string }; res: MeView }
+  'team.page': { req: { teamId: string }; res: TeamPage }
+  'team.members': { req: { teamId: string; cursor?: string; limit?: number }; res: Page<MemberItem> }
+  'team.create': { req: { parentId: string; name: string; kind: TeamKind }; res: TeamNode }
+  'team.rename': { req: { teamId: string; name: string }; res: TeamNode }
+  'team.setLeaders': { req: { teamId: string; leaderId: string | null; deputyIds: string[] }; res: TeamPage }
+  /** Grants on the team and every team below it. */
+  'admin.roles': { req: { teamId: string }; res: RoleItem[] }
+  'admin.grantRole': { req: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string }; res: RoleItem }
+  'admin.revokeRole': { req: { roleId: string }; res: { roleId: string } }
+  'admin.periods': { req: Empty; res: PeriodView[] }
+  'admin.savePeriod': { req: Omit<PeriodView, 'id'> & { id?: string }; res: PeriodView }
+  /** An .xlsx template for 集体注册, as a temporary download URL. */
+  'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
+  'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
+  'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }
   'activity.list': { req: { cursor?: string; limit?: number }; res: Page<ActivitySummary> }
 }
 

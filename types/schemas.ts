@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
+import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
 export const cursorSchema = v.optional(v.pipe(v.string(), v.maxLength(200)))
@@ -11,6 +12,39 @@ export const limitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue
 
 const empty = v.strictObject({})
 const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号无效'))
+const teamName = v.pipe(v.string('请填写队伍名称'), v.trim(), v.minLength(2, '队伍名称至少 2 个字'), v.maxLength(40, '队伍名称不超过 40 个字'))
+const teamKind = v.picklist(TeamKind.values, '队伍类型无效')
+const day = v.pipe(v.string('请填写日期'), v.isoDate('日期格式应为 YYYY-MM-DD'))
+const count = v.pipe(v.number('请填写人数'), v.integer('人数应为整数'), v.minValue(0, '人数不能为负'), v.maxValue(1_000_000, '人数过大'))
+const fileID = v.pipe(v.string('请先上传文件'), v.minLength(1, '请先上传文件'), v.maxLength(300, '文件无效'))
+
+export const periodSchema = v.pipe(
+  v.strictObject({
+    id: v.optional(id),
+    name: v.pipe(v.string('请填写名称'), v.trim(), v.minLength(2, '名称至少 2 个字'), v.maxLength(40, '名称不超过 40 个字')),
+    start: day,
+    end: day,
+    deadlines: v.pipe(
+      v.array(
+        v.strictObject({
+          key: v.pipe(v.string(), v.regex(/^[a-z_]{2,30}$/, '截止事项编号无效')),
+          label: v.pipe(v.string('请填写截止事项'), v.trim(), v.minLength(2, '请填写截止事项'), v.maxLength(60, '截止事项不超过 60 个字')),
+          due: day,
+          kinds: v.array(teamKind),
+        }),
+      ),
+      v.maxLength(20, '截止事项最多 20 项'),
+    ),
+    targets: v.pipe(
+      v.array(v.strictObject({ kind: teamKind, founding: count, goal: count, goalDate: day })),
+      v.maxLength(TeamKind.values.length, '目标最多每类队伍一项'),
+    ),
+  }),
+  v.forward(
+    v.check((p) => p.start <= p.end, '结束日期不能早于开始日期'),
+    ['end'],
+  ),
+)
 
 export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } = {
   'volunteer.me': empty,
@@ -28,6 +62,24 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'admin.reject': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
+  'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
+  'team.page': v.strictObject({ teamId: id }),
+  'team.members': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
+  'team.create': v.strictObject({ parentId: id, name: teamName, kind: teamKind }),
+  'team.rename': v.strictObject({ teamId: id, name: teamName }),
+  'team.setLeaders': v.strictObject({
+    teamId: id,
+    leaderId: v.nullable(id),
+    deputyIds: v.pipe(v.array(id), v.maxLength(10, '副职最多 10 名')),
+  }),
+  'admin.roles': v.strictObject({ teamId: id }),
+  'admin.grantRole': v.strictObject({ volunteerId: id, role: v.picklist(['admin', 'organizer'], '角色无效'), teamId: id }),
+  'admin.revokeRole': v.strictObject({ roleId: id }),
+  'admin.periods': empty,
+  'admin.savePeriod': periodSchema,
+  'spreadsheet.importTemplate': empty,
+  'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
+  'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),
 }
 
 export interface Invalid {

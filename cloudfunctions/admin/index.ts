@@ -1,10 +1,12 @@
 import { createHandler } from '../core/handler'
 import { notifyReview, platform, repos } from '../core/platform'
 import { reviewService } from '../core/services/review.service'
+import { roleService } from '../core/services/role.service'
 
 const reviews = reviewService({ ...repos, notifyReview })
+const roles = roleService(repos)
 
-/** Administrators: review registrations within their team subtree. */
+/** Administrators: review registrations, appoint roles and set reporting periods, within their subtree. */
 export const main = createHandler<'admin'>(
   'admin',
   {
@@ -14,6 +16,11 @@ export const main = createHandler<'admin'>(
     approve: (caller, data) => reviews.approve(caller, data),
     reject: (caller, data) => reviews.reject(caller, data),
     reissueCode: (caller, data) => reviews.reissueCode(caller, data),
+    roles: (caller, data) => roles.list(caller, data),
+    grantRole: (caller, data) => roles.grant(caller, data),
+    revokeRole: (caller, data) => roles.revoke(caller, data),
+    periods: (caller) => roles.periods(caller),
+    savePeriod: (caller, data) => roles.savePeriod(caller, data),
   },
   platform,
 )

@@ -17,6 +17,12 @@ export async function rowsOf<T>(query: { get(): unknown }): Promise<T[]> {
 /** `get()` returns 100 rows unless limited, 1000 at most: every list query states its own limit. */
 export const MAX_PAGE = 50
 
+/** The rows of an aggregation pipeline. */
+export async function listOf<T>(pipeline: { end(): unknown }): Promise<T[]> {
+  const res = (await pipeline.end()) as { list: T[] }
+  return res.list
+}
+
 /** A unique index refused the write (the cloud reports MongoDB's E11000). */
 export function isDuplicateKey(e: unknown): boolean {
   const text = e instanceof Error ? e.message : JSON.stringify(e)

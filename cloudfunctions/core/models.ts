@@ -19,6 +19,19 @@ export interface TeamDoc {
   parentId: string | null
   /** Ids of the team's ancestors and itself, root first: subtree queries match on one element. */
   path: string[]
+  /** 支队长/队长 and deputies, by openid; chosen from the team's activated members. */
+  leaderOpenid: string | null
+  deputyOpenids: string[]
+  createdBy: string
+}
+
+export interface PeriodDoc {
+  _id: string
+  name: string
+  start: string
+  end: string
+  deadlines: { key: string; label: string; due: string; kinds: TeamKind[] }[]
+  targets: { kind: TeamKind; founding: number; goal: number; goalDate: string }[]
 }
 
 export interface VolunteerDoc {
@@ -95,19 +108,21 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  action: 'reveal' | 'export'
+  action: 'reveal' | 'export' | 'import'
   target: string
   detail: string
   at: Date
 }
 
 export interface RoleDoc {
+  /** `${openid}_${role}_${teamId}`: granting twice is one grant. */
   _id: string
   openid: string
   role: Role
   teamId: string
   /** Denormalised so 我的 needs no second read; teams are rarely renamed. */
   team: TeamRef
+  teamPath: string[]
   grantedBy: string
   grantedAt: Date
 }

@@ -3,9 +3,11 @@ import { config } from './config'
 import { makeCaller } from './context'
 import { cloud, db } from './db'
 import type { HandlerDeps } from './handler'
+import type { FileStore } from './services/import.service'
 import { reviewNotifier } from './notify'
 import { activityRepository } from './repositories/activity.repository'
 import { membershipRepository } from './repositories/membership.repository'
+import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
@@ -19,6 +21,7 @@ export const repos = {
   records: recordRepository(db),
   roles: roleRepository(db),
   activities: activityRepository(db),
+  periods: periodRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
@@ -33,6 +36,22 @@ export const notifyReview = reviewNotifier(repos.records, async (msg) => {
   const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal' })) as { errCode?: number }
   return res.errCode ?? 0
 })
+
+/** Cloud storage for spreadsheets: uploads from the app, templates and exports from functions. */
+export const files: FileStore = {
+  async upload(cloudPath, content) {
+    const res = await cloud.uploadFile({ cloudPath, fileContent: content })
+    return res.fileID
+  },
+  async download(fileID) {
+    const res = await cloud.downloadFile({ fileID })
+    return res.fileContent
+  },
+  async tempUrl(fileID) {
+    const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }
+    return res.fileList[0].tempFileURL
+  },
+}
 
 /** The handler's view of the platform: the caller comes from getWXContext(), never from the event. */
 export const platform: HandlerDeps = {

@@ -2,7 +2,18 @@ import { createHandler } from '../core/handler'
 import { platform, repos } from '../core/platform'
 import { teamService } from '../core/services/team.service'
 
-const teams = teamService(repos.teams)
+const teams = teamService(repos)
 
-/** Teams: the tree of the city detachment. */
-export const main = createHandler<'team'>('team', { tree: () => teams.tree() }, platform)
+/** Teams: the tree of the city detachment, team pages, members and leaders. */
+export const main = createHandler<'team'>(
+  'team',
+  {
+    tree: () => teams.tree(),
+    page: (caller, data) => teams.page(caller, data.teamId),
+    members: (caller, data) => teams.members(caller, data),
+    create: (caller, data) => teams.create(caller, data),
+    rename: (caller, data) => teams.rename(caller, data),
+    setLeaders: (caller, data) => teams.setLeaders(caller, data),
+  },
+  platform,
+)

@@ -13,6 +13,7 @@ export const main = createHandler<'volunteer'>(
     update: (caller, data) => volunteers.update(caller, data),
     activate: (caller, data) => volunteers.activate(caller, data),
     leave: (caller) => volunteers.leave(caller),
+    claim: (caller, data) => volunteers.claim(caller, data),
   },
   platform,
 )

@@ -1,15 +1,24 @@
-import { _, serverNow, type Db } from '../db'
-import type { MembershipDoc } from '../models'
+import { _, listOf, rowsOf, serverNow, type Db } from '../db'
+import type { MembershipDoc, VolunteerDoc } from '../models'
 
 export interface MembershipRepository {
   /** Makes the person an active member of the team (and so of every team above it). Idempotent. */
   activate(openid: string, team: { id: string; path: string[] }, primary: boolean): Promise<void>
   /** Every membership of the person moves to `status` (identity back in review, or 退出). */
   setAll(openid: string, status: MembershipDoc['status']): Promise<void>
+  /** Distinct activated people in the team's subtree: one person in three teams counts once. */
+  countMembers(teamId: string): Promise<number>
+  /** Distinct activated people under each of `childIds` (one request for all of them). */
+  countMembersUnder(teamId: string, childIds: string[]): Promise<Record<string, number>>
+  /** Which of `openids` are activated members of the team's subtree. */
+  activeAmong(teamId: string, openids: string[]): Promise<Set<string>>
+  /** A page of the subtree's distinct members joined with their registration, ordered by openid. */
+  memberPage(teamId: string, afterOpenid: string | null, limit: number): Promise<VolunteerDoc[]>
 }
 
 export function membershipRepository(db: Db): MembershipRepository {
   const col = db.collection('memberships')
+  const inSubtree = (teamId: string) => ({ teamPath: teamId, status: 'active' })
   return {
     async activate(openid, team, primary) {
       const data = { openid, teamId: team.id, teamPath: team.path, status: 'active', primary, since: serverNow() }
@@ -17,6 +26,42 @@ export function membershipRepository(db: Db): MembershipRepository {
     },
     async setAll(openid, status) {
       await col.where({ openid, status: _.neq(status) }).update({ data: { status } })
+    },
+    async countMembers(teamId) {
+      const rows = await listOf<{ n: number }>(col.aggregate().match(inSubtree(teamId)).group({ _id: '$openid' }).count('n'))
+      return rows[0]?.n ?? 0
+    },
+    async countMembersUnder(teamId, childIds) {
+      if (childIds.length === 0) return {}
+      const rows = await listOf<{ _id: string; n: number }>(
+        col
+          .aggregate()
+          .match(inSubtree(teamId))
+          .unwind('$teamPath')
+          .match({ teamPath: _.in(childIds) })
+          .group({ _id: { team: '$teamPath', openid: '$openid' } })
+          .group({ _id: '$_id.team', n: db.command.aggregate.sum(1) })
+          .limit(childIds.length),
+      )
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]))
+    },
+    async activeAmong(teamId, openids) {
+      if (openids.length === 0) return new Set()
+      const rows = await rowsOf<MembershipDoc>(col.where({ ...inSubtree(teamId), openid: _.in(openids) }).limit(1000))
+      return new Set(rows.map((r) => r.openid))
+    },
+    async memberPage(teamId, afterOpenid, limit) {
+      const match = afterOpenid ? { ...inSubtree(teamId), openid: _.gt(afterOpenid) } : inSubtree(teamId)
+      const rows = await listOf<{ _id: string; v: VolunteerDoc[] }>(
+        col
+          .aggregate()
+          .match(match)
+          .group({ _id: '$openid' })
+          .sort({ _id: 1 })
+          .limit(limit)
+          .lookup({ from: 'volunteers', localField: '_id', foreignField: 'openid', as: 'v' }),
+      )
+      return rows.flatMap((r) => r.v.slice(0, 1))
     },
   }
 }

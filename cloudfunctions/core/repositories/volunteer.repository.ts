@@ -4,7 +4,7 @@ import { AppError } from '../errors'
 import type { VolunteerDoc } from '../models'
 
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
-export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'openid' | 'submittedAt' | 'consentAt'>>
+export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>>
 
 export interface QueueCursor {
   submittedAt: Date
@@ -15,6 +15,10 @@ export interface VolunteerRepository {
   findByOpenid(openid: string): Promise<VolunteerDoc | null>
   findById(id: string): Promise<VolunteerDoc | null>
   findByIds(ids: string[]): Promise<VolunteerDoc[]>
+  findByOpenids(openids: string[]): Promise<VolunteerDoc[]>
+  findByIdNumberHashes(hashes: string[]): Promise<VolunteerDoc[]>
+  /** Inserts records registered by a team (集体注册) in one request. */
+  insertMany(docs: Omit<VolunteerDoc, '_id'>[]): Promise<void>
   /** Inserts a submitted registration; a taken openid or ID number is refused by the unique indexes. */
   insert(doc: NewVolunteer): Promise<string>
   /**
@@ -48,7 +52,22 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       return row ?? null
     },
     async findByIds(ids) {
-      return rowsOf<VolunteerDoc>(col.where({ _id: _.in(ids) }).limit(ids.length))
+      return ids.length ? rowsOf<VolunteerDoc>(col.where({ _id: _.in(ids) }).limit(ids.length)) : []
+    },
+    async findByOpenids(openids) {
+      return openids.length ? rowsOf<VolunteerDoc>(col.where({ openid: _.in(openids) }).limit(openids.length)) : []
+    },
+    async findByIdNumberHashes(hashes) {
+      return hashes.length ? rowsOf<VolunteerDoc>(col.where({ idNumberHash: _.in(hashes) }).limit(hashes.length)) : []
+    },
+    async insertMany(docs) {
+      if (docs.length === 0) return
+      try {
+        await col.add({ data: docs as unknown as Record<string, unknown> })
+      } catch (e) {
+        if (isDuplicateKey(e)) throw new DuplicateRegistration()
+        throw e
+      }
     },
     async insert(doc) {
       try {

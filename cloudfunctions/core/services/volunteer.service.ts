@@ -21,6 +21,9 @@ export interface VolunteerDeps {
 
 const NOTICES_SHOWN = 5
 
+/** The openid of a record a team registered (集体注册) until its person claims it. */
+export const UNCLAIMED = 'unclaimed:'
+
 export function profileView(v: VolunteerDoc): ProfileView {
   return {
     name: v.name,
@@ -39,7 +42,7 @@ export function profileView(v: VolunteerDoc): ProfileView {
 }
 
 /** The stored form of a validated registration: personal numbers sealed, hashed and masked. */
-function registrationFields(r: Registration, team: TeamDoc) {
+export function registrationFields(r: Registration, team: TeamDoc) {
   const facts = parseIdCard(r.idNumber)
   if (!facts) throw new AppError('INVALID_INPUT', '身份证号校验不通过，请核对', 'idNumber')
   return {
@@ -129,6 +132,38 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
 
   const reread = async (caller: Caller) => view(caller, await volunteers.findByOpenid(caller.openid))
 
+  /**
+   * Checks an activation code and, when right, activates the record for the caller (binding a
+   * team-registered record to the caller's WeChat account on the way). Wrong codes are counted;
+   * after the configured number the code locks until an administrator re-issues one.
+   */
+  async function redeem(caller: Caller, v: VolunteerDoc, code: string): Promise<void> {
+    if (v.status !== 'approved' || !v.activation) throw wrongState('注册尚未审核通过，暂不能激活')
+    const max = config.activationMaxFailures()
+    const locked = () => new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
+    if (v.activation.failures >= max) throw locked()
+    if (caller.now() > new Date(v.activation.expiresAt)) throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
+    if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) {
+      await volunteers.countFailure(v._id)
+      const left = max - v.activation.failures - 1
+      if (left <= 0) throw locked()
+      throw new AppError('CODE_INVALID', `验证码不正确，还可以尝试 ${left} 次`, 'code')
+    }
+    // Compare-and-set on the owner, the code and the failure count: a lock, a re-issue or another
+    // claim that landed in between wins over this attempt.
+    const ok = await volunteers.updateIf(
+      v._id,
+      'approved',
+      { status: 'active', activation: null, openid: caller.openid },
+      { activated: true, also: { openid: v.openid, 'activation.codeHash': v.activation.codeHash, 'activation.failures': v.activation.failures } },
+    )
+    if (!ok) {
+      const now = await volunteers.findByOpenid(caller.openid)
+      if (now?._id !== v._id || now.status !== 'active') throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
+    }
+    await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+  }
+
   return {
     me: (caller: Caller) => reread(caller),
 
@@ -211,33 +246,19 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
         await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
         return view(caller, v)
       }
-      if (v.status !== 'approved' || !v.activation) throw wrongState('注册尚未审核通过，暂不能激活')
-      const max = config.activationMaxFailures()
-      if (v.activation.failures >= max) throw new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
-      if (caller.now() > new Date(v.activation.expiresAt)) throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
-      const hash = hashActivationCode(v._id, code)
-      if (!sameHash(hash, v.activation.codeHash)) {
-        await volunteers.countFailure(v._id)
-        const left = max - v.activation.failures - 1
-        if (left <= 0) throw new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
-        throw new AppError('CODE_INVALID', `验证码不正确，还可以尝试 ${left} 次`, 'code')
-      }
-      // Compare-and-set on the code and the failure count: a lock or a re-issue that landed in
-      // between wins over this attempt.
-      const ok = await volunteers.updateIf(
-        v._id,
-        'approved',
-        { status: 'active', activation: null },
-        { activated: true, also: { 'activation.codeHash': v.activation.codeHash, 'activation.failures': v.activation.failures } },
-      )
-      if (!ok) {
-        const now = await volunteers.findByOpenid(caller.openid)
-        if (now?.status !== 'active') throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
-      }
-      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+      await redeem(caller, v, code)
       return reread(caller)
     },
 
+    /** 集体注册: the person a team registered claims that record with their ID number and code. */
+    async claim(caller: Caller, { idNumber, code }: { idNumber: string; code: string }): Promise<MeView> {
+      const [own, [v]] = await Promise.all([volunteers.findByOpenid(caller.openid), volunteers.findByIdNumberHashes([idNumberHash(idNumber)])])
+      if (own && own.status !== 'left') throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
+      // One message for "no such record" and "not claimable": it must not reveal who is registered.
+      if (!v || !v.openid.startsWith(UNCLAIMED)) throw new AppError('CODE_INVALID', '身份证号或验证码不正确', 'code')
+      await redeem(caller, v, code)
+      return reread(caller)
+    },
     async leave(caller: Caller): Promise<MeView> {
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已经退出')

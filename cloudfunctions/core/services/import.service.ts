@@ -1,0 +1,244 @@
+/**
+ * 集体注册: a team registers its people from a filled .xlsx template. Every row is checked with the
+ * registration schema; new people are stored as approved (待激活) with an activation code each,
+ * people already registered elsewhere join the team, and re-uploading the same file changes nothing.
+ */
+import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
+import * as v from 'valibot'
+import type { ImportPreview, ImportResult, ImportRow } from '../../../types/api'
+import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../types/enums'
+import { maskIdNumber } from '../../../types/idcard'
+import { registrationSchema, type Registration } from '../../../types/registration'
+import { hashActivationCode, newActivationCode } from '../activation'
+import { adminScope, assertInScope } from '../auth'
+import { config } from '../config'
+import type { Caller } from '../context'
+import { AppError, notFound } from '../errors'
+import type { TeamDoc, VolunteerDoc } from '../models'
+import { idNumberHash } from '../pii'
+import type { MembershipRepository } from '../repositories/membership.repository'
+import type { RecordRepository } from '../repositories/record.repository'
+import type { TeamRepository } from '../repositories/team.repository'
+import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
+import { registrationFields, UNCLAIMED } from './volunteer.service'
+
+export interface FileStore {
+  upload(cloudPath: string, content: Buffer): Promise<string>
+  download(fileID: string): Promise<Buffer>
+  tempUrl(fileID: string): Promise<string>
+}
+
+export interface ImportDeps {
+  volunteers: VolunteerRepository
+  teams: TeamRepository
+  memberships: MembershipRepository
+  records: RecordRepository
+  files: FileStore
+}
+
+/** The template's columns, in order. The header text is what a person sees in Excel or WPS. */
+export const COLUMNS = [
+  { key: 'name', header: '姓名', width: 10 },
+  { key: 'gender', header: '性别（男/女）', width: 10 },
+  { key: 'idNumber', header: '身份证号', width: 22 },
+  { key: 'employer', header: '单位', width: 24 },
+  { key: 'position', header: '职务/职称', width: 16 },
+  { key: 'mobile', header: '手机号', width: 14 },
+  { key: 'skills', header: '服务技能（用、分隔）', width: 24 },
+  { key: 'specialty', header: '专业特长', width: 16 },
+  { key: 'availability', header: '服务时间（工作日、周末、晚间或文字）', width: 22 },
+  { key: 'source', header: '志愿者来源', width: 16 },
+  { key: 'consent', header: '本人已同意个人信息处理（是/否）', width: 18 },
+] as const
+
+const MAX_ROWS = 2000
+const INSERT_CHUNK = 100
+
+const byLabel = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([k, label]) => [label as string, k as K]))
+const genders = byLabel(Gender.map)
+const skills = byLabel(ActivityType.map)
+const slots = byLabel(AvailabilitySlot.map)
+// Sources may be written by their short name (五老, 三长) as well as the full label.
+const sources = new Map([...byLabel(SourceCategory.map), ...Object.entries(SourceCategory.map).map(([k, l]) => [l.split('（')[0], k] as const)])
+
+const split = (s: string) => s.split(/[、,，;；\s]+/).filter(Boolean)
+
+/** One spreadsheet row as the registration form would have sent it. */
+export function rowToRegistration(cells: Record<(typeof COLUMNS)[number]['key'], string>, teamId: string): unknown {
+  const skillWords = split(cells.skills)
+  const slotWords = split(cells.availability)
+  const allSlots = slotWords.length > 0 && slotWords.every((w) => slots.has(w))
+  return {
+    name: cells.name,
+    gender: genders.get(cells.gender) ?? cells.gender,
+    idNumber: cells.idNumber,
+    employer: cells.employer,
+    position: cells.position,
+    mobile: cells.mobile,
+    skills: skillWords.filter((w) => skills.has(w)).map((w) => skills.get(w)),
+    skillsOther: skillWords.filter((w) => !skills.has(w)).join('、'),
+    specialty: cells.specialty,
+    availability: allSlots ? { slots: slotWords.map((w) => slots.get(w)), note: '' } : { slots: [], note: cells.availability },
+    source: sources.get(cells.source) ?? (cells.source ? cells.source : 'other'),
+    teamId,
+    consent: cells.consent === '是',
+  }
+}
+
+interface Parsed {
+  row: number
+  registration: Registration | null
+  name: string
+  idNumber: string
+  errors: string[]
+}
+
+export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Parsed[]> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer)
+  } catch {
+    throw new AppError('INVALID_INPUT', '无法读取该文件，请上传用模板填写的 .xlsx 文件', 'fileID')
+  }
+  const sheet = wb.worksheets[0]
+  const header = COLUMNS.map((_, i) => sheet?.getRow(1).getCell(i + 1).text.trim())
+  if (!sheet || header[0] !== COLUMNS[0].header || header[2] !== COLUMNS[2].header) {
+    throw new AppError('INVALID_INPUT', '表头与模板不一致，请下载最新模板填写', 'fileID')
+  }
+  if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError('INVALID_INPUT', `一次最多导入 ${MAX_ROWS} 行，请分批上传`, 'fileID')
+  const out: Parsed[] = []
+  sheet.eachRow((row, number) => {
+    if (number === 1) return
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text.trim()])) as Record<(typeof COLUMNS)[number]['key'], string>
+    if (Object.values(cells).every((x) => x === '')) return
+    const result = v.safeParse(registrationSchema, rowToRegistration(cells, teamId))
+    const errors = result.success ? [] : [...new Set(result.issues.map((i) => i.message))]
+    if (/E\+/i.test(cells.idNumber)) errors.push('身份证号被表格当成了数字，请把该列设置为“文本”格式后重新填写')
+    out.push({ row: number, registration: result.success ? result.output : null, name: cells.name, idNumber: cells.idNumber.toUpperCase(), errors })
+  })
+  if (out.length === 0) throw new AppError('INVALID_INPUT', '表格中没有填写任何人员', 'fileID')
+  return out
+}
+
+interface Plan {
+  rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null })[]
+}
+
+export function importService({ volunteers, teams, memberships, records, files }: ImportDeps) {
+  async function teamInScope(caller: Caller, teamId: string): Promise<TeamDoc> {
+    const [scope, team] = await Promise.all([adminScope(caller), teams.get(teamId)])
+    if (!team) throw notFound('该队伍')
+    assertInScope(scope, team.path)
+    return team
+  }
+
+  async function plan(team: TeamDoc, fileID: string): Promise<Plan> {
+    let buffer: Buffer
+    try {
+      buffer = await files.download(fileID)
+    } catch {
+      throw new AppError('INVALID_INPUT', '文件不存在或已过期，请重新上传', 'fileID')
+    }
+    const parsed = await parseWorkbook(buffer, team._id)
+    const hashes = [...new Set(parsed.filter((p) => p.registration).map((p) => idNumberHash(p.idNumber)))]
+    const existing = await volunteers.findByIdNumberHashes(hashes)
+    const byHash = new Map(existing.map((x) => [x.idNumberHash, x]))
+    const members = await memberships.activeAmong(
+      team._id,
+      existing.map((x) => x.openid),
+    )
+    const firstRowOf = new Map<string, number>()
+    const rows = parsed.map((p): Plan['rows'][number] => {
+      const base = { row: p.row, name: p.name, idNumberMasked: p.idNumber.length === 18 ? maskIdNumber(p.idNumber) : '', registration: p.registration }
+      if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null }
+      const seen = firstRowOf.get(p.idNumber)
+      if (seen) return { ...base, outcome: 'invalid', errors: [`与第 ${seen} 行的身份证号重复`], existing: null }
+      firstRowOf.set(p.idNumber, p.row)
+      const found = byHash.get(idNumberHash(p.idNumber)) ?? null
+      if (!found) return { ...base, outcome: 'new', errors: [], existing: null }
+      if (found.teamPath.includes(team._id) || members.has(found.openid)) return { ...base, outcome: 'member', errors: [], existing: found }
+      if (found.status === 'active') return { ...base, outcome: 'join', errors: [], existing: found }
+      return { ...base, outcome: 'invalid', errors: ['该身份证号已在其他队伍注册但尚未激活，激活后再导入'], existing: found }
+    })
+    return { rows }
+  }
+
+  function summary(p: Plan): ImportPreview {
+    const counts = { new: 0, member: 0, join: 0, invalid: 0 }
+    for (const r of p.rows) counts[r.outcome]++
+    return { rows: p.rows.map(({ row, name, idNumberMasked, outcome, errors }) => ({ row, name, idNumberMasked, outcome, errors })), counts }
+  }
+
+  return {
+    async template(): Promise<{ fileID: string; url: string }> {
+      const wb = new ExcelJS.Workbook()
+      const sheet = wb.addWorksheet('集体注册')
+      sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
+      sheet.getColumn(3).numFmt = '@' // 18-digit ID numbers must stay text, or Excel rounds them
+      sheet.getColumn(6).numFmt = '@'
+      sheet.getRow(1).font = { bold: true }
+      const help = wb.addWorksheet('填写说明')
+      help.getColumn(1).width = 100
+      ;[
+        '1. 每行一名志愿者，从第 2 行开始填写；不要修改表头。',
+        '2. 身份证号须为 18 位，末位 X 大写或小写均可；性别须与身份证号一致。',
+        `3. 服务技能可填：${ActivityType.values.map((k) => ActivityType.map[k]).join('、')}；其他技能直接写文字。`,
+        `4. 服务时间可填：${AvailabilitySlot.values.map((k) => AvailabilitySlot.map[k]).join('、')}，或直接写文字说明。`,
+        `5. 志愿者来源可填：${SourceCategory.values.map((k) => SourceCategory.map[k]).join('、')}。`,
+        '6. 须经本人同意处理其个人信息，“本人已同意个人信息处理”一栏填“是”。',
+        '7. 导入后每人获得一个激活码，请转交本人：在小程序“我的”中用身份证号和激活码完成激活。',
+      ].forEach((line) => help.addRow([line]))
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer())
+      const fileID = await files.upload('templates/集体注册模板.xlsx', buffer)
+      return { fileID, url: await files.tempUrl(fileID) }
+    },
+
+    async preview(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportPreview> {
+      const team = await teamInScope(caller, data.teamId)
+      return summary(await plan(team, data.fileID))
+    },
+
+    async commit(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportResult> {
+      const team = await teamInScope(caller, data.teamId)
+      const p = await plan(team, data.fileID)
+      const days = config.activationCodeDays()
+      const expiresAt = new Date(caller.now().getTime() + days * 86_400_000)
+      const codes: ImportResult['codes'] = []
+      const docs: Omit<VolunteerDoc, '_id'>[] = []
+      for (const r of p.rows) {
+        if (r.outcome !== 'new' || !r.registration) continue
+        const id = `vol-${crypto.randomBytes(12).toString('hex')}`
+        const code = newActivationCode()
+        codes.push({ row: r.row, name: r.name, code })
+        docs.push({
+          _id: id,
+          ...registrationFields(r.registration, team),
+          openid: `${UNCLAIMED}${id}`,
+          status: 'approved',
+          consentAt: caller.now(),
+          submittedAt: caller.now(),
+          rejectReason: null,
+          resubmitted: false,
+          reviewedBy: caller.openid,
+          reviewedAt: caller.now(),
+          activation: { codeHash: hashActivationCode(id, code), expiresAt, failures: 0 },
+          activatedAt: null,
+          leftAt: null,
+          serviceMinutes: 0,
+        } as VolunteerDoc)
+      }
+      try {
+        for (let i = 0; i < docs.length; i += INSERT_CHUNK) await volunteers.insertMany(docs.slice(i, i + INSERT_CHUNK))
+      } catch (e) {
+        if (e instanceof DuplicateRegistration) throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入，请重新预览后再导入')
+        throw e
+      }
+      for (const r of p.rows) {
+        if (r.outcome === 'join' && r.existing) await memberships.activate(r.existing.openid, { id: team._id, path: team.path }, false)
+      }
+      await records.audit({ by: caller.openid, action: 'import', target: team._id, detail: `new ${docs.length}` })
+      return { ...summary(p), codes }
+    },
+  }
+}

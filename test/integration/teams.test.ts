@@ -1,0 +1,276 @@
+/**
+ * Teams, roles and scopes through the local cloud: an authorization matrix over every team and
+ * role action, roll-up counts with overlapping memberships, leaders, reporting periods.
+ */
+import type { ActionName, ReqOf, TeamPage } from '../../types/api'
+import { makeIdNumber, validRegistration } from '../support/fixtures'
+import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+}, 60_000)
+afterAll(() => cloud?.close())
+
+async function ok<T>(p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
+  return (r as { data: T }).data
+}
+
+const ACTORS = {
+  owner: 'demo-owner',
+  cityAdmin: 'demo-city-admin',
+  countyAdmin: 'demo-heshan-admin',
+  societyAdmin: 'demo-medical-admin',
+  organizer: 'demo-organizer',
+  volunteer: 'demo-active',
+  newcomer: 'wx-matrix-new',
+} as const
+type Actor = keyof typeof ACTORS
+type Expect = 'ok' | 'FORBIDDEN' | 'NOT_IN_SCOPE'
+
+let n = 0
+interface Case {
+  name: string
+  call: () => { action: ActionName; data: unknown }
+  expect: Record<Actor, Expect>
+}
+
+const admins = (county: Expect, society: Expect): Record<Actor, Expect> => ({
+  owner: 'ok',
+  cityAdmin: 'ok',
+  countyAdmin: county,
+  societyAdmin: society,
+  organizer: 'FORBIDDEN',
+  volunteer: 'FORBIDDEN',
+  newcomer: 'FORBIDDEN',
+})
+
+const cases: Case[] = [
+  { name: 'team.page of the county', call: () => ({ action: 'team.page', data: { teamId: 'team-heshan' } }), expect: { ...admins('ok', 'NOT_IN_SCOPE'), organizer: 'ok' } },
+  {
+    name: 'team.page of another county',
+    call: () => ({ action: 'team.page', data: { teamId: 'team-anhua' } }),
+    expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), organizer: 'NOT_IN_SCOPE' },
+  },
+  { name: 'team.members of the county', call: () => ({ action: 'team.members', data: { teamId: 'team-heshan' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
+  { name: 'team.members of another county', call: () => ({ action: 'team.members', data: { teamId: 'team-anhua' } }), expect: admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE') },
+  {
+    name: 'team.create a township sub-team',
+    call: () => ({ action: 'team.create', data: { parentId: 'team-heshan', name: `测试街道分队${++n}`, kind: 'township' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'team.create a specialty sub-team of a society',
+    call: () => ({ action: 'team.create', data: { parentId: 'team-medical', name: `急救专业分队${++n}`, kind: 'specialty' } }),
+    expect: admins('NOT_IN_SCOPE', 'ok'),
+  },
+  { name: 'team.rename', call: () => ({ action: 'team.rename', data: { teamId: 'team-heshan', name: '赫山区科技志愿者队' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
+  { name: 'admin.roles', call: () => ({ action: 'admin.roles', data: { teamId: 'team-heshan' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
+  {
+    name: 'admin.grantRole admin',
+    call: () => ({ action: 'admin.grantRole', data: { volunteerId: 'vol-demo-active', role: 'admin', teamId: 'team-medical' } }),
+    expect: { ...admins('FORBIDDEN', 'FORBIDDEN'), cityAdmin: 'FORBIDDEN' },
+  },
+  {
+    name: 'admin.grantRole organizer',
+    call: () => ({ action: 'admin.grantRole', data: { volunteerId: 'vol-demo-organizer', role: 'organizer', teamId: 'team-heshan' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  { name: 'admin.periods', call: () => ({ action: 'admin.periods', data: {} }), expect: admins('ok', 'ok') },
+  {
+    name: 'admin.savePeriod',
+    call: () => ({
+      action: 'admin.savePeriod',
+      data: { id: 'period-test', name: '测试周期', start: '2030-01-01', end: '2030-12-31', deadlines: [], targets: [] },
+    }),
+    expect: admins('FORBIDDEN', 'FORBIDDEN'),
+  },
+  { name: 'spreadsheet.importPreview', call: () => ({ action: 'spreadsheet.importPreview', data: { teamId: 'team-anhua', fileID: 'cloud://none' } }), expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), owner: 'ok', cityAdmin: 'ok' } },
+]
+
+describe('authorization matrix', () => {
+  for (const c of cases) {
+    describe(c.name, () => {
+      it.each(Object.keys(ACTORS) as Actor[])('as %s', async (actor) => {
+        const { action, data } = c.call()
+        const before = cloud.cloud.store.find('teams').length + cloud.cloud.store.find('roles').length
+        const r = await cloud.call(ACTORS[actor], action, data as ReqOf<typeof action>)
+        const expected = c.expect[actor]
+        if (expected === 'ok') {
+          // importPreview of a missing file proves the caller got past authorization.
+          if (action === 'spreadsheet.importPreview') expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'fileID' })
+          else expect(r).toMatchObject({ ok: true })
+        } else {
+          expect(r).toMatchObject({ ok: false, code: expected })
+          expect(cloud.cloud.store.find('teams').length + cloud.cloud.store.find('roles').length).toBe(before)
+        }
+      })
+    })
+  }
+})
+
+describe('team tree', () => {
+  it('lists every team with parents before children', async () => {
+    const tree = await ok<{ id: string; parentId: string | null; depth: number }[]>(cloud.call('wx-anyone', 'team.tree', {}))
+    expect(tree[0]).toMatchObject({ id: 'team-city', parentId: null, depth: 0 })
+    const seen = new Set<string>()
+    for (const t of tree) {
+      if (t.parentId) expect(seen.has(t.parentId)).toBe(true)
+      seen.add(t.id)
+    }
+    expect(tree.filter((t) => t.parentId === 'team-city').length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('refuses a kind that cannot sit under the parent', async () => {
+    expect(await cloud.call('demo-owner', 'team.create', { parentId: 'team-heshan', name: '某学会支队', kind: 'society' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'kind',
+    })
+  })
+
+  it('refuses a duplicate name under one parent', async () => {
+    expect(await cloud.call('demo-owner', 'team.create', { parentId: 'team-heshan', name: '龙光桥街道科技志愿者服务分队', kind: 'township' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'name',
+    })
+  })
+})
+
+/** Registers, approves and activates a newcomer in `teamId`; returns openid and volunteer id. */
+let seq = 500
+async function activated(teamId: string) {
+  seq += 2
+  const openid = `wx-team-${seq}`
+  const data = validRegistration({ teamId, idNumber: makeIdNumber('19700101', seq + 1), mobile: `136${String(seq).padStart(8, '0')}` })
+  await ok(cloud.call(openid, 'volunteer.register', data))
+  const [doc] = cloud.cloud.store.find('volunteers', { openid })
+  await ok(cloud.call('demo-owner', 'admin.approve', { volunteerIds: [doc._id] }))
+  const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
+  const code = /(\d{6})/.exec(msgs[msgs.length - 1].data.thing3.value)![1]
+  await ok(cloud.call(openid, 'volunteer.activate', { code }))
+  return { openid, id: doc._id as string }
+}
+
+describe('membership roll-up', () => {
+  it('counts each person once however many teams of the subtree they belong to', async () => {
+    const before = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    const beforeHeshan = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
+    const township = await activated('team-heshan-longguangqiao')
+    const county = await activated('team-heshan')
+    // The township member is also made a member of the county team itself: still one person.
+    cloud.cloud.store.insert('memberships', [
+      { _id: `${township.openid}_team-heshan`, openid: township.openid, teamId: 'team-heshan', teamPath: ['team-city', 'team-heshan'], status: 'active', primary: false, since: new Date() },
+      // A society membership of the county member: counted once at the city level too.
+      { _id: `${county.openid}_team-agri`, openid: county.openid, teamId: 'team-agri', teamPath: ['team-city', 'team-agri'], status: 'active', primary: false, since: new Date() },
+    ])
+    const heshan = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
+    expect(heshan.members).toBe(beforeHeshan.members + 2)
+    expect(heshan.children.find((c) => c.id === 'team-heshan-longguangqiao')?.members).toBe(1)
+    const city = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    expect(city.members).toBe(before.members + 2)
+    expect(city.children.find((c) => c.id === 'team-heshan')?.members).toBe(beforeHeshan.members + 2)
+    expect(city.children.find((c) => c.id === 'team-agri')?.members).toBe(1)
+  })
+
+  it('does not count pending, rejected or departed people', async () => {
+    const page = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-yuanjiang' }))
+    expect(page.members).toBe(0) // the seeded 沅江 volunteer has left
+  })
+
+  it('lists members masked, page by page, without repeats', async () => {
+    const first = await ok<{ items: { volunteerId: string; mobileMasked: string }[]; nextCursor: string | null }>(
+      cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 1 }),
+    )
+    expect(first.items).toHaveLength(1)
+    expect(first.items[0].mobileMasked).toMatch(/^\d{3}\*{4}\d{4}$/)
+    const second = await ok<{ items: { volunteerId: string }[] }>(
+      cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 50, cursor: first.nextCursor! }),
+    )
+    const ids = [...first.items, ...second.items].map((i) => i.volunteerId)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toContain('vol-demo-organizer')
+  })
+})
+
+describe('team page', () => {
+  it('shows size against the target, deadlines of the current period and missing focus tags', async () => {
+    const page = await ok<TeamPage>(cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }))
+    expect(page.target).toMatchObject({ kind: 'society', founding: 20, goal: 50 })
+    expect(page.period?.deadlines.map((d) => d.key)).toEqual(['teams_formed', 'roster', 'statistics'])
+    expect(page.warnings).toEqual(['尚未设置支队长', '副支队长一般为 3–5 名，现有 0 名'])
+    expect(page.breadcrumb.map((b) => b.id)).toEqual(['team-city', 'team-medical'])
+    expect(page.can).toEqual({ manage: true, appointAdmins: false, appointOrganizers: true })
+  })
+
+  it('appoints leaders from activated members only, and warnings follow', async () => {
+    const leader = await activated('team-medical')
+    const deputies = [await activated('team-medical'), await activated('team-medical'), await activated('team-medical')]
+    const page = await ok<TeamPage>(
+      cloud.call('demo-medical-admin', 'team.setLeaders', { teamId: 'team-medical', leaderId: leader.id, deputyIds: deputies.map((d) => d.id) }),
+    )
+    expect(page.leader?.volunteerId).toBe(leader.id)
+    expect(page.deputies).toHaveLength(3)
+    expect(page.warnings).toEqual([])
+    expect(
+      await cloud.call('demo-medical-admin', 'team.setLeaders', { teamId: 'team-medical', leaderId: 'vol-demo-pending', deputyIds: [] }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'leaderId' })
+  })
+
+  it('costs a fixed number of database requests', async () => {
+    const r = await cloud.call('demo-heshan-admin', 'team.page', { teamId: 'team-heshan' })
+    // roles, teams, periods, member count, per-child counts, focus tags (leaders: none set here)
+    expect(r.dbRequests).toBe(6)
+  })
+})
+
+describe('roles', () => {
+  it('grants, lists and revokes an organizer; the grant shows on 我的', async () => {
+    const v = await activated('team-heshan')
+    const grant = await ok<{ id: string }>(cloud.call('demo-heshan-admin', 'admin.grantRole', { volunteerId: v.id, role: 'organizer', teamId: 'team-heshan' }))
+    const me = await ok<{ roles: { role: string }[] }>(cloud.call(v.openid, 'volunteer.me', {}))
+    expect(me.roles).toEqual([expect.objectContaining({ role: 'organizer' })])
+    const list = await ok<{ id: string }[]>(cloud.call('demo-heshan-admin', 'admin.roles', { teamId: 'team-heshan' }))
+    expect(list.map((r) => r.id)).toContain(grant.id)
+    await ok(cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant.id }))
+    expect((await ok<{ roles: unknown[] }>(cloud.call(v.openid, 'volunteer.me', {}))).roles).toEqual([])
+  })
+
+  it('refuses an organizer who is not activated', async () => {
+    expect(await cloud.call('demo-heshan-admin', 'admin.grantRole', { volunteerId: 'vol-demo-pending', role: 'organizer', teamId: 'team-heshan' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'volunteerId',
+    })
+  })
+
+  it('lets the owner appoint an administrator who then reviews in that subtree only', async () => {
+    const v = await activated('team-anhua')
+    await ok(cloud.call('demo-owner', 'admin.grantRole', { volunteerId: v.id, role: 'admin', teamId: 'team-anhua' }))
+    expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-anhua' })).toMatchObject({ ok: true })
+    expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+  })
+
+  it('does not let a county administrator revoke an administrator', async () => {
+    const [grant] = cloud.cloud.store.find('roles', { openid: 'demo-medical-admin' })
+    expect(await cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('reporting periods', () => {
+  it('lists the notice’s 2019 example and the current period', async () => {
+    const periods = await ok<{ id: string; deadlines: { due: string }[] }[]>(cloud.call('demo-city-admin', 'admin.periods', {}))
+    const p2019 = periods.find((p) => p.id === 'period-2019')
+    expect(p2019?.deadlines.map((d) => d.due)).toEqual(['2019-09-01', '2019-09-14', '2019-09-18', '2019-12-15'])
+    expect(periods.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('refuses an end before the start', async () => {
+    expect(
+      await cloud.call('demo-owner', 'admin.savePeriod', { name: '错误周期', start: '2031-12-31', end: '2031-01-01', deadlines: [], targets: [] }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'end' })
+  })
+})
