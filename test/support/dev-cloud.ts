@@ -18,6 +18,8 @@ export interface TestCloud extends DevServer {
   call<A extends ActionName>(openid: string, action: A, data: ReqOf<A>): Promise<Result<ResOf<A>> & { dbRequests: number }>
   /** Sends a raw event, for malformed-input tests. */
   raw(openid: string, fn: string, event: unknown): Promise<unknown>
+  /** Uploads a file to cloud storage the way the H5 app does; returns its fileID. */
+  upload(cloudPath: string, content: Buffer): Promise<string>
 }
 
 export async function startTestCloud(): Promise<TestCloud> {
@@ -37,6 +39,11 @@ export async function startTestCloud(): Promise<TestCloud> {
     async raw(openid, fn, event) {
       const r = await server.cloud.callFunction(fn, event, { openid })
       return r.error ?? r.result
+    },
+    async upload(cloudPath, content) {
+      const res = await fetch(`${server.url}/__dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: content })
+      if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
+      return ((await res.json()) as { fileID: string }).fileID
     },
     async close() {
       await server.close()

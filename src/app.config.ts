@@ -1,0 +1,36 @@
+// Only the two tab pages live in the main package; every other screen goes in a subpackage so the
+// main package stays small (WeChat downloads it before first paint).
+export default defineAppConfig({
+  pages: ['pages/activities/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/admin', pages: ['pages/review/index'] },
+    { root: 'packages/organizer', pages: ['pages/scan/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#1f6fd6',
+    navigationBarTitleText: '科普益阳 科技志愿者',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#1f6fd6',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activities.png',
+        selectedIconPath: 'assets/tabbar/activities-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+})

@@ -1,0 +1,113 @@
+import { Button, Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, Loading } from '../../components/PageState'
+import { useMe } from './use-me'
+import './index.scss'
+
+export default function MePage() {
+  const { loading, error, screen, reload, open } = useMe()
+
+  if (!screen) {
+    if (error && !loading) return <ErrorState message={error.message} onRetry={reload} />
+    return <Loading />
+  }
+
+  return (
+    <View className="me">
+      {error ? (
+        <View className="me__stale" data-testid="stale">
+          <Text>{error.message}</Text>
+          <Text className="me__stale-retry" onClick={reload}>
+            重试
+          </Text>
+        </View>
+      ) : null}
+
+      <View className="card me__status">
+        <View className="me__status-row">
+          <Text className="me__status-title">志愿者状态</Text>
+          <Text className={`me__badge me__badge--${screen.status}`} data-testid="status">
+            {screen.statusLabel}
+          </Text>
+        </View>
+        <Text className="me__hint">{screen.statusHint}</Text>
+        {screen.registered ? null : (
+          // Registration is the next issue; the button says so instead of leading nowhere.
+          <Button className="me__register" disabled>
+            注册表单即将开放
+          </Button>
+        )}
+      </View>
+
+      {screen.registered ? (
+        <View className="card me__hours">
+          <Text className="me__hours-label">服务时长</Text>
+          <Text className="me__hours-value" data-testid="hours">
+            {screen.serviceHours}
+          </Text>
+        </View>
+      ) : null}
+
+      {screen.profile.length ? (
+        <>
+          <Text className="section-title">注册信息</Text>
+          <View className="card">
+            {screen.profile.map((row) => (
+              <View className="me__row" key={row.label}>
+                <Text className="me__row-label">{row.label}</Text>
+                <Text className="me__row-value">{row.value}</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      {screen.roles.length ? (
+        <>
+          <Text className="section-title">我的角色</Text>
+          <View className="card" data-testid="roles">
+            {screen.roles.map((r) => (
+              <Text className="me__role" key={r.key}>
+                {r.text}
+              </Text>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      {screen.entries.length ? (
+        <>
+          <Text className="section-title">管理</Text>
+          <View className="card me__entries">
+            {screen.entries.map((e) => (
+              <Button className="me__entry" key={e.key} data-testid={`entry-${e.key}`} onClick={() => open(e)}>
+                <Text className="me__entry-title">{e.title}</Text>
+                <Text className="me__entry-hint">{e.hint}</Text>
+              </Button>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      {screen.notices.length ? (
+        <>
+          <Text className="section-title">消息通知</Text>
+          <View className="card" data-testid="notices">
+            {screen.notices.map((n) => (
+              <View className="me__notice" key={n.id}>
+                <View className="me__notice-head">
+                  <Text className="me__notice-title">{n.title}</Text>
+                  <Text className="me__notice-at">{n.at}</Text>
+                </View>
+                <Text className="me__notice-body">{n.body}</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      {screen.registered ? null : (
+        <EmptyState title="还没有服务记录" hint="注册并激活后，报名的活动和服务时长会显示在这里。" />
+      )}
+    </View>
+  )
+}
