@@ -14,14 +14,22 @@ export const outDir = path.join(root, 'dist-cloud')
 export function functionNames(): string[] {
   return fs
     .readdirSync(src, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(src, d.name, 'index.ts')) && fs.existsSync(path.join(src, d.name, 'config.json')))
+    .filter(
+      (d) =>
+        d.isDirectory() &&
+        fs.existsSync(path.join(src, d.name, 'index.ts')) &&
+        fs.existsSync(path.join(src, d.name, 'config.json')),
+    )
     .map((d) => d.name)
     .sort()
 }
 
 export async function buildFunctions(names = functionNames()): Promise<{ name: string; bytes: number }[]> {
-  const sdkVersion: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies['wx-server-sdk']
-  if (!/^\d+\.\d+\.\d+$/.test(sdkVersion)) throw new Error(`wx-server-sdk must be pinned to an exact version, found ${sdkVersion}`)
+  const sdkVersion: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies[
+    'wx-server-sdk'
+  ]
+  if (!/^\d+\.\d+\.\d+$/.test(sdkVersion))
+    throw new Error(`wx-server-sdk must be pinned to an exact version, found ${sdkVersion}`)
   return Promise.all(
     names.map(async (name) => {
       const out = path.join(outDir, name)
@@ -38,7 +46,13 @@ export async function buildFunctions(names = functionNames()): Promise<{ name: s
         legalComments: 'none',
         logLevel: 'warning',
       })
-      const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }
+      const pkg = {
+        name,
+        version: '1.0.0',
+        private: true,
+        main: 'index.js',
+        dependencies: { 'wx-server-sdk': sdkVersion },
+      }
       fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
       fs.copyFileSync(path.join(src, name, 'config.json'), path.join(out, 'config.json'))
       return { name, bytes: fs.statSync(path.join(out, 'index.js')).size }

@@ -92,11 +92,18 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
         }
         const r = await cloud.callFunction(body.name, body.data ?? {}, { openid: body.openid })
         if (r.error) return send(res, 502, { error: r.error })
-        return send(res, 200, r.result, { 'x-db-requests': String(r.dbRequests), 'x-call-ms': String(Math.round(r.ms)) })
+        return send(res, 200, r.result, {
+          'x-db-requests': String(r.dbRequests),
+          'x-call-ms': String(Math.round(r.ms)),
+        })
       }
       if (url.pathname === '/__dev/outbox' && req.method === 'GET') {
         const openid = url.searchParams.get('openid')
-        return send(res, 200, cloud.outbox().filter((m) => !openid || m.touser === openid))
+        return send(
+          res,
+          200,
+          cloud.outbox().filter((m) => !openid || m.touser === openid),
+        )
       }
       if (url.pathname === '/__dev/users' && req.method === 'GET') return send(res, 200, demoUsers)
       if (url.pathname === '/__dev/switcher.js') {
@@ -137,6 +144,9 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
     // The identity switcher is injected here, so no product code knows about it.
     body = body.toString('utf8').replace('</body>', '<script src="/__dev/switcher.js"></script></body>')
   }
-  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': ext === '.html' ? 'no-store' : 'max-age=60' })
+  res.writeHead(200, {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'cache-control': ext === '.html' ? 'no-store' : 'max-age=60',
+  })
   res.end(body)
 }

@@ -47,19 +47,32 @@
   function loadInbox() {
     var box = root.querySelector('.inbox')
     fetch('/__dev/outbox?openid=' + encodeURIComponent(localStorage.getItem(KEY)))
-      .then(function (r) { return r.json() })
+      .then(function (r) {
+        return r.json()
+      })
       .then(function (list) {
         box.textContent = ''
         if (!list.length) box.textContent = '暂无消息'
-        list.slice().reverse().forEach(function (m) {
-          var lines = Object.keys(m.data || {}).map(function (k) { return k + '：' + m.data[k].value })
-          var div = el('div', 'msg')
-          div.setAttribute('data-testid', 'dev-inbox-message')
-          div.textContent = new Date(m.at).toLocaleString('zh-CN') + (m.errcode ? '（发送失败 ' + m.errcode + '）' : '') + '\n' + lines.join('；')
-          box.appendChild(div)
-        })
+        list
+          .slice()
+          .reverse()
+          .forEach(function (m) {
+            var lines = Object.keys(m.data || {}).map(function (k) {
+              return k + '：' + m.data[k].value
+            })
+            var div = el('div', 'msg')
+            div.setAttribute('data-testid', 'dev-inbox-message')
+            div.textContent =
+              new Date(m.at).toLocaleString('zh-CN') +
+              (m.errcode ? '（发送失败 ' + m.errcode + '）' : '') +
+              '\n' +
+              lines.join('；')
+            box.appendChild(div)
+          })
       })
-      .catch(function () { box.textContent = '收件箱加载失败' })
+      .catch(function () {
+        box.textContent = '收件箱加载失败'
+      })
   }
 
   chip.addEventListener('click', function () {
@@ -67,14 +80,18 @@
     if (panel.hidden) return
     loadInbox()
     fetch('/__dev/users')
-      .then(function (r) { return r.json() })
+      .then(function (r) {
+        return r.json()
+      })
       .then(function (users) {
         var list = root.querySelector('.users')
         list.textContent = ''
         users.forEach(function (u) {
           var b = el('button', 'user' + (u.openid === localStorage.getItem(KEY) ? ' current' : ''), u.label)
           b.setAttribute('data-openid', u.openid)
-          b.addEventListener('click', function () { actAs(u.openid, u.label) })
+          b.addEventListener('click', function () {
+            actAs(u.openid, u.label)
+          })
           list.appendChild(b)
         })
       })

@@ -75,12 +75,75 @@ interface PersonSpec {
 }
 
 const people: PersonSpec[] = [
-  { openid: 'demo-pending', label: '志愿者 · 待审核', name: '李明', status: 'pending', idNumber: idNumber('430902', '19850312', 31), mobile: '13807371001', team: heshan, employer: '赫山区第一中学', position: '物理教师' },
-  { openid: 'demo-rejected', label: '志愿者 · 未通过', name: '王芳', status: 'rejected', idNumber: idNumber('430921', '19900704', 42), mobile: '13807371002', team: anhua, employer: '安化县人民医院', position: '护士', rejectReason: '单位名称与证明材料不一致，请核对后重新提交' },
-  { openid: 'demo-approved', label: '志愿者 · 待激活', name: '张伟', status: 'approved', idNumber: idNumber('430902', '19780120', 53), mobile: '13807371003', team: heshan, employer: '赫山区农业农村局', position: '高级农艺师' },
-  { openid: 'demo-active', label: '志愿者 · 已激活', name: '刘洋', status: 'active', idNumber: idNumber('430903', '19820915', 64), mobile: '13807371004', team: medical, employer: '益阳市中心医院', position: '主治医师', serviceMinutes: 750 },
-  { openid: 'demo-left', label: '志愿者 · 已退出', name: '陈静', status: 'left', idNumber: idNumber('430981', '19950228', 72), mobile: '13807371005', team: counties[2], employer: '沅江市科协', position: '干部' },
-  { openid: 'demo-organizer', label: '组织者 · 赫山区', name: '赵强', status: 'active', idNumber: idNumber('430902', '19751101', 81), mobile: '13807371006', team: heshan, employer: '赫山区科协', position: '科普干事', serviceMinutes: 1320 },
+  {
+    openid: 'demo-pending',
+    label: '志愿者 · 待审核',
+    name: '李明',
+    status: 'pending',
+    idNumber: idNumber('430902', '19850312', 31),
+    mobile: '13807371001',
+    team: heshan,
+    employer: '赫山区第一中学',
+    position: '物理教师',
+  },
+  {
+    openid: 'demo-rejected',
+    label: '志愿者 · 未通过',
+    name: '王芳',
+    status: 'rejected',
+    idNumber: idNumber('430921', '19900704', 42),
+    mobile: '13807371002',
+    team: anhua,
+    employer: '安化县人民医院',
+    position: '护士',
+    rejectReason: '单位名称与证明材料不一致，请核对后重新提交',
+  },
+  {
+    openid: 'demo-approved',
+    label: '志愿者 · 待激活',
+    name: '张伟',
+    status: 'approved',
+    idNumber: idNumber('430902', '19780120', 53),
+    mobile: '13807371003',
+    team: heshan,
+    employer: '赫山区农业农村局',
+    position: '高级农艺师',
+  },
+  {
+    openid: 'demo-active',
+    label: '志愿者 · 已激活',
+    name: '刘洋',
+    status: 'active',
+    idNumber: idNumber('430903', '19820915', 64),
+    mobile: '13807371004',
+    team: medical,
+    employer: '益阳市中心医院',
+    position: '主治医师',
+    serviceMinutes: 750,
+  },
+  {
+    openid: 'demo-left',
+    label: '志愿者 · 已退出',
+    name: '陈静',
+    status: 'left',
+    idNumber: idNumber('430981', '19950228', 72),
+    mobile: '13807371005',
+    team: counties[2],
+    employer: '沅江市科协',
+    position: '干部',
+  },
+  {
+    openid: 'demo-organizer',
+    label: '组织者 · 赫山区',
+    name: '赵强',
+    status: 'active',
+    idNumber: idNumber('430902', '19751101', 81),
+    mobile: '13807371006',
+    team: heshan,
+    employer: '赫山区科协',
+    position: '科普干事',
+    serviceMinutes: 1320,
+  },
 ]
 
 export const demoUsers: DemoUser[] = [
@@ -123,7 +186,11 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
     reviewedAt: p.status === 'pending' ? null : at,
     activation:
       p.status === 'approved'
-        ? { codeHash: hashActivationCode(`vol-${p.openid}`, DEMO_ACTIVATION_CODE), expiresAt: new Date(at.getTime() + 7 * 86_400_000), failures: 0 }
+        ? {
+            codeHash: hashActivationCode(`vol-${p.openid}`, DEMO_ACTIVATION_CODE),
+            expiresAt: new Date(at.getTime() + 7 * 86_400_000),
+            failures: 0,
+          }
         : null,
     activatedAt: p.status === 'active' || p.status === 'left' ? at : null,
     leftAt: p.status === 'left' ? at : null,
@@ -132,7 +199,16 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
 }
 
 function role(openid: string, r: RoleDoc['role'], t: TeamDoc, at: Date): RoleDoc {
-  return { _id: `${openid}_${r}_${t._id}`, openid, role: r, teamId: t._id, team: ref(t), teamPath: t.path, grantedBy: DEV_OWNER_OPENID, grantedAt: at }
+  return {
+    _id: `${openid}_${r}_${t._id}`,
+    openid,
+    role: r,
+    teamId: t._id,
+    team: ref(t),
+    teamPath: t.path,
+    grantedBy: DEV_OWNER_OPENID,
+    grantedAt: at,
+  }
 }
 
 /** The notice's own dates as an example period, and the current year's. */
@@ -148,15 +224,38 @@ function period(year: number, start: string): PeriodDoc {
     end: `${year}-12-31`,
     deadlines: [
       { key: 'city_formed', label: '市支队组建完成', due: `${year}-09-01`, kinds: ['city'] },
-      { key: 'teams_formed', label: '学会、区县（市）队伍组建完成', due: `${year}-09-14`, kinds: ['society', 'county'] },
-      { key: 'roster', label: '报送《科技志愿者支队基本情况表》（附件2）', due: `${year}-09-18`, kinds: ['society', 'county'] },
-      { key: 'statistics', label: '报送《活动情况统计表》（附件3）及工作总结', due: `${year}-12-15`, kinds: ['society', 'county'] },
+      {
+        key: 'teams_formed',
+        label: '学会、区县（市）队伍组建完成',
+        due: `${year}-09-14`,
+        kinds: ['society', 'county'],
+      },
+      {
+        key: 'roster',
+        label: '报送《科技志愿者支队基本情况表》（附件2）',
+        due: `${year}-09-18`,
+        kinds: ['society', 'county'],
+      },
+      {
+        key: 'statistics',
+        label: '报送《活动情况统计表》（附件3）及工作总结',
+        due: `${year}-12-15`,
+        kinds: ['society', 'county'],
+      },
     ],
     targets: year === 2019 ? TARGETS : TARGETS.map((t) => ({ ...t, goalDate: `${year}-12-31` })),
   }
 }
 
-function activity(id: string, t: TeamDoc, title: string, type: ActivityDoc['type'], status: ActivityDoc['status'], startInDays: number, extra: Partial<ActivityDoc> = {}): ActivityDoc {
+function activity(
+  id: string,
+  t: TeamDoc,
+  title: string,
+  type: ActivityDoc['type'],
+  status: ActivityDoc['status'],
+  startInDays: number,
+  extra: Partial<ActivityDoc> = {},
+): ActivityDoc {
   const startAt = new Date(Date.now() + startInDays * 86_400_000)
   startAt.setUTCHours(1, 30, 0, 0) // 09:30 in China
   return {
@@ -222,9 +321,23 @@ export function demoData(now = new Date()): Record<string, object[]> {
       role('demo-organizer', 'organizer', heshan, now),
     ],
     activities: [
-      activity('act-1', heshan, '防灾减灾科普进社区', 'lecture', 'open', 5, { focusTags: ['public_concern'], address: '赫山区桃花仑街道社区服务中心', signedUp: 12 }),
-      activity('act-2', societies[1], '水稻病虫害绿色防控现场培训', 'agriculture', 'open', 9, { focusTags: ['key_group'], address: '南县三仙湖镇农技站', capacity: 50, signedUp: 31 }),
-      activity('act-3', medical, '全国科普日 · 义诊与急救知识讲座', 'medical', 'finished', -20, { focusTags: ['key_event', 'public_concern'], address: '益阳市中心医院门诊广场', capacity: 40, signedUp: 40 }),
+      activity('act-1', heshan, '防灾减灾科普进社区', 'lecture', 'open', 5, {
+        focusTags: ['public_concern'],
+        address: '赫山区桃花仑街道社区服务中心',
+        signedUp: 12,
+      }),
+      activity('act-2', societies[1], '水稻病虫害绿色防控现场培训', 'agriculture', 'open', 9, {
+        focusTags: ['key_group'],
+        address: '南县三仙湖镇农技站',
+        capacity: 50,
+        signedUp: 31,
+      }),
+      activity('act-3', medical, '全国科普日 · 义诊与急救知识讲座', 'medical', 'finished', -20, {
+        focusTags: ['key_event', 'public_concern'],
+        address: '益阳市中心医院门诊广场',
+        capacity: 40,
+        signedUp: 40,
+      }),
       activity('act-4', anhua, '青少年科技教育 · 机器人进校园', 'youth', 'draft', 14, { address: '安化县第二中学' }),
     ],
   }

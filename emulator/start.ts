@@ -27,7 +27,11 @@ export function h5IsStale(): boolean {
 
 export function buildH5(): void {
   console.log('[start] building the H5 app (first start or sources changed)…')
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: paths.root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: paths.root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (r.status !== 0) throw new Error('H5 build failed')
 }
 
@@ -35,14 +39,25 @@ async function main() {
   await buildFunctions()
   if (h5IsStale()) buildH5()
   const port = Number(process.env.PORT ?? 8686)
-  const server = await startDevServer({ dataDir: paths.data, h5Dir: paths.h5, functionsDir: paths.functions, databaseSpec: paths.databaseSpec, port })
-  console.log(`\n  科普益阳 科技志愿者 — 本地云已启动\n  打开 ${server.url}/  （右下角可切换演示身份、查看消息）\n  Ctrl-C 停止；数据保存在 .data/，npm run reset 清空\n`)
+  const server = await startDevServer({
+    dataDir: paths.data,
+    h5Dir: paths.h5,
+    functionsDir: paths.functions,
+    databaseSpec: paths.databaseSpec,
+    port,
+  })
+  console.log(
+    `\n  科普益阳 科技志愿者 — 本地云已启动\n  打开 ${server.url}/  （右下角可切换演示身份、查看消息）\n  Ctrl-C 停止；数据保存在 .data/，npm run reset 清空\n`,
+  )
   let closing = false
   const stop = () => {
     if (closing) return
     closing = true
     console.log('\n[start] stopping…')
-    server.close().then(() => process.exit(0), () => process.exit(1))
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -27,7 +27,10 @@ describe('registrationSchema', () => {
   })
 
   it('accepts free-text skills and availability instead of choices', () => {
-    const r = validate(registrationSchema, validRegistration({ skills: [], skillsOther: '无人机植保', availability: { slots: [], note: '农闲时' } }))
+    const r = validate(
+      registrationSchema,
+      validRegistration({ skills: [], skillsOther: '无人机植保', availability: { slots: [], note: '农闲时' } }),
+    )
     expect(r.ok).toBe(true)
   })
 })

@@ -12,23 +12,43 @@ export const limitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue
 
 const empty = v.strictObject({})
 const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号无效'))
-const teamName = v.pipe(v.string('请填写队伍名称'), v.trim(), v.minLength(2, '队伍名称至少 2 个字'), v.maxLength(40, '队伍名称不超过 40 个字'))
+const teamName = v.pipe(
+  v.string('请填写队伍名称'),
+  v.trim(),
+  v.minLength(2, '队伍名称至少 2 个字'),
+  v.maxLength(40, '队伍名称不超过 40 个字'),
+)
 const teamKind = v.picklist(TeamKind.values, '队伍类型无效')
 const day = v.pipe(v.string('请填写日期'), v.isoDate('日期格式应为 YYYY-MM-DD'))
-const count = v.pipe(v.number('请填写人数'), v.integer('人数应为整数'), v.minValue(0, '人数不能为负'), v.maxValue(1_000_000, '人数过大'))
+const count = v.pipe(
+  v.number('请填写人数'),
+  v.integer('人数应为整数'),
+  v.minValue(0, '人数不能为负'),
+  v.maxValue(1_000_000, '人数过大'),
+)
 const fileID = v.pipe(v.string('请先上传文件'), v.minLength(1, '请先上传文件'), v.maxLength(300, '文件无效'))
 
 export const periodSchema = v.pipe(
   v.strictObject({
     id: v.optional(id),
-    name: v.pipe(v.string('请填写名称'), v.trim(), v.minLength(2, '名称至少 2 个字'), v.maxLength(40, '名称不超过 40 个字')),
+    name: v.pipe(
+      v.string('请填写名称'),
+      v.trim(),
+      v.minLength(2, '名称至少 2 个字'),
+      v.maxLength(40, '名称不超过 40 个字'),
+    ),
     start: day,
     end: day,
     deadlines: v.pipe(
       v.array(
         v.strictObject({
           key: v.pipe(v.string(), v.regex(/^[a-z_]{2,30}$/, '截止事项编号无效')),
-          label: v.pipe(v.string('请填写截止事项'), v.trim(), v.minLength(2, '请填写截止事项'), v.maxLength(60, '截止事项不超过 60 个字')),
+          label: v.pipe(
+            v.string('请填写截止事项'),
+            v.trim(),
+            v.minLength(2, '请填写截止事项'),
+            v.maxLength(60, '截止事项不超过 60 个字'),
+          ),
           due: day,
           kinds: v.array(teamKind),
         }),
@@ -73,7 +93,11 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
     deputyIds: v.pipe(v.array(id), v.maxLength(10, '副职最多 10 名')),
   }),
   'admin.roles': v.strictObject({ teamId: id }),
-  'admin.grantRole': v.strictObject({ volunteerId: id, role: v.picklist(['admin', 'organizer'], '角色无效'), teamId: id }),
+  'admin.grantRole': v.strictObject({
+    volunteerId: id,
+    role: v.picklist(['admin', 'organizer'], '角色无效'),
+    teamId: id,
+  }),
   'admin.revokeRole': v.strictObject({ roleId: id }),
   'admin.periods': empty,
   'admin.savePeriod': periodSchema,
@@ -88,12 +112,17 @@ export interface Invalid {
 }
 
 /** Validates `input`; on failure names the first invalid field with a message fit to show a user. */
-export function validate<T>(schema: v.GenericSchema<unknown, T>, input: unknown): { ok: true; value: T } | ({ ok: false } & Invalid) {
+export function validate<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+): { ok: true; value: T } | ({ ok: false } & Invalid) {
   const result = v.safeParse(schema, input ?? {})
   if (result.success) return { ok: true, value: result.output }
   const issue = result.issues[0]
   const field = v.getDotPath(issue) ?? ''
   // Schemas that face users carry Chinese messages; valibot's English defaults become a generic one.
-  const message = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `参数 ${field || 'data'} 无效（应为 ${issue.expected ?? '有效值'}）`
+  const message = /[\u4e00-\u9fff]/.test(issue.message)
+    ? issue.message
+    : `参数 ${field || 'data'} 无效（应为 ${issue.expected ?? '有效值'}）`
   return { ok: false, field, message }
 }

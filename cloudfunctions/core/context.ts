@@ -8,7 +8,11 @@ export interface Caller {
   now(): Date
 }
 
-export function makeCaller(openid: string, loadRoles: (openid: string) => Promise<RoleGrant[]>, now = () => new Date()): Caller {
+export function makeCaller(
+  openid: string,
+  loadRoles: (openid: string) => Promise<RoleGrant[]>,
+  now = () => new Date(),
+): Caller {
   let roles: Promise<RoleGrant[]> | undefined
   return {
     openid,

@@ -48,13 +48,21 @@ describe('createHandler', () => {
 
   it('maps a domain error to its code and message', async () => {
     me.mockRejectedValue(new AppError('WRONG_STATE', '当前状态不能激活'))
-    expect(await handler('o-1')({ action: 'me' })).toEqual({ ok: false, code: 'WRONG_STATE', message: '当前状态不能激活' })
+    expect(await handler('o-1')({ action: 'me' })).toEqual({
+      ok: false,
+      code: 'WRONG_STATE',
+      message: '当前状态不能激活',
+    })
   })
 
   it('hides an unexpected error behind INTERNAL', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     me.mockRejectedValue(new Error('socket hang up'))
-    expect(await handler('o-1')({ action: 'me' })).toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' })
+    expect(await handler('o-1')({ action: 'me' })).toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      message: '服务暂时不可用，请稍后重试',
+    })
     spy.mockRestore()
   })
 })

@@ -10,7 +10,12 @@ export interface ReviewResult {
 }
 
 /** Sends a subscribe message; resolves to the errcode (0 = delivered). */
-export type SubscribeSend = (msg: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }) => Promise<number>
+export type SubscribeSend = (msg: {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}) => Promise<number>
 
 // The 审核结果通知 template picked in the WeChat console has these keywords:
 // thing1 申请事项, phrase2 审核结果, thing3 备注, time4 审核时间 (thing ≤20 chars, phrase ≤5).
@@ -23,7 +28,9 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…'
 export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
   return async function notifyReview(openid: string, r: ReviewResult): Promise<void> {
     const title = r.approved ? '注册审核已通过' : '注册审核未通过'
-    const body = r.approved ? `请在“我的”中点击“激活”，输入验证码完成激活。${r.note}` : `原因：${r.note}。请修改后重新提交。`
+    const body = r.approved
+      ? `请在“我的”中点击“激活”，输入验证码完成激活。${r.note}`
+      : `原因：${r.note}。请修改后重新提交。`
     const templateId = config.reviewResultTemplateId()
     let errcode: number | null = null
     if (templateId) {
@@ -44,6 +51,13 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
         console.warn('[notify] review result not delivered, errcode', errcode)
       }
     }
-    await records.addMessage({ openid, title, body, templateId, delivered: errcode === 0, errcode: errcode === 0 ? null : errcode })
+    await records.addMessage({
+      openid,
+      title,
+      body,
+      templateId,
+      delivered: errcode === 0,
+      errcode: errcode === 0 ? null : errcode,
+    })
   }
 }

@@ -1,7 +1,14 @@
 import { currentPeriod, deadlineState, periodRange } from './period'
 import type { PeriodDoc } from './models'
 
-const period = (id: string, start: string, end: string): PeriodDoc => ({ _id: id, name: id, start, end, deadlines: [], targets: [] })
+const period = (id: string, start: string, end: string): PeriodDoc => ({
+  _id: id,
+  name: id,
+  start,
+  end,
+  deadlines: [],
+  targets: [],
+})
 
 describe('reporting periods', () => {
   it('spans whole China days', () => {
@@ -11,7 +18,11 @@ describe('reporting periods', () => {
   })
 
   it('picks the period containing today, then the latest started one', () => {
-    const all = [period('p2019', '2019-08-01', '2019-12-15'), period('p2026', '2026-01-01', '2026-12-31'), period('p2027', '2027-01-01', '2027-12-31')]
+    const all = [
+      period('p2019', '2019-08-01', '2019-12-15'),
+      period('p2026', '2026-01-01', '2026-12-31'),
+      period('p2027', '2027-01-01', '2027-12-31'),
+    ]
     expect(currentPeriod(all, new Date('2026-11-28T03:00:00Z'))?._id).toBe('p2026')
     expect(currentPeriod(all.slice(0, 1), new Date('2026-11-28T03:00:00Z'))?._id).toBe('p2019')
     expect(currentPeriod(all.slice(2), new Date('2026-11-28T03:00:00Z'))).toBeNull()

@@ -33,7 +33,9 @@ async function grantsOf(openid: string): Promise<RoleGrant[]> {
 }
 
 export const notifyReview = reviewNotifier(repos.records, async (msg) => {
-  const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal' })) as { errCode?: number }
+  const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal' })) as {
+    errCode?: number
+  }
   return res.errCode ?? 0
 })
 

@@ -9,7 +9,10 @@ afterAll(() => cloud?.close())
 describe('volunteer.me through the local cloud', () => {
   it('answers an activated volunteer with the masked profile read from the database', async () => {
     const r = await cloud.call('demo-active', 'volunteer.me', {})
-    expect(r).toMatchObject({ ok: true, data: { status: 'active', team: { name: '益阳市医学会科技志愿者支队' }, serviceHours: 12.5 } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { status: 'active', team: { name: '益阳市医学会科技志愿者支队' }, serviceHours: 12.5 },
+    })
     if (!r.ok) throw new Error('expected ok')
     expect(r.data.profile?.name).toBe('刘洋')
     expect(r.data.profile?.idNumberMasked).toMatch(/^\d{3}\*{11}[\dX]{4}$/)
@@ -17,12 +20,18 @@ describe('volunteer.me through the local cloud', () => {
   })
 
   it('answers a brand-new WeChat user as 未注册', async () => {
-    expect(await cloud.call('wx-new-123', 'volunteer.me', {})).toMatchObject({ ok: true, data: { status: 'unregistered', profile: null, roles: [] } })
+    expect(await cloud.call('wx-new-123', 'volunteer.me', {})).toMatchObject({
+      ok: true,
+      data: { status: 'unregistered', profile: null, roles: [] },
+    })
   })
 
   it('shows the rejection reason only to a rejected volunteer', async () => {
     const r = await cloud.call('demo-rejected', 'volunteer.me', {})
-    expect(r).toMatchObject({ ok: true, data: { status: 'rejected', rejectReason: expect.stringContaining('单位名称') } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { status: 'rejected', rejectReason: expect.stringContaining('单位名称') },
+    })
   })
 
   it('lists the roles of an administrator with their teams', async () => {
@@ -78,11 +87,18 @@ describe('activity.list through the local cloud', () => {
 
 describe('bad input at every function', () => {
   it.each(['volunteer', 'activity'])('%s answers an unknown action with UNKNOWN_ACTION', async (fn) => {
-    expect(await cloud.raw('demo-active', fn, { action: 'nope', data: {} })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(await cloud.raw('demo-active', fn, { action: 'nope', data: {} })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_ACTION',
+    })
   })
 
   it.each(['volunteer', 'activity'])('%s answers an event without action with INVALID_INPUT', async (fn) => {
-    expect(await cloud.raw('demo-active', fn, { data: {} })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'action' })
+    expect(await cloud.raw('demo-active', fn, { data: {} })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'action',
+    })
   })
 
   it('answers a wrongly typed field with INVALID_INPUT naming it', async () => {

@@ -18,7 +18,11 @@ let seq = 100
 function newcomer(over: Parameters<typeof validRegistration>[0] = {}) {
   seq += 2
   const openid = `wx-reg-${seq}`
-  const data = validRegistration({ idNumber: makeIdNumber('19880808', seq + 1), mobile: `139${String(seq).padStart(8, '0')}`, ...over })
+  const data = validRegistration({
+    idNumber: makeIdNumber('19880808', seq + 1),
+    mobile: `139${String(seq).padStart(8, '0')}`,
+    ...over,
+  })
   return { openid, data }
 }
 
@@ -54,7 +58,11 @@ describe('register', () => {
   it('submits a registration that waits for review, with personal numbers masked and sealed', async () => {
     const p = newcomer()
     const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.register', p.data))
-    expect(me).toMatchObject({ status: 'pending', team: { id: 'team-heshan' }, profile: { name: '李明', birthDate: '1988-08-08' } })
+    expect(me).toMatchObject({
+      status: 'pending',
+      team: { id: 'team-heshan' },
+      profile: { name: '李明', birthDate: '1988-08-08' },
+    })
     expect(me.profile?.idNumberMasked).toBe(p.data.idNumber.slice(0, 3) + '*'.repeat(11) + p.data.idNumber.slice(-4))
     const [stored] = cloud.cloud.store.find('volunteers', { openid: p.openid })
     expect(JSON.stringify(stored)).not.toContain(p.data.idNumber)
@@ -64,7 +72,10 @@ describe('register', () => {
   it('refuses a second registration from the same account', async () => {
     const p = newcomer()
     await ok(cloud.call(p.openid, 'volunteer.register', p.data))
-    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'ALREADY_REGISTERED' })
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({
+      ok: false,
+      code: 'ALREADY_REGISTERED',
+    })
   })
 
   it('refuses an ID number registered by another account without revealing it', async () => {
@@ -80,7 +91,10 @@ describe('register', () => {
   it('lets exactly one of two simultaneous registrations of one ID number through', async () => {
     const a = newcomer()
     const b = newcomer({ idNumber: a.data.idNumber })
-    const results = await Promise.all([cloud.call(a.openid, 'volunteer.register', a.data), cloud.call(b.openid, 'volunteer.register', b.data)])
+    const results = await Promise.all([
+      cloud.call(a.openid, 'volunteer.register', a.data),
+      cloud.call(b.openid, 'volunteer.register', b.data),
+    ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'ID_NUMBER_TAKEN' })
   })
@@ -93,13 +107,21 @@ describe('register', () => {
     ['name', { name: '' }],
   ])('refuses an invalid %s and writes nothing', async (field, over) => {
     const p = newcomer(over)
-    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field })
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field,
+    })
     expect(cloud.cloud.store.find('volunteers', { openid: p.openid })).toHaveLength(0)
   })
 
   it('refuses a team that does not exist', async () => {
     const p = newcomer({ teamId: 'team-nowhere' })
-    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'teamId' })
+    expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'teamId',
+    })
   })
 })
 
@@ -121,9 +143,13 @@ describe('review', () => {
   })
 
   it('pages the city admin’s queue by cursor without repeats', async () => {
-    const first = await ok<{ items: { volunteerId: string }[]; nextCursor: string | null }>(cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2 }))
+    const first = await ok<{ items: { volunteerId: string }[]; nextCursor: string | null }>(
+      cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2 }),
+    )
     expect(first.nextCursor).not.toBeNull()
-    const second = await ok<{ items: { volunteerId: string }[] }>(cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2, cursor: first.nextCursor! }))
+    const second = await ok<{ items: { volunteerId: string }[] }>(
+      cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2, cursor: first.nextCursor! }),
+    )
     const ids = [...first.items, ...second.items].map((i) => i.volunteerId)
     expect(new Set(ids).size).toBe(ids.length)
   })
@@ -137,9 +163,17 @@ describe('review', () => {
     const p = newcomer()
     await ok(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
-    expect(await cloud.call('demo-medical-admin', 'admin.approve', { volunteerIds: [id] })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
-    expect(await cloud.call('demo-medical-admin', 'admin.reviewDetail', { volunteerId: id })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
-    expect(await cloud.call('demo-medical-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    expect(await cloud.call('demo-medical-admin', 'admin.approve', { volunteerIds: [id] })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_SCOPE',
+    })
+    expect(await cloud.call('demo-medical-admin', 'admin.reviewDetail', { volunteerId: id })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_SCOPE',
+    })
+    expect(
+      await cloud.call('demo-medical-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' }),
+    ).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
     expect(cloud.cloud.store.find('volunteers', { openid: p.openid })[0].status).toBe('pending')
   })
 
@@ -147,16 +181,24 @@ describe('review', () => {
     const p = newcomer()
     await ok(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
-    const detail = await ok<{ profile: { idNumberMasked: string; mobileMasked: string }; history: { action: string }[] }>(
-      cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }),
-    )
+    const detail = await ok<{
+      profile: { idNumberMasked: string; mobileMasked: string }
+      history: { action: string }[]
+    }>(cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }))
     expect(detail.profile.mobileMasked).toBe(p.data.mobile.slice(0, 3) + '****' + p.data.mobile.slice(-4))
     expect(detail.history.map((h) => h.action)).toEqual(['submitted'])
     const before = cloud.cloud.store.find('audit_logs').length
-    expect(await ok(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' }))).toEqual({ value: p.data.idNumber })
+    expect(await ok(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' }))).toEqual({
+      value: p.data.idNumber,
+    })
     const audits = cloud.cloud.store.find('audit_logs')
     expect(audits).toHaveLength(before + 1)
-    expect(audits[audits.length - 1]).toMatchObject({ by: 'demo-heshan-admin', action: 'reveal', target: id, detail: 'idNumber' })
+    expect(audits[audits.length - 1]).toMatchObject({
+      by: 'demo-heshan-admin',
+      action: 'reveal',
+      target: id,
+      detail: 'idNumber',
+    })
   })
 
   it('approves: 待激活, a 6-digit code in the message, only its hash stored, reviewer recorded', async () => {
@@ -226,9 +268,16 @@ describe('review', () => {
     await ok(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '职务填写不完整' }))
     const rejected = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '职务填写不完整' })
-    expect(cloud.cloud.outbox().filter((m) => m.touser === p.openid).pop()?.data.phrase2.value).toBe('未通过')
+    expect(
+      cloud.cloud
+        .outbox()
+        .filter((m) => m.touser === p.openid)
+        .pop()?.data.phrase2.value,
+    ).toBe('未通过')
 
-    const resubmitted = await ok<MeView>(cloud.call(p.openid, 'volunteer.update', { ...p.data, position: '物理教师（中学一级）' }))
+    const resubmitted = await ok<MeView>(
+      cloud.call(p.openid, 'volunteer.update', { ...p.data, position: '物理教师（中学一级）' }),
+    )
     expect(resubmitted).toMatchObject({ status: 'pending', rejectReason: null })
     const detail = await ok<{ resubmitted: boolean; history: { action: string; reason: string | null }[] }>(
       cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }),
@@ -251,7 +300,10 @@ describe('review', () => {
 
   it('refuses to review a registration twice', async () => {
     const v = await registerAndApprove()
-    expect(await cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: v.id, reason: '重复' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+    expect(await cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: v.id, reason: '重复' })).toMatchObject({
+      ok: false,
+      code: 'WRONG_STATE',
+    })
   })
 })
 
@@ -266,7 +318,9 @@ describe('activate', () => {
   })
 
   it('activates the seeded volunteer with the code from their notice', async () => {
-    expect(await ok<MeView>(cloud.call('demo-approved', 'volunteer.activate', { code: DEMO_ACTIVATION_CODE }))).toMatchObject({ status: 'active' })
+    expect(
+      await ok<MeView>(cloud.call('demo-approved', 'volunteer.activate', { code: DEMO_ACTIVATION_CODE })),
+    ).toMatchObject({ status: 'active' })
   })
 
   it('counts wrong codes and locks after five, until an admin re-issues', async () => {
@@ -279,44 +333,77 @@ describe('activate', () => {
         message: `验证码不正确，还可以尝试 ${left} 次`,
       })
     }
-    expect(await cloud.call(v.openid, 'volunteer.activate', { code: wrong })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
-    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: wrong })).toMatchObject({
+      ok: false,
+      code: 'CODE_LOCKED',
+    })
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({
+      ok: false,
+      code: 'CODE_LOCKED',
+    })
     expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.me', {}))).toMatchObject({ activationLocked: true })
 
     await ok(cloud.call('demo-heshan-admin', 'admin.reissueCode', { volunteerId: v.id }))
     const fresh = codeSentTo(v.openid)
     if (fresh !== v.code) {
-      expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_INVALID' })
+      expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({
+        ok: false,
+        code: 'CODE_INVALID',
+      })
     }
-    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: fresh }))).toMatchObject({ status: 'active' })
+    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: fresh }))).toMatchObject({
+      status: 'active',
+    })
   })
 
   it('holds the lock under simultaneous wrong codes', async () => {
     const v = await registerAndApprove()
     const wrong = v.code === '000000' ? '111111' : '000000'
     await Promise.all(Array.from({ length: 8 }, () => cloud.call(v.openid, 'volunteer.activate', { code: wrong })))
-    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_LOCKED' })
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({
+      ok: false,
+      code: 'CODE_LOCKED',
+    })
   })
 
   it('activates once under simultaneous correct codes, with one membership', async () => {
     const v = await registerAndApprove()
-    const results = await Promise.all(Array.from({ length: 5 }, () => cloud.call(v.openid, 'volunteer.activate', { code: v.code })))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => cloud.call(v.openid, 'volunteer.activate', { code: v.code })),
+    )
     expect(results.every((r) => r.ok && r.data.status === 'active')).toBe(true)
     expect(cloud.cloud.store.find('memberships', { openid: v.openid })).toHaveLength(1)
   })
 
   it('refuses an expired code', async () => {
     const v = await registerAndApprove()
-    cloud.cloud.store.update('volunteers', { _id: v.id }, { $set: { 'activation.expiresAt': new Date(Date.now() - 1000) } })
-    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({ ok: false, code: 'CODE_EXPIRED' })
+    cloud.cloud.store.update(
+      'volunteers',
+      { _id: v.id },
+      { $set: { 'activation.expiresAt': new Date(Date.now() - 1000) } },
+    )
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({
+      ok: false,
+      code: 'CODE_EXPIRED',
+    })
   })
 
   it('refuses activation before approval, and a malformed code', async () => {
     const p = newcomer()
     await ok(cloud.call(p.openid, 'volunteer.register', p.data))
-    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '123456' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
-    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '12ab' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'code' })
-    expect(await cloud.call('wx-never-registered', 'volunteer.activate', { code: '123456' })).toMatchObject({ ok: false, code: 'WRONG_STATE' })
+    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '123456' })).toMatchObject({
+      ok: false,
+      code: 'WRONG_STATE',
+    })
+    expect(await cloud.call(p.openid, 'volunteer.activate', { code: '12ab' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'code',
+    })
+    expect(await cloud.call('wx-never-registered', 'volunteer.activate', { code: '123456' })).toMatchObject({
+      ok: false,
+      code: 'WRONG_STATE',
+    })
   })
 })
 
@@ -325,9 +412,17 @@ describe('after activation', () => {
     const v = await registerAndApprove()
     await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
     const me = await ok<MeView>(
-      cloud.call(v.openid, 'volunteer.update', { ...v.data, mobile: '13700000001', skills: ['medical', 'youth'], availability: { slots: ['evening'], note: '' } }),
+      cloud.call(v.openid, 'volunteer.update', {
+        ...v.data,
+        mobile: '13700000001',
+        skills: ['medical', 'youth'],
+        availability: { slots: ['evening'], note: '' },
+      }),
     )
-    expect(me).toMatchObject({ status: 'active', profile: { mobileMasked: '137****0001', skills: ['medical', 'youth'] } })
+    expect(me).toMatchObject({
+      status: 'active',
+      profile: { mobileMasked: '137****0001', skills: ['medical', 'youth'] },
+    })
   })
 
   it('sends an identity change back to review and suspends the membership', async () => {
@@ -356,7 +451,12 @@ describe('database requests per action', () => {
     const approve = await cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] })
     const activate = await cloud.call(p.openid, 'volunteer.activate', { code: codeSentTo(p.openid) })
     const me = await cloud.call(p.openid, 'volunteer.me', {})
-    const counts = { register: register.dbRequests, approve: approve.dbRequests, activate: activate.dbRequests, me: me.dbRequests }
+    const counts = {
+      register: register.dbRequests,
+      approve: approve.dbRequests,
+      activate: activate.dbRequests,
+      me: me.dbRequests,
+    }
     // register: find by openid + team, insert, review log, then 我的 (record, roles, notices)
     // approve: roles, the records, compare-and-set, review log, message
     // activate: record, compare-and-set, membership, then 我的

@@ -48,34 +48,66 @@ const admins = (county: Expect, society: Expect): Record<Actor, Expect> => ({
 })
 
 const cases: Case[] = [
-  { name: 'team.page of the county', call: () => ({ action: 'team.page', data: { teamId: 'team-heshan' } }), expect: { ...admins('ok', 'NOT_IN_SCOPE'), organizer: 'ok' } },
+  {
+    name: 'team.page of the county',
+    call: () => ({ action: 'team.page', data: { teamId: 'team-heshan' } }),
+    expect: { ...admins('ok', 'NOT_IN_SCOPE'), organizer: 'ok' },
+  },
   {
     name: 'team.page of another county',
     call: () => ({ action: 'team.page', data: { teamId: 'team-anhua' } }),
     expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), organizer: 'NOT_IN_SCOPE' },
   },
-  { name: 'team.members of the county', call: () => ({ action: 'team.members', data: { teamId: 'team-heshan' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
-  { name: 'team.members of another county', call: () => ({ action: 'team.members', data: { teamId: 'team-anhua' } }), expect: admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE') },
+  {
+    name: 'team.members of the county',
+    call: () => ({ action: 'team.members', data: { teamId: 'team-heshan' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'team.members of another county',
+    call: () => ({ action: 'team.members', data: { teamId: 'team-anhua' } }),
+    expect: admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'),
+  },
   {
     name: 'team.create a township sub-team',
-    call: () => ({ action: 'team.create', data: { parentId: 'team-heshan', name: `测试街道分队${++n}`, kind: 'township' } }),
+    call: () => ({
+      action: 'team.create',
+      data: { parentId: 'team-heshan', name: `测试街道分队${++n}`, kind: 'township' },
+    }),
     expect: admins('ok', 'NOT_IN_SCOPE'),
   },
   {
     name: 'team.create a specialty sub-team of a society',
-    call: () => ({ action: 'team.create', data: { parentId: 'team-medical', name: `急救专业分队${++n}`, kind: 'specialty' } }),
+    call: () => ({
+      action: 'team.create',
+      data: { parentId: 'team-medical', name: `急救专业分队${++n}`, kind: 'specialty' },
+    }),
     expect: admins('NOT_IN_SCOPE', 'ok'),
   },
-  { name: 'team.rename', call: () => ({ action: 'team.rename', data: { teamId: 'team-heshan', name: '赫山区科技志愿者队' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
-  { name: 'admin.roles', call: () => ({ action: 'admin.roles', data: { teamId: 'team-heshan' } }), expect: admins('ok', 'NOT_IN_SCOPE') },
+  {
+    name: 'team.rename',
+    call: () => ({ action: 'team.rename', data: { teamId: 'team-heshan', name: '赫山区科技志愿者队' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.roles',
+    call: () => ({ action: 'admin.roles', data: { teamId: 'team-heshan' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
   {
     name: 'admin.grantRole admin',
-    call: () => ({ action: 'admin.grantRole', data: { volunteerId: 'vol-demo-active', role: 'admin', teamId: 'team-medical' } }),
+    call: () => ({
+      action: 'admin.grantRole',
+      data: { volunteerId: 'vol-demo-active', role: 'admin', teamId: 'team-medical' },
+    }),
     expect: { ...admins('FORBIDDEN', 'FORBIDDEN'), cityAdmin: 'FORBIDDEN' },
   },
   {
     name: 'admin.grantRole organizer',
-    call: () => ({ action: 'admin.grantRole', data: { volunteerId: 'vol-demo-organizer', role: 'organizer', teamId: 'team-heshan' } }),
+    call: () => ({
+      action: 'admin.grantRole',
+      data: { volunteerId: 'vol-demo-organizer', role: 'organizer', teamId: 'team-heshan' },
+    }),
     expect: admins('ok', 'NOT_IN_SCOPE'),
   },
   { name: 'admin.periods', call: () => ({ action: 'admin.periods', data: {} }), expect: admins('ok', 'ok') },
@@ -87,7 +119,11 @@ const cases: Case[] = [
     }),
     expect: admins('FORBIDDEN', 'FORBIDDEN'),
   },
-  { name: 'spreadsheet.importPreview', call: () => ({ action: 'spreadsheet.importPreview', data: { teamId: 'team-anhua', fileID: 'cloud://none' } }), expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), owner: 'ok', cityAdmin: 'ok' } },
+  {
+    name: 'spreadsheet.importPreview',
+    call: () => ({ action: 'spreadsheet.importPreview', data: { teamId: 'team-anhua', fileID: 'cloud://none' } }),
+    expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), owner: 'ok', cityAdmin: 'ok' },
+  },
 ]
 
 describe('authorization matrix', () => {
@@ -100,7 +136,8 @@ describe('authorization matrix', () => {
         const expected = c.expect[actor]
         if (expected === 'ok') {
           // importPreview of a missing file proves the caller got past authorization.
-          if (action === 'spreadsheet.importPreview') expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'fileID' })
+          if (action === 'spreadsheet.importPreview')
+            expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'fileID' })
           else expect(r).toMatchObject({ ok: true })
         } else {
           expect(r).toMatchObject({ ok: false, code: expected })
@@ -113,7 +150,9 @@ describe('authorization matrix', () => {
 
 describe('team tree', () => {
   it('lists every team with parents before children', async () => {
-    const tree = await ok<{ id: string; parentId: string | null; depth: number }[]>(cloud.call('wx-anyone', 'team.tree', {}))
+    const tree = await ok<{ id: string; parentId: string | null; depth: number }[]>(
+      cloud.call('wx-anyone', 'team.tree', {}),
+    )
     expect(tree[0]).toMatchObject({ id: 'team-city', parentId: null, depth: 0 })
     const seen = new Set<string>()
     for (const t of tree) {
@@ -124,7 +163,9 @@ describe('team tree', () => {
   })
 
   it('refuses a kind that cannot sit under the parent', async () => {
-    expect(await cloud.call('demo-owner', 'team.create', { parentId: 'team-heshan', name: '某学会支队', kind: 'society' })).toMatchObject({
+    expect(
+      await cloud.call('demo-owner', 'team.create', { parentId: 'team-heshan', name: '某学会支队', kind: 'society' }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'kind',
@@ -132,7 +173,13 @@ describe('team tree', () => {
   })
 
   it('refuses a duplicate name under one parent', async () => {
-    expect(await cloud.call('demo-owner', 'team.create', { parentId: 'team-heshan', name: '龙光桥街道科技志愿者服务分队', kind: 'township' })).toMatchObject({
+    expect(
+      await cloud.call('demo-owner', 'team.create', {
+        parentId: 'team-heshan',
+        name: '龙光桥街道科技志愿者服务分队',
+        kind: 'township',
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'name',
@@ -145,7 +192,11 @@ let seq = 500
 async function activated(teamId: string) {
   seq += 2
   const openid = `wx-team-${seq}`
-  const data = validRegistration({ teamId, idNumber: makeIdNumber('19700101', seq + 1), mobile: `136${String(seq).padStart(8, '0')}` })
+  const data = validRegistration({
+    teamId,
+    idNumber: makeIdNumber('19700101', seq + 1),
+    mobile: `136${String(seq).padStart(8, '0')}`,
+  })
   await ok(cloud.call(openid, 'volunteer.register', data))
   const [doc] = cloud.cloud.store.find('volunteers', { openid })
   await ok(cloud.call('demo-owner', 'admin.approve', { volunteerIds: [doc._id] }))
@@ -163,9 +214,25 @@ describe('membership roll-up', () => {
     const county = await activated('team-heshan')
     // The township member is also made a member of the county team itself: still one person.
     cloud.cloud.store.insert('memberships', [
-      { _id: `${township.openid}_team-heshan`, openid: township.openid, teamId: 'team-heshan', teamPath: ['team-city', 'team-heshan'], status: 'active', primary: false, since: new Date() },
+      {
+        _id: `${township.openid}_team-heshan`,
+        openid: township.openid,
+        teamId: 'team-heshan',
+        teamPath: ['team-city', 'team-heshan'],
+        status: 'active',
+        primary: false,
+        since: new Date(),
+      },
       // A society membership of the county member: counted once at the city level too.
-      { _id: `${county.openid}_team-agri`, openid: county.openid, teamId: 'team-agri', teamPath: ['team-city', 'team-agri'], status: 'active', primary: false, since: new Date() },
+      {
+        _id: `${county.openid}_team-agri`,
+        openid: county.openid,
+        teamId: 'team-agri',
+        teamPath: ['team-city', 'team-agri'],
+        status: 'active',
+        primary: false,
+        since: new Date(),
+      },
     ])
     const heshan = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
     expect(heshan.members).toBe(beforeHeshan.members + 2)
@@ -210,13 +277,21 @@ describe('team page', () => {
     const leader = await activated('team-medical')
     const deputies = [await activated('team-medical'), await activated('team-medical'), await activated('team-medical')]
     const page = await ok<TeamPage>(
-      cloud.call('demo-medical-admin', 'team.setLeaders', { teamId: 'team-medical', leaderId: leader.id, deputyIds: deputies.map((d) => d.id) }),
+      cloud.call('demo-medical-admin', 'team.setLeaders', {
+        teamId: 'team-medical',
+        leaderId: leader.id,
+        deputyIds: deputies.map((d) => d.id),
+      }),
     )
     expect(page.leader?.volunteerId).toBe(leader.id)
     expect(page.deputies).toHaveLength(3)
     expect(page.warnings).toEqual([])
     expect(
-      await cloud.call('demo-medical-admin', 'team.setLeaders', { teamId: 'team-medical', leaderId: 'vol-demo-pending', deputyIds: [] }),
+      await cloud.call('demo-medical-admin', 'team.setLeaders', {
+        teamId: 'team-medical',
+        leaderId: 'vol-demo-pending',
+        deputyIds: [],
+      }),
     ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'leaderId' })
   })
 
@@ -230,7 +305,13 @@ describe('team page', () => {
 describe('roles', () => {
   it('grants, lists and revokes an organizer; the grant shows on 我的', async () => {
     const v = await activated('team-heshan')
-    const grant = await ok<{ id: string }>(cloud.call('demo-heshan-admin', 'admin.grantRole', { volunteerId: v.id, role: 'organizer', teamId: 'team-heshan' }))
+    const grant = await ok<{ id: string }>(
+      cloud.call('demo-heshan-admin', 'admin.grantRole', {
+        volunteerId: v.id,
+        role: 'organizer',
+        teamId: 'team-heshan',
+      }),
+    )
     const me = await ok<{ roles: { role: string }[] }>(cloud.call(v.openid, 'volunteer.me', {}))
     expect(me.roles).toEqual([expect.objectContaining({ role: 'organizer' })])
     const list = await ok<{ id: string }[]>(cloud.call('demo-heshan-admin', 'admin.roles', { teamId: 'team-heshan' }))
@@ -240,7 +321,13 @@ describe('roles', () => {
   })
 
   it('refuses an organizer who is not activated', async () => {
-    expect(await cloud.call('demo-heshan-admin', 'admin.grantRole', { volunteerId: 'vol-demo-pending', role: 'organizer', teamId: 'team-heshan' })).toMatchObject({
+    expect(
+      await cloud.call('demo-heshan-admin', 'admin.grantRole', {
+        volunteerId: 'vol-demo-pending',
+        role: 'organizer',
+        teamId: 'team-heshan',
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'volunteerId',
@@ -251,18 +338,26 @@ describe('roles', () => {
     const v = await activated('team-anhua')
     await ok(cloud.call('demo-owner', 'admin.grantRole', { volunteerId: v.id, role: 'admin', teamId: 'team-anhua' }))
     expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-anhua' })).toMatchObject({ ok: true })
-    expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_SCOPE',
+    })
   })
 
   it('does not let a county administrator revoke an administrator', async () => {
     const [grant] = cloud.cloud.store.find('roles', { openid: 'demo-medical-admin' })
-    expect(await cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant._id })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
   })
 })
 
 describe('reporting periods', () => {
   it('lists the notice’s 2019 example and the current period', async () => {
-    const periods = await ok<{ id: string; deadlines: { due: string }[] }[]>(cloud.call('demo-city-admin', 'admin.periods', {}))
+    const periods = await ok<{ id: string; deadlines: { due: string }[] }[]>(
+      cloud.call('demo-city-admin', 'admin.periods', {}),
+    )
     const p2019 = periods.find((p) => p.id === 'period-2019')
     expect(p2019?.deadlines.map((d) => d.due)).toEqual(['2019-09-01', '2019-09-14', '2019-09-18', '2019-12-15'])
     expect(periods.length).toBeGreaterThanOrEqual(2)
@@ -270,7 +365,13 @@ describe('reporting periods', () => {
 
   it('refuses an end before the start', async () => {
     expect(
-      await cloud.call('demo-owner', 'admin.savePeriod', { name: '错误周期', start: '2031-12-31', end: '2031-01-01', deadlines: [], targets: [] }),
+      await cloud.call('demo-owner', 'admin.savePeriod', {
+        name: '错误周期',
+        start: '2031-12-31',
+        end: '2031-01-01',
+        deadlines: [],
+        targets: [],
+      }),
     ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'end' })
   })
 })

@@ -27,7 +27,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page that starts as `openid` in the dev identity switcher. */
 export async function openAs(browser: Browser, url: string, openid: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  })
   await context.addInitScript((id) => {
     if (!sessionStorage.getItem('identity-set')) {
       localStorage.setItem('dev-openid', id)

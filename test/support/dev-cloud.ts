@@ -15,7 +15,11 @@ let built: Promise<unknown> | undefined
 
 export interface TestCloud extends DevServer {
   /** Calls `<fn>.<action>` as `openid` through the local cloud; also returns the DB request count. */
-  call<A extends ActionName>(openid: string, action: A, data: ReqOf<A>): Promise<Result<ResOf<A>> & { dbRequests: number }>
+  call<A extends ActionName>(
+    openid: string,
+    action: A,
+    data: ReqOf<A>,
+  ): Promise<Result<ResOf<A>> & { dbRequests: number }>
   /** Sends a raw event, for malformed-input tests. */
   raw(openid: string, fn: string, event: unknown): Promise<unknown>
   /** Uploads a file to cloud storage the way the H5 app does; returns its fileID. */
@@ -27,7 +31,12 @@ export async function startTestCloud(): Promise<TestCloud> {
   built ??= buildFunctions()
   await built
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-test-'))
-  const server = await startDevServer({ dataDir, h5Dir: paths.h5, functionsDir: paths.functions, databaseSpec: paths.databaseSpec })
+  const server = await startDevServer({
+    dataDir,
+    h5Dir: paths.h5,
+    functionsDir: paths.functions,
+    databaseSpec: paths.databaseSpec,
+  })
   return {
     ...server,
     async call(openid, action, data) {
@@ -41,7 +50,10 @@ export async function startTestCloud(): Promise<TestCloud> {
       return r.error ?? r.result
     },
     async upload(cloudPath, content) {
-      const res = await fetch(`${server.url}/__dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: content })
+      const res = await fetch(`${server.url}/__dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+        method: 'POST',
+        body: content,
+      })
       if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
       return ((await res.json()) as { fileID: string }).fileID
     },

@@ -24,3 +24,9 @@ export const validRegistration = (over: Partial<Registration> = {}): Registratio
   consent: true,
   ...over,
 })
+
+/** The i-th of a run of distinct valid ID numbers (one birth day each, from 1970-01-01). */
+export function nthIdNumber(i: number, seq = 101): string {
+  const birth = new Date(Date.UTC(1970, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '')
+  return makeIdNumber(birth, seq)
+}

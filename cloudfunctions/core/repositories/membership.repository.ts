@@ -28,7 +28,9 @@ export function membershipRepository(db: Db): MembershipRepository {
       await col.where({ openid, status: _.neq(status) }).update({ data: { status } })
     },
     async countMembers(teamId) {
-      const rows = await listOf<{ n: number }>(col.aggregate().match(inSubtree(teamId)).group({ _id: '$openid' }).count('n'))
+      const rows = await listOf<{ n: number }>(
+        col.aggregate().match(inSubtree(teamId)).group({ _id: '$openid' }).count('n'),
+      )
       return rows[0]?.n ?? 0
     },
     async countMembersUnder(teamId, childIds) {

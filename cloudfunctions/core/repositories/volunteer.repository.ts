@@ -30,7 +30,13 @@ export interface VolunteerRepository {
     id: string,
     status: VolunteerDoc['status'],
     patch: VolunteerPatch,
-    opts?: { resubmit?: boolean; reviewed?: boolean; activated?: boolean; left?: boolean; also?: Record<string, unknown> },
+    opts?: {
+      resubmit?: boolean
+      reviewed?: boolean
+      activated?: boolean
+      left?: boolean
+      also?: Record<string, unknown>
+    },
   ): Promise<boolean>
   /** Counts one wrong activation code; returns nothing, the next read tells the total. */
   countFailure(id: string): Promise<void>
@@ -71,7 +77,9 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     },
     async insert(doc) {
       try {
-        const res = (await col.add({ data: { ...doc, submittedAt: serverNow(), consentAt: serverNow() } })) as { _id: string }
+        const res = (await col.add({ data: { ...doc, submittedAt: serverNow(), consentAt: serverNow() } })) as {
+          _id: string
+        }
         return res._id
       } catch (e) {
         if (isDuplicateKey(e)) throw new DuplicateRegistration()
@@ -85,7 +93,9 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       if (opts.activated) data.activatedAt = serverNow()
       if (opts.left) data.leftAt = serverNow()
       try {
-        const res = (await col.where({ ...opts.also, _id: id, status }).update({ data })) as { stats: { updated: number } }
+        const res = (await col.where({ ...opts.also, _id: id, status }).update({ data })) as {
+          stats: { updated: number }
+        }
         return res.stats.updated === 1
       } catch (e) {
         if (isDuplicateKey(e)) throw new DuplicateRegistration()
@@ -99,11 +109,15 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       const base = scope === 'all' ? { status: 'pending' } : { status: 'pending', teamPath: _.in(scope) }
       // Oldest first, keyset paging on (submittedAt, _id).
       const query = after
-        ? _.and([base, _.or([{ submittedAt: _.gt(after.submittedAt) }, { submittedAt: after.submittedAt, _id: _.gt(after.id) }])])
+        ? _.and([
+            base,
+            _.or([{ submittedAt: _.gt(after.submittedAt) }, { submittedAt: after.submittedAt, _id: _.gt(after.id) }]),
+          ])
         : base
       return rowsOf<VolunteerDoc>(col.where(query).orderBy('submittedAt', 'asc').orderBy('_id', 'asc').limit(limit))
     },
   }
 }
 
-export const idTaken = () => new AppError('ID_NUMBER_TAKEN', '该身份证号已注册。如需帮助，请联系所选队伍的管理员。', 'idNumber')
+export const idTaken = () =>
+  new AppError('ID_NUMBER_TAKEN', '该身份证号已注册。如需帮助，请联系所选队伍的管理员。', 'idNumber')

@@ -55,12 +55,16 @@ export const COLUMNS = [
 const MAX_ROWS = 2000
 const INSERT_CHUNK = 100
 
-const byLabel = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([k, label]) => [label as string, k as K]))
+const byLabel = <K extends string>(map: Record<K, string>) =>
+  new Map(Object.entries(map).map(([k, label]) => [label as string, k as K]))
 const genders = byLabel(Gender.map)
 const skills = byLabel(ActivityType.map)
 const slots = byLabel(AvailabilitySlot.map)
 // Sources may be written by their short name (五老, 三长) as well as the full label.
-const sources = new Map([...byLabel(SourceCategory.map), ...Object.entries(SourceCategory.map).map(([k, l]) => [l.split('（')[0], k] as const)])
+const sources = new Map([
+  ...byLabel(SourceCategory.map),
+  ...Object.entries(SourceCategory.map).map(([k, l]) => [l.split('（')[0], k] as const),
+])
 
 const split = (s: string) => s.split(/[、,，;；\s]+/).filter(Boolean)
 
@@ -79,7 +83,9 @@ export function rowToRegistration(cells: Record<(typeof COLUMNS)[number]['key'],
     skills: skillWords.filter((w) => skills.has(w)).map((w) => skills.get(w)),
     skillsOther: skillWords.filter((w) => !skills.has(w)).join('、'),
     specialty: cells.specialty,
-    availability: allSlots ? { slots: slotWords.map((w) => slots.get(w)), note: '' } : { slots: [], note: cells.availability },
+    availability: allSlots
+      ? { slots: slotWords.map((w) => slots.get(w)), note: '' }
+      : { slots: [], note: cells.availability },
     source: sources.get(cells.source) ?? (cells.source ? cells.source : 'other'),
     teamId,
     consent: cells.consent === '是',
@@ -102,20 +108,37 @@ export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Par
     throw new AppError('INVALID_INPUT', '无法读取该文件，请上传用模板填写的 .xlsx 文件', 'fileID')
   }
   const sheet = wb.worksheets[0]
-  const header = COLUMNS.map((_, i) => sheet?.getRow(1).getCell(i + 1).text.trim())
+  const header = COLUMNS.map((_, i) =>
+    sheet
+      ?.getRow(1)
+      .getCell(i + 1)
+      .text.trim(),
+  )
   if (!sheet || header[0] !== COLUMNS[0].header || header[2] !== COLUMNS[2].header) {
     throw new AppError('INVALID_INPUT', '表头与模板不一致，请下载最新模板填写', 'fileID')
   }
-  if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError('INVALID_INPUT', `一次最多导入 ${MAX_ROWS} 行，请分批上传`, 'fileID')
+  if (sheet.rowCount - 1 > MAX_ROWS)
+    throw new AppError('INVALID_INPUT', `一次最多导入 ${MAX_ROWS} 行，请分批上传`, 'fileID')
   const out: Parsed[] = []
   sheet.eachRow((row, number) => {
     if (number === 1) return
-    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text.trim()])) as Record<(typeof COLUMNS)[number]['key'], string>
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text.trim()])) as Record<
+      (typeof COLUMNS)[number]['key'],
+      string
+    >
     if (Object.values(cells).every((x) => x === '')) return
     const result = v.safeParse(registrationSchema, rowToRegistration(cells, teamId))
     const errors = result.success ? [] : [...new Set(result.issues.map((i) => i.message))]
-    if (/E\+/i.test(cells.idNumber)) errors.push('身份证号被表格当成了数字，请把该列设置为“文本”格式后重新填写')
-    out.push({ row: number, registration: result.success ? result.output : null, name: cells.name, idNumber: cells.idNumber.toUpperCase(), errors })
+    // Typed into a "General" cell, 18 digits become a number and lose their last digits.
+    if (row.getCell(3).type === ExcelJS.ValueType.Number)
+      errors.unshift('身份证号被表格当成了数字，请把该列设置为“文本”格式后重新填写')
+    out.push({
+      row: number,
+      registration: result.success ? result.output : null,
+      name: cells.name,
+      idNumber: cells.idNumber.toUpperCase(),
+      errors,
+    })
   })
   if (out.length === 0) throw new AppError('INVALID_INPUT', '表格中没有填写任何人员', 'fileID')
   return out
@@ -150,16 +173,27 @@ export function importService({ volunteers, teams, memberships, records, files }
     )
     const firstRowOf = new Map<string, number>()
     const rows = parsed.map((p): Plan['rows'][number] => {
-      const base = { row: p.row, name: p.name, idNumberMasked: p.idNumber.length === 18 ? maskIdNumber(p.idNumber) : '', registration: p.registration }
+      const base = {
+        row: p.row,
+        name: p.name,
+        idNumberMasked: p.idNumber.length === 18 ? maskIdNumber(p.idNumber) : '',
+        registration: p.registration,
+      }
       if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null }
       const seen = firstRowOf.get(p.idNumber)
       if (seen) return { ...base, outcome: 'invalid', errors: [`与第 ${seen} 行的身份证号重复`], existing: null }
       firstRowOf.set(p.idNumber, p.row)
       const found = byHash.get(idNumberHash(p.idNumber)) ?? null
       if (!found) return { ...base, outcome: 'new', errors: [], existing: null }
-      if (found.teamPath.includes(team._id) || members.has(found.openid)) return { ...base, outcome: 'member', errors: [], existing: found }
+      if (found.teamPath.includes(team._id) || members.has(found.openid))
+        return { ...base, outcome: 'member', errors: [], existing: found }
       if (found.status === 'active') return { ...base, outcome: 'join', errors: [], existing: found }
-      return { ...base, outcome: 'invalid', errors: ['该身份证号已在其他队伍注册但尚未激活，激活后再导入'], existing: found }
+      return {
+        ...base,
+        outcome: 'invalid',
+        errors: ['该身份证号已在其他队伍注册但尚未激活，激活后再导入'],
+        existing: found,
+      }
     })
     return { rows }
   }
@@ -167,7 +201,16 @@ export function importService({ volunteers, teams, memberships, records, files }
   function summary(p: Plan): ImportPreview {
     const counts = { new: 0, member: 0, join: 0, invalid: 0 }
     for (const r of p.rows) counts[r.outcome]++
-    return { rows: p.rows.map(({ row, name, idNumberMasked, outcome, errors }) => ({ row, name, idNumberMasked, outcome, errors })), counts }
+    return {
+      rows: p.rows.map(({ row, name, idNumberMasked, outcome, errors }) => ({
+        row,
+        name,
+        idNumberMasked,
+        outcome,
+        errors,
+      })),
+      counts,
+    }
   }
 
   return {
@@ -231,11 +274,13 @@ export function importService({ volunteers, teams, memberships, records, files }
       try {
         for (let i = 0; i < docs.length; i += INSERT_CHUNK) await volunteers.insertMany(docs.slice(i, i + INSERT_CHUNK))
       } catch (e) {
-        if (e instanceof DuplicateRegistration) throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入，请重新预览后再导入')
+        if (e instanceof DuplicateRegistration)
+          throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入，请重新预览后再导入')
         throw e
       }
       for (const r of p.rows) {
-        if (r.outcome === 'join' && r.existing) await memberships.activate(r.existing.openid, { id: team._id, path: team.path }, false)
+        if (r.outcome === 'join' && r.existing)
+          await memberships.activate(r.existing.openid, { id: team._id, path: team.path }, false)
       }
       await records.audit({ by: caller.openid, action: 'import', target: team._id, detail: `new ${docs.length}` })
       return { ...summary(p), codes }

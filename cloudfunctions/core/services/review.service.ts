@@ -66,7 +66,9 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
     async queue(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
       const scope = await adminScope(caller)
       const limit = data.limit ?? DEFAULT_LIMIT
-      const after: QueueCursor | null = data.cursor ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor)) : null
+      const after: QueueCursor | null = data.cursor
+        ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
+        : null
       const rows = await volunteers.pendingInScope(scope, after, limit + 1)
       const page = rows.slice(0, limit)
       const last = page[page.length - 1]
@@ -121,8 +123,14 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
 
     async reject(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
       const v = await inScopeVolunteer(caller, volunteerId)
-      if (v.status !== 'pending') throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
-      const ok = await volunteers.updateIf(v._id, 'pending', { status: 'rejected', rejectReason: reason, reviewedBy: caller.openid }, { reviewed: true })
+      if (v.status !== 'pending')
+        throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
+      const ok = await volunteers.updateIf(
+        v._id,
+        'pending',
+        { status: 'rejected', rejectReason: reason, reviewedBy: caller.openid },
+        { reviewed: true },
+      )
       if (!ok) throw handledElsewhere()
       await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
       await notifyReview(v.openid, { approved: false, note: reason, at: caller.now() })
@@ -135,7 +143,12 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const now = caller.now()
       const { code, days, activation } = issueCode(v, now)
       // Conditional on the old code: the old one stops working the moment the new one is stored.
-      const ok = await volunteers.updateIf(v._id, 'approved', { activation }, { also: { 'activation.codeHash': v.activation.codeHash } })
+      const ok = await volunteers.updateIf(
+        v._id,
+        'approved',
+        { activation },
+        { also: { 'activation.codeHash': v.activation.codeHash } },
+      )
       if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
       await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })

@@ -56,7 +56,10 @@ export function roleService({ roles, teams, volunteers, periods }: RoleDeps) {
       }))
     },
 
-    async grant(caller: Caller, data: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string }): Promise<RoleItem> {
+    async grant(
+      caller: Caller,
+      data: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string },
+    ): Promise<RoleItem> {
       const [team, [person]] = await Promise.all([requireTeam(data.teamId), volunteers.findByIds([data.volunteerId])])
       await mayAppoint(caller, data.role, team)
       if (!person) throw new AppError('INVALID_INPUT', '找不到该志愿者', 'volunteerId')

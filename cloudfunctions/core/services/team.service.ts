@@ -39,7 +39,13 @@ export function flatten(all: TeamDoc[]): TeamNode[] {
   return out
 }
 
-const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({ id: t._id, name: t.name, kind: t.kind, parentId: t.parentId, depth })
+const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
+  id: t._id,
+  name: t.name,
+  kind: t.kind,
+  parentId: t.parentId,
+  depth,
+})
 
 export function memberItem(v: VolunteerDoc): MemberItem {
   return {
@@ -95,7 +101,8 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     ])
     const byOpenid = new Map(leaders.map((v) => [v.openid, v]))
     const deputies = (team.deputyOpenids ?? []).flatMap((o) => (byOpenid.has(o) ? [memberItem(byOpenid.get(o)!)] : []))
-    const leader = team.leaderOpenid && byOpenid.has(team.leaderOpenid) ? memberItem(byOpenid.get(team.leaderOpenid)!) : null
+    const leader =
+      team.leaderOpenid && byOpenid.has(team.leaderOpenid) ? memberItem(byOpenid.get(team.leaderOpenid)!) : null
     const target = period?.targets.find((t) => t.kind === team.kind) ?? null
     const grants = await caller.roles()
     return {
@@ -120,7 +127,11 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
             label: d.label,
             due: d.due,
             // A team counts as formed once it reaches its founding size.
-            state: deadlineState(d.due, d.key.endsWith('_formed') && target !== null && members >= target.founding, now),
+            state: deadlineState(
+              d.due,
+              d.key.endsWith('_formed') && target !== null && members >= target.founding,
+              now,
+            ),
           })),
       },
       focusMissing: FocusTag.values.filter((f) => !covered.includes(f)),
@@ -145,7 +156,10 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
 
     page,
 
-    async members(caller: Caller, data: { teamId: string; cursor?: string; limit?: number }): Promise<Page<MemberItem>> {
+    async members(
+      caller: Caller,
+      data: { teamId: string; cursor?: string; limit?: number },
+    ): Promise<Page<MemberItem>> {
       await manageable(caller, data.teamId)
       const limit = data.limit ?? DEFAULT_LIMIT
       const after = data.cursor ? decodeCursor(data.cursor).id : null
@@ -164,7 +178,8 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
         throw new AppError('INVALID_INPUT', '该类型的队伍不能建在所选上级队伍之下', 'kind')
       }
       const siblings = (await teams.all()).filter((t) => t.parentId === parent._id)
-      if (siblings.some((t) => t.name === data.name)) throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
+      if (siblings.some((t) => t.name === data.name))
+        throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       const team = await teams.insert({
         name: data.name,
         kind: data.kind,
@@ -183,7 +198,10 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
       return node({ ...team, name: data.name })
     },
 
-    async setLeaders(caller: Caller, data: { teamId: string; leaderId: string | null; deputyIds: string[] }): Promise<TeamPage> {
+    async setLeaders(
+      caller: Caller,
+      data: { teamId: string; leaderId: string | null; deputyIds: string[] },
+    ): Promise<TeamPage> {
       const team = await manageable(caller, data.teamId)
       const ids = [...new Set([...(data.leaderId ? [data.leaderId] : []), ...data.deputyIds])]
       if (data.leaderId && data.deputyIds.includes(data.leaderId)) {
@@ -197,7 +215,11 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
       )
       const notMember = ids.find((id) => !byId.has(id) || !members.has(byId.get(id)!.openid))
       if (notMember) {
-        throw new AppError('INVALID_INPUT', '正副职须从本队伍已激活的志愿者中选择', notMember === data.leaderId ? 'leaderId' : 'deputyIds')
+        throw new AppError(
+          'INVALID_INPUT',
+          '正副职须从本队伍已激活的志愿者中选择',
+          notMember === data.leaderId ? 'leaderId' : 'deputyIds',
+        )
       }
       const openidOf = (id: string) => byId.get(id)!.openid
       await teams.setLeaders(team._id, data.leaderId ? openidOf(data.leaderId) : null, data.deputyIds.map(openidOf))

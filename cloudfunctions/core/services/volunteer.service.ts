@@ -142,7 +142,8 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
     const max = config.activationMaxFailures()
     const locked = () => new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
     if (v.activation.failures >= max) throw locked()
-    if (caller.now() > new Date(v.activation.expiresAt)) throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
+    if (caller.now() > new Date(v.activation.expiresAt))
+      throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
     if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) {
       await volunteers.countFailure(v._id)
       const left = max - v.activation.failures - 1
@@ -155,11 +156,19 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       v._id,
       'approved',
       { status: 'active', activation: null, openid: caller.openid },
-      { activated: true, also: { openid: v.openid, 'activation.codeHash': v.activation.codeHash, 'activation.failures': v.activation.failures } },
+      {
+        activated: true,
+        also: {
+          openid: v.openid,
+          'activation.codeHash': v.activation.codeHash,
+          'activation.failures': v.activation.failures,
+        },
+      },
     )
     if (!ok) {
       const now = await volunteers.findByOpenid(caller.openid)
-      if (now?._id !== v._id || now.status !== 'active') throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
+      if (now?._id !== v._id || now.status !== 'active')
+        throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
     }
     await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
   }
@@ -187,7 +196,12 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       try {
         if (existing) {
           // Coming back after 退出: the same record, history kept, reviewed again.
-          const ok = await volunteers.updateIf(existing._id, 'left', { ...fresh, resubmitted: true }, { resubmit: true })
+          const ok = await volunteers.updateIf(
+            existing._id,
+            'left',
+            { ...fresh, resubmitted: true },
+            { resubmit: true },
+          )
           if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
@@ -210,12 +224,21 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已退出，如需重新加入请重新注册')
       const team = v.team.id === r.teamId ? null : await teamOf(r.teamId)
-      const fields = registrationFields(r, team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc))
+      const fields = registrationFields(
+        r,
+        team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc),
+      )
       // Before a decision, or after a rejection, any edit is a (re)submission. After approval,
       // contact, skills and availability change freely; identity or team changes are reviewed again.
       const backToReview = v.status === 'pending' || v.status === 'rejected' || identityChanged(v, r)
       const patch = backToReview
-        ? { ...fields, status: 'pending' as const, rejectReason: null, resubmitted: v.status !== 'pending' || v.resubmitted, activation: null }
+        ? {
+            ...fields,
+            status: 'pending' as const,
+            rejectReason: null,
+            resubmitted: v.status !== 'pending' || v.resubmitted,
+            activation: null,
+          }
         : {
             mobileSealed: fields.mobileSealed,
             mobileMasked: fields.mobileMasked,
@@ -226,7 +249,9 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
             source: fields.source,
           }
       try {
-        const ok = await volunteers.updateIf(v._id, v.status, patch, { resubmit: backToReview && v.status !== 'pending' })
+        const ok = await volunteers.updateIf(v._id, v.status, patch, {
+          resubmit: backToReview && v.status !== 'pending',
+        })
         if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
       } catch (e) {
         if (e instanceof DuplicateRegistration) throw idTaken()
@@ -252,8 +277,12 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
 
     /** 集体注册: the person a team registered claims that record with their ID number and code. */
     async claim(caller: Caller, { idNumber, code }: { idNumber: string; code: string }): Promise<MeView> {
-      const [own, [v]] = await Promise.all([volunteers.findByOpenid(caller.openid), volunteers.findByIdNumberHashes([idNumberHash(idNumber)])])
-      if (own && own.status !== 'left') throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
+      const [own, [v]] = await Promise.all([
+        volunteers.findByOpenid(caller.openid),
+        volunteers.findByIdNumberHashes([idNumberHash(idNumber)]),
+      ])
+      if (own && own.status !== 'left')
+        throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
       // One message for "no such record" and "not claimable": it must not reveal who is registered.
       if (!v || !v.openid.startsWith(UNCLAIMED)) throw new AppError('CODE_INVALID', '身份证号或验证码不正确', 'code')
       await redeem(caller, v, code)
