@@ -60,7 +60,8 @@ export async function buildFunctions(names = functionNames()): Promise<{ name: s
   )
 }
 
-if (require.main === module) {
+// Run as a script (not imported by start or the tests).
+if ((require as unknown as { main: unknown }).main === module) {
   const started = Date.now()
   buildFunctions().then(
     (built) => {

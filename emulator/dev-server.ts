@@ -40,9 +40,10 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-const MAX_BODY = 1 << 20
+/** Spreadsheets of a few thousand rows fit well inside this. */
+const MAX_BODY = 10 << 20
 
-function readJson(req: http.IncomingMessage): Promise<unknown> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
@@ -51,15 +52,18 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
       if (size > MAX_BODY) reject(new Error('body too large'))
       else chunks.push(c)
     })
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
-      } catch {
-        reject(new Error('body is not JSON'))
-      }
-    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req)).toString('utf8')
+  try {
+    return JSON.parse(text || '{}')
+  } catch {
+    throw new Error('body is not JSON')
+  }
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -96,6 +100,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
           'x-db-requests': String(r.dbRequests),
           'x-call-ms': String(Math.round(r.ms)),
         })
+      }
+      if (url.pathname === '/__dev/upload' && req.method === 'POST') {
+        // The H5 app's stand-in for wx.cloud.uploadFile: the raw bytes into cloud storage.
+        const cloudPath = url.searchParams.get('cloudPath') ?? ''
+        if (!/^[\w\-./\u4e00-\u9fff]{1,200}$/.test(cloudPath) || cloudPath.includes('..')) {
+          return send(res, 400, { error: 'cloudPath is missing or invalid' })
+        }
+        const fileID = await cloud.storage.upload(cloudPath, await readBody(req))
+        return send(res, 200, { fileID })
       }
       if (url.pathname === '/__dev/outbox' && req.method === 'GET') {
         const openid = url.searchParams.get('openid')

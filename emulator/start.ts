@@ -63,7 +63,8 @@ async function main() {
   process.on('SIGTERM', stop)
 }
 
-if (require.main === module) {
+// Run as a script (not imported by start or the tests).
+if ((require as unknown as { main: unknown }).main === module) {
   main().catch((e) => {
     console.error('[start]', e instanceof Error ? e.message : e)
     process.exit(1)

@@ -39,7 +39,7 @@ describe('import', () => {
       goodRow(2, ids[1]),
       { ...goodRow(3, ids[2]), mobile: 'bad' }, // invalid
       goodRow(4, ids[0]), // duplicate of row 2 in the file
-      { ...goodRow(5, makeIdNumber('19820915', 64)) }, // the seeded 刘洋 (already a member of 医学会)
+      { ...goodRow(5, makeIdNumber('19820915', 64, '430903')) }, // the seeded 刘洋 (already a member of 医学会)
     ]
     fileID = await cloud.upload('imports/medical.xlsx', await rosterFile(rows))
   })
@@ -125,7 +125,7 @@ describe('import', () => {
         .map((m) => m.teamId)
         .sort(),
     ).toEqual(['team-heshan', 'team-medical'])
-    const again = await ok<ImportResult>(
+    const again = await ok<ImportPreview>(
       cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
     )
     expect(again.counts.member).toBe(1)

@@ -98,7 +98,7 @@ const cases: Case[] = [
     name: 'admin.grantRole admin',
     call: () => ({
       action: 'admin.grantRole',
-      data: { volunteerId: 'vol-demo-active', role: 'admin', teamId: 'team-medical' },
+      data: { volunteerId: 'vol-demo-approved', role: 'admin', teamId: 'team-medical' },
     }),
     expect: { ...admins('FORBIDDEN', 'FORBIDDEN'), cityAdmin: 'FORBIDDEN' },
   },

@@ -1,0 +1,679 @@
+/**
+ * The local cloud's database: every collection cached in memory, every acknowledged write
+ * written through to SQLite in the same synchronous step, MongoDB semantics from mingo.
+ *
+ * Transactions behave like the cloud's (MongoDB snapshot isolation with first-writer-wins):
+ * reads see the snapshot at start plus own writes, a write to a document another open
+ * transaction has written (or that changed since the start) fails at once and aborts the
+ * transaction, commit is atomic, and a transaction left open past its timeout is gone.
+ * A write outside any transaction that touches a document an open transaction has written
+ * waits for that transaction to end, as MongoDB's document lock makes it.
+ */
+import Database from 'better-sqlite3'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { copy, decode, stringify } from './ejson'
+import { CloudError, collectionMissing, dbFailed, duplicateKey, transactionConflict, transactionGone } from './errors'
+import * as mingo from './mingo-mongo'
+
+export type Doc = Record<string, unknown>
+type Criteria = Record<string, unknown>
+
+export interface IndexSpec {
+  name: string
+  keys: Record<string, number>
+  unique?: boolean
+}
+export interface DatabaseSpec {
+  collections: Record<string, { indexes?: IndexSpec[] }>
+}
+
+export interface StoreOptions {
+  /** SQLite file; its folder is created if missing. */
+  file: string
+  spec: DatabaseSpec
+  /** Environment id, for error messages shaped like the cloud's. */
+  envId?: string
+  /** A transaction neither committed nor aborted within this time is gone (the cloud: 30 s). */
+  txTimeoutMs?: number
+  now?: () => number
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>
+  skip?: number
+  limit?: number
+  projection?: Record<string, unknown>
+}
+
+export interface UpdateOptions {
+  query: Criteria
+  data: Doc
+  /** Update operators (true) or a replacement document (false). */
+  merge: boolean
+  multi: boolean
+  upsert: boolean
+}
+
+interface UniqueIndex {
+  name: string
+  fields: string[]
+  /** index key → document key */
+  owners: Map<string, string>
+}
+
+interface Collection {
+  name: string
+  docs: Map<string, Doc>
+  /** Sequence number of the last committed write per document key, kept after removal. */
+  versions: Map<string, number>
+  unique: UniqueIndex[]
+}
+
+interface Tx {
+  id: string
+  startSeq: number
+  timer: NodeJS.Timeout
+  writes: Map<string, { coll: string; key: string; doc: Doc | null }>
+  /** Committed versions at the snapshot of documents changed by others since the start. */
+  before: Map<string, Doc | null>
+  done: Promise<void>
+  finish(): void
+}
+
+interface Change {
+  coll: Collection
+  key: string
+  before: Doc | undefined
+  after: Doc | null
+}
+
+const MAX_LIMIT = 1000
+const DEFAULT_LIMIT = 100
+/** Aggregation answers 20 rows unless the pipeline has its own $limit, as the cloud does. */
+const AGGREGATE_DEFAULT_LIMIT = 20
+
+/** The Map/SQLite key of a document id: ids may be strings or numbers, which must not collide. */
+export const docKey = (id: unknown) => (typeof id === 'string' ? id : `#${JSON.stringify(id)}`)
+const txKey = (coll: string, key: string) => `${coll}\u0000${key}`
+const clone = copy
+
+/** A 32-hex-digit id like the cloud's: time prefix then randomness. */
+export function newId(now = Date.now()): string {
+  return (
+    Math.floor(now / 1000)
+      .toString(16)
+      .padStart(8, '0') + crypto.randomBytes(12).toString('hex')
+  )
+}
+
+function valueAt(doc: Doc, field: string): unknown {
+  let v: unknown = doc
+  for (const k of field.split('.')) v = v !== null && typeof v === 'object' ? (v as Doc)[k] : undefined
+  return v === undefined ? null : v
+}
+
+function mongoError(e: unknown): CloudError {
+  if (e instanceof CloudError) return e
+  return dbFailed(`[FailedOperation] ${e instanceof Error ? e.message : String(e)}`)
+}
+
+/** Top-level names starting with `$` are refused, as by MongoDB. */
+function checkFieldNames(doc: Doc) {
+  for (const k of Object.keys(doc)) {
+    if (k.startsWith('$')) throw dbFailed(`[FailedOperation] Document can't have $ prefixed field names: ${k}`)
+  }
+}
+
+function checkModifier(data: Doc) {
+  const ops = Object.keys(data)
+  if (ops.length === 0) throw dbFailed('[FailedOperation] update document is empty')
+  for (const op of ops) {
+    if (!op.startsWith('$')) throw dbFailed(`[FailedOperation] update document requires atomic operators, found: ${op}`)
+    const arg = data[op]
+    if (arg === null || typeof arg !== 'object') throw dbFailed(`[FailedOperation] ${op} expects an object`)
+    for (const p of Object.keys(arg)) {
+      if (p.startsWith('$'))
+        throw dbFailed(`[FailedOperation] The update path '${p}' contains an empty field name or starts with $`)
+      if (p === '_id' || p.startsWith('_id.')) {
+        throw dbFailed(
+          "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'",
+        )
+      }
+    }
+  }
+}
+
+/** Equality fields of a query, the starting document of an upsert (MongoDB's rule, simplified). */
+function equalityFields(query: Criteria): Doc {
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(query)) {
+    if (k.startsWith('$') || k.includes('.')) continue
+    const isOperatorObject =
+      v !== null && typeof v === 'object' && !(v instanceof Date) && Object.keys(v).some((x) => x.startsWith('$'))
+    if (!isOperatorObject && !(v instanceof RegExp)) out[k] = v
+  }
+  return out
+}
+
+export class Store {
+  private readonly sql: Database.Database
+  private readonly collections = new Map<string, Collection>()
+  private readonly txs = new Map<string, Tx>()
+  /** Document (txKey) → the open transaction that has written it. */
+  private readonly locks = new Map<string, Tx>()
+  private seq = 0
+  private readonly envId: string
+  private readonly txTimeoutMs: number
+  readonly now: () => number
+  private readonly stmt: {
+    upsert: Database.Statement
+    remove: Database.Statement
+    addCollection: Database.Statement
+    log: Database.Statement
+  }
+
+  constructor(opts: StoreOptions) {
+    this.envId = opts.envId ?? 'local'
+    this.txTimeoutMs = opts.txTimeoutMs ?? 30_000
+    this.now = opts.now ?? Date.now
+    fs.mkdirSync(path.dirname(opts.file), { recursive: true })
+    this.sql = new Database(opts.file)
+    // WAL + NORMAL: a committed write survives a crash of this process (not necessarily of the OS).
+    this.sql.pragma('journal_mode = WAL')
+    this.sql.pragma('synchronous = NORMAL')
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS docs (seq INTEGER PRIMARY KEY, coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (coll, id));
+      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS log (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, body TEXT NOT NULL);
+    `)
+    this.stmt = {
+      upsert: this.sql.prepare(
+        'INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc',
+      ),
+      remove: this.sql.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
+      addCollection: this.sql.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
+      log: this.sql.prepare('INSERT INTO log (kind, body) VALUES (?, ?)'),
+    }
+    for (const [name, def] of Object.entries(opts.spec.collections ?? {})) this.addCollection(name, def.indexes ?? [])
+    for (const row of this.sql.prepare('SELECT name FROM collections').all() as { name: string }[])
+      this.addCollection(row.name, [])
+    const now = this.now()
+    for (const row of this.sql.prepare('SELECT coll, id, doc FROM docs ORDER BY seq').all() as {
+      coll: string
+      id: string
+      doc: string
+    }[]) {
+      const coll = this.addCollection(row.coll, [])
+      const doc = decode(JSON.parse(row.doc), { now }) as Doc
+      coll.docs.set(row.id, doc)
+      for (const idx of coll.unique) {
+        const k = this.indexKey(idx, doc)
+        if (idx.owners.has(k))
+          console.warn(`[local cloud] stored data of ${coll.name} violates unique index ${idx.name}`)
+        else idx.owners.set(k, row.id)
+      }
+    }
+  }
+
+  close() {
+    for (const tx of [...this.txs.values()]) this.end(tx)
+    this.sql.close()
+  }
+
+  // ---- collections -------------------------------------------------------------------------
+
+  private addCollection(name: string, indexes: IndexSpec[]): Collection {
+    let coll = this.collections.get(name)
+    if (!coll) {
+      coll = { name, docs: new Map(), versions: new Map(), unique: [] }
+      this.collections.set(name, coll)
+    }
+    for (const ix of indexes) {
+      if (ix.unique) coll.unique.push({ name: ix.name, fields: Object.keys(ix.keys), owners: new Map() })
+    }
+    return coll
+  }
+
+  private coll(name: unknown): Collection {
+    const coll = typeof name === 'string' ? this.collections.get(name) : undefined
+    if (!coll) throw collectionMissing(String(name))
+    return coll
+  }
+
+  hasCollection(name: string) {
+    return this.collections.has(name)
+  }
+
+  createCollection(name: string) {
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(name)) throw new CloudError('INVALID_PARAM', `invalid collection name: ${name}`)
+    if (this.collections.has(name)) {
+      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] collection already exists: ${name}`)
+    }
+    this.stmt.addCollection.run(name)
+    this.addCollection(name, [])
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  private candidates(coll: Collection, query: Criteria): Doc[] {
+    const id = query._id
+    if (typeof id === 'string' || typeof id === 'number') {
+      const doc = coll.docs.get(docKey(id))
+      return doc ? [doc] : []
+    }
+    return [...coll.docs.values()]
+  }
+
+  private matching(coll: Collection, query: Criteria): Doc[] {
+    try {
+      const q = mingo.compile(query)
+      return this.candidates(coll, query).filter((d) => q.test(d))
+    } catch (e) {
+      throw mongoError(e)
+    }
+  }
+
+  /** A query as `get()` runs it: 100 rows unless limited, at most 1000. Returns stored objects. */
+  find(collection: string, query: Criteria, opts: FindOptions = {}): Doc[] {
+    const coll = this.coll(collection)
+    const limit = Math.min(opts.limit && opts.limit > 0 ? opts.limit : DEFAULT_LIMIT, MAX_LIMIT)
+    try {
+      let cursor = mingo.compile(query).find(this.candidates(coll, query), opts.projection)
+      if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
+      if (opts.skip) cursor = cursor.skip(opts.skip)
+      return cursor.limit(limit).all()
+    } catch (e) {
+      throw mongoError(e)
+    }
+  }
+
+  count(collection: string, query: Criteria): number {
+    return this.matching(this.coll(collection), query).length
+  }
+
+  aggregate(collection: string, stages: Doc[]): Doc[] {
+    const coll = this.coll(collection)
+    for (const s of stages) {
+      const op = Object.keys(s)[0]
+      if (op === '$out' || op === '$merge') throw dbFailed(`[FailedOperation] ${op} is not supported`)
+    }
+    const limited = stages.some((s) => '$limit' in s)
+    const resolve = (name: string) =>
+      this.collections.has(name) ? clone([...this.collections.get(name)!.docs.values()]) : []
+    try {
+      const out = mingo.aggregate([...coll.docs.values()], stages, resolve)
+      return limited ? out : out.slice(0, AGGREGATE_DEFAULT_LIMIT)
+    } catch (e) {
+      throw mongoError(e)
+    }
+  }
+
+  // ---- writes outside transactions --------------------------------------------------------
+
+  /**
+   * Computes changes from the committed state and applies them; while a document they touch is
+   * written by an open transaction, waits for it to end and computes again.
+   */
+  private async write<R>(
+    compute: () => { changes: Change[]; touched: Change['key'][]; coll: Collection; result: R },
+  ): Promise<R> {
+    for (;;) {
+      const { changes, touched, coll, result } = compute()
+      const busy = touched.map((k) => this.locks.get(txKey(coll.name, k))).filter((t): t is Tx => !!t)
+      if (busy.length === 0) {
+        this.apply(changes)
+        return result
+      }
+      await Promise.all(busy.map((t) => t.done))
+    }
+  }
+
+  private prepareInsert(raw: Doc): { key: string; doc: Doc } {
+    const doc = clone(raw)
+    checkFieldNames(doc)
+    if (doc._id === undefined || doc._id === null) doc._id = newId(this.now())
+    if (typeof doc._id !== 'string' && typeof doc._id !== 'number')
+      throw dbFailed('[FailedOperation] _id must be a string or a number')
+    return { key: docKey(doc._id), doc: { _id: doc._id, ...doc } }
+  }
+
+  async insert(collection: string, docs: Doc[]): Promise<unknown[]> {
+    return this.write(() => {
+      const coll = this.coll(collection)
+      const changes = docs.map((raw) => {
+        const { key, doc } = this.prepareInsert(raw)
+        if (coll.docs.has(key)) throw duplicateKey(this.envId, coll.name, '_id_', ['_id'])
+        return { coll, key, before: undefined, after: doc }
+      })
+      return { changes, touched: changes.map((c) => c.key), coll, result: changes.map((c) => c.after!._id) }
+    })
+  }
+
+  /** Update (operators) or replace; `upsert` inserts when nothing matches. */
+  async update(collection: string, u: UpdateOptions): Promise<{ updated: number; upsertId?: unknown }> {
+    if (u.merge) checkModifier(u.data)
+    else checkFieldNames(u.data)
+    return this.write(() => {
+      const coll = this.coll(collection)
+      let matched = this.matching(coll, u.query)
+      if (!u.multi) matched = matched.slice(0, 1)
+      const changes: Change[] = []
+      for (const before of matched) {
+        const after = this.updated(before, u)
+        if (stringify(after) !== stringify(before)) changes.push({ coll, key: docKey(before._id), before, after })
+      }
+      let upsertId: unknown
+      if (matched.length === 0 && u.upsert) {
+        const seed = this.updated(equalityFields(u.query), u)
+        const { key, doc } = this.prepareInsert(seed)
+        upsertId = doc._id
+        changes.push({ coll, key, before: undefined, after: doc })
+      }
+      const touched = [...matched.map((d) => docKey(d._id)), ...changes.map((c) => c.key)]
+      return { changes, touched, coll, result: { updated: upsertId === undefined ? changes.length : 0, upsertId } }
+    })
+  }
+
+  /** The document after an update; never changes `before`. */
+  private updated(before: Doc, u: UpdateOptions): Doc {
+    if (!u.merge) return before._id === undefined ? clone(u.data) : { _id: before._id, ...clone(u.data) }
+    const doc = clone(before)
+    try {
+      mingo.applyUpdate(doc, u.data, u.query)
+    } catch (e) {
+      throw mongoError(e)
+    }
+    return doc
+  }
+
+  async remove(collection: string, query: Criteria, multi: boolean): Promise<number> {
+    return this.write(() => {
+      const coll = this.coll(collection)
+      let matched = this.matching(coll, query)
+      if (!multi) matched = matched.slice(0, 1)
+      const changes = matched.map((before) => ({ coll, key: docKey(before._id), before, after: null }))
+      return { changes, touched: changes.map((c) => c.key), coll, result: changes.length }
+    })
+  }
+
+  // ---- applying changes: unique indexes, SQLite, memory ------------------------------------
+
+  private indexKey(idx: UniqueIndex, doc: Doc) {
+    return stringify(idx.fields.map((f) => valueAt(doc, f)))
+  }
+
+  /** Refuses changes that would give two documents the same key of a unique index. */
+  private checkUnique(changes: Change[]) {
+    const byColl = new Map<Collection, Change[]>()
+    for (const c of changes) byColl.set(c.coll, [...(byColl.get(c.coll) ?? []), c])
+    for (const [coll, list] of byColl) {
+      const changed = new Map(list.map((c) => [c.key, c]))
+      for (const idx of coll.unique) {
+        const claimed = new Map<string, string>()
+        for (const c of list) {
+          if (!c.after) continue
+          const k = this.indexKey(idx, c.after)
+          const owner = idx.owners.get(k)
+          const ownerMoves =
+            owner !== undefined &&
+            changed.has(owner) &&
+            (changed.get(owner)!.after === null || this.indexKey(idx, changed.get(owner)!.after!) !== k)
+          if ((owner !== undefined && owner !== c.key && !ownerMoves) || (claimed.has(k) && claimed.get(k) !== c.key)) {
+            throw duplicateKey(this.envId, coll.name, idx.name, idx.fields)
+          }
+          claimed.set(k, c.key)
+        }
+      }
+    }
+  }
+
+  /** Applies changes atomically: SQLite first (so a failure leaves memory untouched), then memory. */
+  private apply(changes: Change[], committing?: Tx) {
+    if (changes.length === 0) return
+    this.checkUnique(changes)
+    this.sql.transaction(() => {
+      for (const c of changes) {
+        if (c.after) this.stmt.upsert.run(c.coll.name, c.key, stringify(c.after))
+        else this.stmt.remove.run(c.coll.name, c.key)
+      }
+    })()
+    const seq = ++this.seq
+    for (const c of changes) {
+      const tk = txKey(c.coll.name, c.key)
+      // Open transactions keep seeing the version of their snapshot.
+      for (const tx of this.txs.values()) {
+        if (tx !== committing && !tx.before.has(tk)) tx.before.set(tk, c.coll.docs.get(c.key) ?? null)
+      }
+      const old = c.coll.docs.get(c.key)
+      for (const idx of c.coll.unique) {
+        if (old) {
+          const k = this.indexKey(idx, old)
+          if (idx.owners.get(k) === c.key) idx.owners.delete(k)
+        }
+      }
+      if (c.after) c.coll.docs.set(c.key, c.after)
+      else c.coll.docs.delete(c.key)
+      c.coll.versions.set(c.key, seq)
+    }
+    for (const c of changes) {
+      if (c.after) for (const idx of c.coll.unique) idx.owners.set(this.indexKey(idx, c.after), c.key)
+    }
+  }
+
+  // ---- transactions -------------------------------------------------------------------------
+
+  begin(): string {
+    const id = crypto.randomBytes(16).toString('hex')
+    let finish!: () => void
+    const done = new Promise<void>((resolve) => (finish = resolve))
+    const tx: Tx = {
+      id,
+      startSeq: this.seq,
+      writes: new Map(),
+      before: new Map(),
+      done,
+      finish,
+      timer: undefined as unknown as NodeJS.Timeout,
+    }
+    tx.timer = setTimeout(() => this.end(tx), this.txTimeoutMs)
+    tx.timer.unref()
+    this.txs.set(id, tx)
+    return id
+  }
+
+  private tx(id: unknown): Tx {
+    const tx = typeof id === 'string' ? this.txs.get(id) : undefined
+    if (!tx) throw transactionGone()
+    return tx
+  }
+
+  /** Forgets a transaction and releases what it holds; later use of it fails. */
+  private end(tx: Tx) {
+    clearTimeout(tx.timer)
+    this.txs.delete(tx.id)
+    for (const k of tx.writes.keys()) if (this.locks.get(k) === tx) this.locks.delete(k)
+    tx.finish()
+  }
+
+  commit(id: unknown) {
+    const tx = this.tx(id)
+    const changes = [...tx.writes.values()].map((w) => {
+      const coll = this.coll(w.coll)
+      return { coll, key: w.key, before: coll.docs.get(w.key), after: w.doc }
+    })
+    try {
+      this.apply(changes, tx)
+    } finally {
+      this.end(tx)
+    }
+  }
+
+  abort(id: unknown) {
+    this.end(this.tx(id))
+  }
+
+  /** A document as the transaction sees it: its own write, else its snapshot. */
+  private txRead(tx: Tx, coll: Collection, key: string): Doc | null {
+    const tk = txKey(coll.name, key)
+    if (tx.writes.has(tk)) return tx.writes.get(tk)!.doc
+    if (tx.before.has(tk)) return tx.before.get(tk)!
+    return coll.docs.get(key) ?? null
+  }
+
+  txGet(id: unknown, collection: string, docId: unknown, projection?: Record<string, unknown>): Doc[] {
+    const tx = this.tx(id)
+    const doc = this.txRead(tx, this.coll(collection), docKey(docId))
+    if (!doc) return []
+    return projection ? mingo.compile({}).find([doc], projection).all() : [doc]
+  }
+
+  /** Records a transaction's write of one document, failing at once on a conflict. */
+  private txWrite(
+    tx: Tx,
+    coll: Collection,
+    key: string,
+    next: (current: Doc | null) => Doc | null | undefined,
+  ): boolean {
+    const tk = txKey(coll.name, key)
+    const holder = this.locks.get(tk)
+    if ((holder && holder !== tx) || (coll.versions.get(key) ?? 0) > tx.startSeq) {
+      this.end(tx)
+      throw transactionConflict(coll.name, key)
+    }
+    const current = this.txRead(tx, coll, key)
+    const after = next(current)
+    if (after === undefined) return false
+    if (after) this.txCheckUnique(tx, coll, key, after)
+    tx.writes.set(tk, { coll: coll.name, key, doc: after })
+    this.locks.set(tk, tx)
+    return true
+  }
+
+  /** Unique indexes against the committed data as this transaction would change it. */
+  private txCheckUnique(tx: Tx, coll: Collection, key: string, doc: Doc) {
+    for (const idx of coll.unique) {
+      const k = this.indexKey(idx, doc)
+      const owner = idx.owners.get(k)
+      if (owner !== undefined && owner !== key) {
+        const mine = tx.writes.get(txKey(coll.name, owner))
+        if (!mine || (mine.doc && this.indexKey(idx, mine.doc) === k))
+          throw duplicateKey(this.envId, coll.name, idx.name, idx.fields)
+      }
+      for (const w of tx.writes.values()) {
+        if (w.coll === coll.name && w.key !== key && w.doc && this.indexKey(idx, w.doc) === k) {
+          throw duplicateKey(this.envId, coll.name, idx.name, idx.fields)
+        }
+      }
+    }
+  }
+
+  txInsert(id: unknown, collection: string, docs: Doc[]): unknown[] {
+    const tx = this.tx(id)
+    const coll = this.coll(collection)
+    return docs.map((raw) => {
+      const { key, doc } = this.prepareInsert(raw)
+      this.txWrite(tx, coll, key, (current) => {
+        if (current) throw duplicateKey(this.envId, coll.name, '_id_', ['_id'])
+        return doc
+      })
+      return doc._id
+    })
+  }
+
+  txUpdate(
+    id: unknown,
+    collection: string,
+    docId: unknown,
+    u: Omit<UpdateOptions, 'query' | 'multi'>,
+  ): { updated: number; upsertId?: unknown } {
+    const tx = this.tx(id)
+    const coll = this.coll(collection)
+    if (u.merge) checkModifier(u.data)
+    else checkFieldNames(u.data)
+    const full: UpdateOptions = { ...u, query: { _id: docId }, multi: false }
+    let upsertId: unknown
+    let updated = 0
+    this.txWrite(tx, coll, docKey(docId), (current) => {
+      if (!current) {
+        if (!u.upsert) return undefined
+        upsertId = docId
+        return { _id: docId, ...this.updated({}, full) }
+      }
+      const after = this.updated(current, full)
+      if (stringify(after) === stringify(current)) return undefined
+      updated = 1
+      return after
+    })
+    return { updated, upsertId }
+  }
+
+  txRemove(id: unknown, collection: string, docId: unknown): number {
+    const tx = this.tx(id)
+    let deleted = 0
+    this.txWrite(tx, this.coll(collection), docKey(docId), (current) => {
+      if (!current) return undefined
+      deleted = 1
+      return null
+    })
+    return deleted
+  }
+
+  // ---- the backdoor for seeding and assertions, and a small log --------------------------
+
+  /** Inserts documents directly (seeding); unique indexes still apply. */
+  seed(collection: string, docs: Doc[]) {
+    const coll = this.coll(collection)
+    const now = this.now()
+    // Through extended JSON so class instances become plain documents, as over the wire.
+    const plain = docs.map((d) => decode(JSON.parse(stringify(d)), { now }) as Doc)
+    this.apply(
+      plain.map((raw) => {
+        const { key, doc } = this.prepareInsert(raw)
+        if (coll.docs.has(key)) throw duplicateKey(this.envId, coll.name, '_id_', ['_id'])
+        return { coll, key, before: undefined, after: doc }
+      }),
+    )
+  }
+
+  /** Applies update operators to every matching document directly (tests, fixtures); returns how many changed. */
+  patch(collection: string, query: Criteria, modifier: Doc): number {
+    checkModifier(modifier)
+    const coll = this.coll(collection)
+    const u: UpdateOptions = { query, data: modifier, merge: true, multi: true, upsert: false }
+    const changes: Change[] = []
+    for (const before of this.matching(coll, query)) {
+      const after = this.updated(before, u)
+      if (stringify(after) !== stringify(before)) changes.push({ coll, key: docKey(before._id), before, after })
+    }
+    this.apply(changes)
+    return changes.length
+  }
+
+  /** Copies of the committed documents matching `query`, in natural order, without a limit. */
+  select(collection: string, query: Criteria = {}): Doc[] {
+    return clone(this.matching(this.coll(collection), query))
+  }
+
+  /** Removes every document (collections stay) and every log entry; open transactions end. */
+  reset() {
+    for (const tx of [...this.txs.values()]) this.end(tx)
+    this.sql.exec('DELETE FROM docs; DELETE FROM log;')
+    for (const coll of this.collections.values()) {
+      coll.docs.clear()
+      coll.versions.clear()
+      for (const idx of coll.unique) idx.owners.clear()
+    }
+  }
+
+  appendLog(kind: string, body: unknown) {
+    this.stmt.log.run(kind, stringify(body))
+  }
+
+  readLog(kind: string): unknown[] {
+    const now = this.now()
+    const rows = this.sql.prepare('SELECT body FROM log WHERE kind = ? ORDER BY seq').all(kind) as { body: string }[]
+    return rows.map((r) => decode(JSON.parse(r.body), { now }))
+  }
+}

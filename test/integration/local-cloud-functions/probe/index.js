@@ -1,0 +1,227 @@
+/**
+ * A test function for the local cloud: each `event.op` exercises one SDK feature through the real
+ * wx-server-sdk. SDK errors come back as `{ failed: { errCode, code, message } }`.
+ */
+const cloud = require('wx-server-sdk')
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+const db = cloud.database()
+const lenient = cloud.database({ throwOnNotFound: false })
+const _ = db.command
+const $ = _.aggregate
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Waits until the test opens the gate (a document in `gates`), so steps interleave deterministically. */
+async function gate(id) {
+  while ((await db.collection('gates').where({ _id: id }).count()).total === 0) await sleep(5)
+}
+const signal = (id) => db.collection('signals').add({ data: { _id: id } })
+
+const ops = {
+  whoami: async (e) => {
+    const startedAt = Date.now()
+    await sleep(e.ms || 0)
+    return {
+      wx: cloud.getWXContext(),
+      userInfo: e.userInfo,
+      owners: process.env.OWNER_OPENIDS || null,
+      startedAt,
+      endedAt: Date.now(),
+    }
+  },
+  add: (e) => db.collection(e.coll || 'things').add({ data: e.data }),
+  addWithDates: () =>
+    db.collection('things').add({
+      data: {
+        kind: 'dated',
+        at: db.serverDate(),
+        when: new Date('2025-05-01T00:00:00Z'),
+        later: db.serverDate({ offset: 60000 }),
+      },
+    }),
+  datesOf: async (e) => {
+    const { data } = await db.collection('things').doc(e.id).get()
+    return {
+      atIsDate: data.at instanceof Date,
+      whenIsDate: data.when instanceof Date,
+      at: data.at.getTime(),
+      when: data.when.getTime(),
+      later: data.later.getTime(),
+    }
+  },
+  doc: async (e) =>
+    (
+      await db
+        .collection(e.coll || 'things')
+        .doc(e.id)
+        .get()
+    ).data,
+  list: async (e) => {
+    let q = db.collection('things').where(e.gte === undefined ? e.where || {} : { ...e.where, n: _.gte(e.gte) })
+    if (e.orderBy) q = q.orderBy(e.orderBy[0], e.orderBy[1])
+    if (e.skip) q = q.skip(e.skip)
+    if (e.limit) q = q.limit(e.limit)
+    if (e.field) q = q.field(e.field)
+    return (await q.get()).data
+  },
+  countAll: (e) => db.collection(e.coll || 'things').count(),
+  bump: (e) =>
+    db
+      .collection('things')
+      .doc(e.id)
+      .update({ data: { n: _.inc(1) } }),
+  update: (e) =>
+    db
+      .collection('things')
+      .doc(e.id)
+      .update({
+        data: {
+          n: _.inc(2),
+          tags: _.push(['b', 'c']),
+          'meta.seen': true,
+          gone: _.remove(),
+          touchedAt: db.serverDate(),
+        },
+      }),
+  arrays: (e) =>
+    db
+      .collection('things')
+      .doc(e.id)
+      .update({ data: { tags: _.pull('b'), set: _.addToSet('x') } }),
+  replace: (e) =>
+    db
+      .collection('things')
+      .doc(e.id)
+      .set({ data: { replaced: true } }),
+  whereUpdate: () =>
+    db
+      .collection('things')
+      .where({ group: 'g' })
+      .update({ data: { flagged: true } }),
+  whereRemove: () => db.collection('things').where({ group: 'g' }).remove(),
+  docRemove: (e) => db.collection('things').doc(e.id).remove(),
+  aggregate: () =>
+    db
+      .collection('things')
+      .aggregate()
+      .match({ group: _.exists(true) })
+      .group({ _id: '$group', total: $.sum('$n'), count: $.sum(1) })
+      .sort({ _id: 1 })
+      .limit(10)
+      .end(),
+  aggregateNoLimit: () => db.collection('things').aggregate().match({}).end(),
+  missing: () => db.collection('no_such_collection').get(),
+  createCollection: async (e) => {
+    await db.createCollection(e.coll)
+    return db.collection(e.coll).add({ data: { ok: 1 } })
+  },
+  addMember: (e) => db.collection('members').add({ data: { openid: e.openid } }),
+  badField: () => db.collection('things').add({ data: { $bad: 1 } }),
+
+  // Transactions
+  txIncrement: async (e) => {
+    let attempts = 0
+    const value = await db.runTransaction(async (t) => {
+      attempts++
+      const { data } = await t.collection('things').doc(e.id).get()
+      if (e.holdGate) {
+        await signal(e.holdGate)
+        await gate(e.holdGate)
+      }
+      await t
+        .collection('things')
+        .doc(e.id)
+        .update({ data: { n: data.n + 1 } })
+      return data.n + 1
+    })
+    return { value, attempts }
+  },
+  /** startTransaction: writes, tells the test, waits for the gate, then commits (or aborts). */
+  txHold: async (e) => {
+    const t = await db.startTransaction()
+    const before = (await t.collection('things').doc(e.id).get()).data
+    await t
+      .collection('things')
+      .doc(e.id)
+      .update({ data: { holder: e.holder } })
+    await t.collection('things').add({ data: { _id: `${e.holder}-child` } })
+    const own = (await t.collection('things').doc(e.id).get()).data
+    await signal(e.holdGate)
+    await gate(e.holdGate)
+    if (e.abort) await t.rollback()
+    else await t.commit()
+    return { before, own }
+  },
+  txThrow: async (e) => {
+    await db.runTransaction(async (t) => {
+      await t
+        .collection('things')
+        .doc(e.id)
+        .update({ data: { n: 999 } })
+      throw new Error('changed my mind')
+    })
+  },
+  txWhere: () => db.runTransaction(async (t) => t.collection('things').where({ n: 1 }).get()),
+  txMissing: async () => {
+    const t = await lenient.startTransaction()
+    const got = await t.collection('things').doc('does-not-exist').get()
+    await t.commit()
+    return got.data
+  },
+  /** The caller's own retry loop: what runTransaction does not do for a write-time conflict. */
+  txIncrementRetrying: async (e) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ops.txIncrement(e)
+      } catch (err) {
+        if (!/TransactionConflict/.test(err.message) || attempt >= 50) throw err
+        await sleep(Math.random() * 10)
+      }
+    }
+  },
+
+  // Other services
+  send: (e) =>
+    cloud.openapi.subscribeMessage.send({
+      touser: e.touser,
+      templateId: 'tmpl-1',
+      page: 'pages/me/index',
+      data: e.data || { thing1: { value: '审核通过' }, time2: { value: '2025-05-01 10:00' } },
+      miniprogramState: 'formal',
+    }),
+  notEmulated: () => cloud.openapi.security.msgSecCheck({ content: 'hello' }),
+  files: async (e) => {
+    const up = await cloud.uploadFile({ cloudPath: e.path, fileContent: Buffer.from(e.text) })
+    const urls = await cloud.getTempFileURL({ fileList: [up.fileID] })
+    const down = await cloud.downloadFile({ fileID: up.fileID })
+    return { fileID: up.fileID, url: urls.fileList[0].tempFileURL, text: down.fileContent.toString('utf8') }
+  },
+  deleteFile: async (e) => {
+    const del = await cloud.deleteFile({ fileList: [e.fileID] })
+    const after = await cloud.getTempFileURL({ fileList: [e.fileID] })
+    return { deleted: del.fileList[0].status, after: after.fileList[0].status }
+  },
+  download: async (e) => (await cloud.downloadFile({ fileID: e.fileID })).fileContent.toString('utf8'),
+  call: async (e) => (await cloud.callFunction({ name: e.name, data: e.data })).result,
+  sequence: async () => {
+    const { _id } = await db.collection('things').add({ data: { n: 1 } })
+    await db.collection('things').doc(_id).get()
+    await db
+      .collection('things')
+      .doc(_id)
+      .update({ data: { n: _.inc(1) } })
+    await db.collection('things').where({ n: 2 }).count()
+    await db.runTransaction(async (t) => {
+      await t.collection('things').doc(_id).get()
+    })
+    return _id
+  },
+}
+
+exports.main = async (event) => {
+  try {
+    return await ops[event.op](event)
+  } catch (e) {
+    return { failed: { errCode: e.errCode, code: e.code, message: e.message } }
+  }
+}
