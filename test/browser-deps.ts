@@ -9,7 +9,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FONT_PACKAGE = 'fonts-wqy-microhei'
 
 function hasFont(): boolean {
-  return spawnSync('dpkg', ['-s', FONT_PACKAGE], { stdio: 'ignore' }).status === 0 || fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')
+  return (
+    spawnSync('dpkg', ['-s', FONT_PACKAGE], { stdio: 'ignore' }).status === 0 ||
+    fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')
+  )
 }
 
 export function ensureBrowserDeps(): void {
@@ -20,10 +23,14 @@ export function ensureBrowserDeps(): void {
   if (!debian || !root) {
     throw new Error(
       `Browser tests need: ${missing.join(', ')}.\n` +
-        (debian ? `Install them: sudo apt-get install -y ${missing.join(' ')}` : 'Install Chromium and a CJK font, and set CHROMIUM_PATH to the chromium binary.'),
+        (debian
+          ? `Install them: sudo apt-get install -y ${missing.join(' ')}`
+          : 'Install Chromium and a CJK font, and set CHROMIUM_PATH to the chromium binary.'),
     )
   }
   console.log(`[test] installing ${missing.join(' ')} (apt-get)…`)
   execSync('apt-get update -qq', { stdio: 'inherit' })
-  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit' })
+  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, {
+    stdio: 'inherit',
+  })
 }
