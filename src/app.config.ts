@@ -3,7 +3,21 @@
 export default defineAppConfig({
   pages: ['pages/activities/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/admin', pages: ['pages/review/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/review/index',
+        'pages/review-detail/index',
+        'pages/team/index',
+        'pages/team-members/index',
+        'pages/team-leaders/index',
+        'pages/team-edit/index',
+        'pages/roles/index',
+        'pages/periods/index',
+        'pages/import/index',
+      ],
+    },
+    { root: 'packages/volunteer', pages: ['pages/register/index', 'pages/activate/index'] },
     { root: 'packages/organizer', pages: ['pages/scan/index'] },
   ],
   window: {

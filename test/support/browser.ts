@@ -1,6 +1,5 @@
 /** Headless Debian chromium for the browser tests, with the flags these machines need as root. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM } from '../browser-deps'
@@ -20,7 +19,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-chromium-'))}`,
+      // No --user-data-dir: playwright-core ≥1.5x refuses it in `args` and gives each launch a temp profile.
     ],
   })
 }

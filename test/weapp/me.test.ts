@@ -59,7 +59,7 @@ test('asks the volunteer function for the caller through wx.cloud and shows the 
   expect(text).not.toContain('待审核注册')
 })
 
-test('offers an unregistered caller the registration, not yet open', async () => {
+test('offers an unregistered caller the registration and opens the form in the volunteer subpackage', async () => {
   answerCloud({
     'volunteer.me': {
       ok: true,
@@ -68,8 +68,11 @@ test('offers an unregistered caller the registration, not yet open', async () =>
   })
   page = openPage('pages/me/index')
   await waitFor(() => expect(page!.text()).toContain('未注册'))
-  expect(page.text()).toContain('注册表单即将开放')
-  expect(page.text()).not.toContain('身份证号')
+  expect(page.text()).not.toContain('注册信息')
+  expect(page.text()).toContain('已由队伍集体注册？用身份证号和激活码激活')
+  await page.tap('注册成为科技志愿者')
+  await waitFor(() => expect(wx.navigateTo).toHaveBeenCalledTimes(1))
+  expect(wx.navigateTo.mock.calls[0][0]).toMatchObject({ url: '/packages/volunteer/pages/register/index' })
 })
 
 test('a tap on the admin entry navigates into the admin subpackage', async () => {

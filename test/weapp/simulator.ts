@@ -111,6 +111,8 @@ export interface RenderedPage {
   text(): string
   /** Taps the innermost element whose own text is exactly `label` (or the nearest tappable ancestor). */
   tap(label: string): Promise<void>
+  /** Fires a component event on a rendered element, e.g. `fire(input, 'input', { value })` or a picker's `change`. */
+  fire(el: Element, type: string, detail?: Record<string, unknown>): Promise<void>
   close(): void
 }
 
@@ -140,6 +142,13 @@ export function openPage(route: string): RenderedPage {
       const target = comp.querySelector(`#${hit.getAttribute('data-sid')}`)
       if (!target) throw new Error(`simulator cannot address #${hit.getAttribute('data-sid')}`)
       target.dispatchEvent('tap')
+      await settle()
+    },
+    async fire(el, type, detail = {}) {
+      const sid = el.getAttribute('data-sid')
+      const target = sid ? comp.querySelector(`#${sid}`) : null
+      if (!target) throw new Error(`simulator cannot address ${el.tagName} #${sid}`)
+      target.dispatchEvent(type, { detail })
       await settle()
     },
     close() {

@@ -39,20 +39,27 @@ function me(over: Partial<MeView>): MeView {
     ...over,
   }
 }
+const unregistered = () => me({ status: 'unregistered', profile: null, team: null, submittedAt: null, serviceHours: 0 })
 
 function answer(view: MeView) {
   callMock.mockResolvedValue({ ok: true, data: view })
 }
 
+async function shown(view: MeView) {
+  answer(view)
+  render(<MePage />)
+  return (await screen.findByTestId('status')).textContent
+}
+
 beforeEach(() => {
   callMock.mockReset()
   jest.mocked(Taro.navigateTo).mockClear()
+  jest.mocked(Taro.showModal).mockClear()
+  jest.mocked(Taro.showModal).mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
 })
 
 test('asks the volunteer function for the caller', async () => {
-  answer(me({}))
-  render(<MePage />)
-  await screen.findByTestId('status')
+  await shown(me({}))
   expect(callMock).toHaveBeenCalledWith('volunteer.me', {})
 })
 
@@ -62,87 +69,152 @@ test('shows loading until the answer arrives', async () => {
   expect(screen.getByTestId('loading').textContent).toContain('加载中')
 })
 
-test('offers registration, not yet open, to an unregistered caller', async () => {
-  answer(me({ status: 'unregistered', profile: null, team: null, submittedAt: null, serviceHours: 0 }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('未注册')
-  const button = screen.getByRole('button', { name: '注册表单即将开放' })
-  expect((button as HTMLButtonElement).disabled).toBe(true)
-  expect(screen.queryByTestId('hours')).toBeNull()
-  expect(screen.queryByText('身份证号')).toBeNull()
+describe('未注册', () => {
+  test('offers registration as the next step and opens the form', async () => {
+    expect(await shown(unregistered())).toContain('未注册')
+    fireEvent.click(screen.getByRole('button', { name: '注册成为科技志愿者' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
+    expect(screen.queryByTestId('hours')).toBeNull()
+    expect(screen.queryByText('身份证号')).toBeNull()
+    expect(screen.queryByText('退出科技志愿者队伍')).toBeNull()
+  })
+
+  test('offers the claim of a team registration (集体注册)', async () => {
+    await shown(unregistered())
+    fireEvent.click(screen.getByText('已由队伍集体注册？用身份证号和激活码激活'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index?mode=claim' })
+  })
 })
 
-test('shows a pending registration with the masked profile', async () => {
-  answer(me({ status: 'pending' }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('待审核')
-  expect(screen.getByText('430***********123X')).toBeTruthy()
-  expect(screen.getByText('138****5678')).toBeTruthy()
-  expect(screen.getByText('赫山区科技志愿者队')).toBeTruthy()
-  expect(screen.getByText('2024年9月1日 14:05')).toBeTruthy()
-  expect(screen.queryByRole('button', { name: '注册表单即将开放' })).toBeNull()
+describe('待审核', () => {
+  test('says when it was submitted, shows the masked profile and allows editing', async () => {
+    expect(await shown(me({ status: 'pending' }))).toContain('待审核')
+    expect(screen.getByTestId('status-hint').textContent).toContain('已于 2024年9月1日 14:05 提交')
+    expect(screen.getByText('430***********123X')).toBeTruthy()
+    expect(screen.getByText('138****5678')).toBeTruthy()
+    expect(screen.getByText('赫山区科技志愿者队')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '激活' })).toBeNull()
+    fireEvent.click(screen.getByText('修改注册信息'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
+  })
 })
 
-test('shows the reason of a rejection', async () => {
-  answer(me({ status: 'rejected', rejectReason: '单位名称不完整' }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('未通过')
-  expect(screen.getByText(/退回原因：单位名称不完整/)).toBeTruthy()
+describe('未通过', () => {
+  test('shows the reason and leads to the form to resubmit', async () => {
+    expect(await shown(me({ status: 'rejected', rejectReason: '单位名称不完整' }))).toContain('未通过')
+    expect(screen.getByTestId('status-hint').textContent).toContain('退回原因：单位名称不完整')
+    fireEvent.click(screen.getByRole('button', { name: '修改后重新提交' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
+  })
 })
 
-test('tells an approved volunteer to activate', async () => {
-  answer(me({ status: 'approved' }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('待激活')
-  expect(screen.getByText(/激活码/)).toBeTruthy()
+describe('待激活', () => {
+  test('leads to the code entry', async () => {
+    expect(await shown(me({ status: 'approved' }))).toContain('待激活')
+    expect(screen.getByTestId('status-hint').textContent).toContain('6 位验证码')
+    fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
+  })
+
+  test('when locked, tells them to contact the admin instead of offering the code entry', async () => {
+    expect(await shown(me({ status: 'approved', activationLocked: true }))).toContain('待激活')
+    expect(screen.getByTestId('status-hint').textContent).toContain('请联系所在队伍的管理员重新发放验证码')
+    expect(screen.queryByRole('button', { name: '激活' })).toBeNull()
+  })
 })
 
-test('says when activation is locked', async () => {
-  answer(me({ status: 'approved', activationLocked: true }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('待激活')
-  expect(screen.getByText(/重新发放激活码/)).toBeTruthy()
+describe('已激活', () => {
+  test('shows service hours, the masked profile and 修改资料, and no management entries', async () => {
+    expect(await shown(me({ status: 'active', serviceHours: 12.5 }))).toContain('已激活')
+    expect(screen.getByTestId('hours').textContent).toContain('12.5 小时')
+    expect(screen.getByTestId('profile').textContent).toContain('430***********123X')
+    expect(screen.queryByTestId('roles')).toBeNull()
+    expect(screen.queryByTestId('entry-review')).toBeNull()
+    fireEvent.click(screen.getByText('修改资料'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
+  })
+
+  test('退出 asks first, explaining the history is kept, then leaves and shows the new state', async () => {
+    await shown(me({ status: 'active' }))
+    callMock.mockResolvedValueOnce({ ok: true, data: me({ status: 'left' }) })
+    answer(me({ status: 'left' }))
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '退出科技志愿者队伍' }))
+    })
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]).toMatchObject({
+      content: expect.stringContaining('服务记录会保留'),
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.leave', {})
+    expect((await screen.findByTestId('status')).textContent).toContain('已退出')
+    await screen.findByText('已退出')
+    expect(screen.getByRole('button', { name: '重新注册' })).toBeTruthy()
+  })
+
+  test('cancelling the confirm leaves nothing', async () => {
+    await shown(me({ status: 'active' }))
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '退出科技志愿者队伍' }))
+    })
+    expect(callMock).not.toHaveBeenCalledWith('volunteer.leave', {})
+  })
+
+  test('a refused 退出 shows the server message', async () => {
+    await shown(me({ status: 'active' }))
+    callMock.mockResolvedValueOnce({ ok: false, code: 'CONFLICT', message: '状态刚刚发生了变化，请刷新后重试' })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '退出科技志愿者队伍' }))
+    })
+    expect((await screen.findByTestId('action-error')).textContent).toBe('状态刚刚发生了变化，请刷新后重试')
+  })
 })
 
-test('shows the notices the subscribe messages carried', async () => {
-  answer(
+test('已退出 keeps the hours and offers to register again', async () => {
+  expect(await shown(me({ status: 'left', serviceHours: 3 }))).toContain('已退出')
+  expect(screen.getByTestId('hours').textContent).toContain('3.0 小时')
+  expect(screen.queryByText('退出科技志愿者队伍')).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '重新注册' }))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
+})
+
+test('shows the notices the subscribe messages carried, newest first, delivered or not', async () => {
+  await shown(
     me({
       status: 'approved',
       notices: [
-        { id: 'n1', title: '注册审核通过', body: '激活码：123456', at: '2024-09-02T01:00:00.000Z', delivered: false },
+        {
+          id: 'n1',
+          title: '注册审核未通过',
+          body: '原因：单位不完整。',
+          at: '2024-09-01T01:00:00.000Z',
+          delivered: true,
+        },
+        { id: 'n2', title: '注册审核已通过', body: '激活码 123456', at: '2024-09-02T01:00:00.000Z', delivered: false },
       ],
     }),
   )
-  render(<MePage />)
-  const notices = await screen.findByTestId('notices')
-  expect(notices.textContent).toContain('注册审核通过')
-  expect(notices.textContent).toContain('激活码：123456')
+  const notices = screen.getByTestId('notices')
+  expect(notices.textContent).toContain('激活码 123456')
   expect(notices.textContent).toContain('2024年9月2日 09:00')
-})
-
-test('shows an active volunteer with service hours and no management entries', async () => {
-  answer(me({ status: 'active', serviceHours: 12.5 }))
-  render(<MePage />)
-  expect((await screen.findByTestId('status')).textContent).toContain('已激活')
-  expect(screen.getByTestId('hours').textContent).toContain('12.5 小时')
-  expect(screen.queryByTestId('roles')).toBeNull()
-  expect(screen.queryByTestId('entry-review')).toBeNull()
-  expect(screen.queryByTestId('entry-scan')).toBeNull()
+  expect(notices.textContent!.indexOf('已通过')).toBeLessThan(notices.textContent!.indexOf('未通过'))
 })
 
 test('lists roles and opens the admin review screen', async () => {
-  answer(me({ roles: [{ role: 'admin', team }] }))
-  render(<MePage />)
-  expect((await screen.findByTestId('roles')).textContent).toContain('管理员 · 赫山区科技志愿者队')
+  await shown(me({ roles: [{ role: 'admin', team }] }))
+  expect(screen.getByTestId('roles').textContent).toContain('管理员 · 赫山区科技志愿者队')
   expect(screen.queryByTestId('entry-scan')).toBeNull()
   fireEvent.click(screen.getByTestId('entry-review'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/review/index' })
 })
 
+test('opens the team page of each team the caller holds a role in', async () => {
+  await shown(me({ roles: [{ role: 'admin', team }] }))
+  fireEvent.click(screen.getByTestId(`team-entry-${team.id}`))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/admin/pages/team/index?id=${team.id}` })
+})
+
 test('gives an organizer the scan entry only', async () => {
-  answer(me({ roles: [{ role: 'organizer', team }] }))
-  render(<MePage />)
-  await screen.findByTestId('roles')
+  await shown(me({ roles: [{ role: 'organizer', team }] }))
   expect(screen.queryByTestId('entry-review')).toBeNull()
   fireEvent.click(screen.getByTestId('entry-scan'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/scan/index' })
@@ -158,10 +230,8 @@ test('shows the error and retries on request', async () => {
   expect(callMock).toHaveBeenCalledTimes(2)
 })
 
-test('reloads when the page is shown again after being hidden', async () => {
-  answer(me({ status: 'pending' }))
-  render(<MePage />)
-  await screen.findByTestId('status')
+test('reloads when the page is shown again after being hidden (back from the form or activation)', async () => {
+  await shown(me({ status: 'pending' }))
   await act(() => fireLifecycle('didShow'))
   expect(callMock).toHaveBeenCalledTimes(1)
   answer(me({ status: 'approved' }))

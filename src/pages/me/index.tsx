@@ -1,10 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
+import { AdminEntries } from '../../components/AdminEntries'
 import { EmptyState, ErrorState, Loading } from '../../components/PageState'
 import { useMe } from './use-me'
+import { flag } from '../../utils/flag'
 import './index.scss'
 
 export default function MePage() {
-  const { loading, error, screen, reload, open } = useMe()
+  const { loading, error, screen, reload, leaving, actionError, leave, go } = useMe()
 
   if (!screen) {
     if (error && !loading) return <ErrorState message={error.message} onRetry={reload} />
@@ -29,16 +31,27 @@ export default function MePage() {
             {screen.statusLabel}
           </Text>
         </View>
-        <Text className="me__hint">{screen.statusHint}</Text>
-        {screen.registered ? null : (
-          // Registration is the next issue; the button says so instead of leading nowhere.
-          <Button className="me__register" disabled>
-            注册表单即将开放
+        <Text className="me__hint" data-testid="status-hint">
+          {screen.statusHint}
+        </Text>
+        {screen.primary ? (
+          <Button
+            className="me__primary"
+            type="primary"
+            data-testid={`step-${screen.primary.key}`}
+            onClick={() => go(screen.primary!.url)}
+          >
+            {screen.primary.label}
           </Button>
-        )}
+        ) : null}
+        {screen.secondary.map((s) => (
+          <Text className="me__secondary" key={s.key} data-testid={`step-${s.key}`} onClick={() => go(s.url)}>
+            {s.label}
+          </Text>
+        ))}
       </View>
 
-      {screen.registered ? (
+      {screen.showHours ? (
         <View className="card me__hours">
           <Text className="me__hours-label">服务时长</Text>
           <Text className="me__hours-value" data-testid="hours">
@@ -50,7 +63,7 @@ export default function MePage() {
       {screen.profile.length ? (
         <>
           <Text className="section-title">注册信息</Text>
-          <View className="card">
+          <View className="card" data-testid="profile">
             {screen.profile.map((row) => (
               <View className="me__row" key={row.label}>
                 <Text className="me__row-label">{row.label}</Text>
@@ -74,12 +87,14 @@ export default function MePage() {
         </>
       ) : null}
 
+      <AdminEntries roles={screen.grants} />
+
       {screen.entries.length ? (
         <>
           <Text className="section-title">管理</Text>
           <View className="card me__entries">
             {screen.entries.map((e) => (
-              <Button className="me__entry" key={e.key} data-testid={`entry-${e.key}`} onClick={() => open(e)}>
+              <Button className="me__entry" key={e.key} data-testid={`entry-${e.key}`} onClick={() => go(e.url)}>
                 <Text className="me__entry-title">{e.title}</Text>
                 <Text className="me__entry-hint">{e.hint}</Text>
               </Button>
@@ -108,6 +123,25 @@ export default function MePage() {
       {screen.registered ? null : (
         <EmptyState title="还没有服务记录" hint="注册并激活后，报名的活动和服务时长会显示在这里。" />
       )}
+
+      {screen.canLeave ? (
+        <View className="me__leave">
+          {actionError ? (
+            <Text className="me__leave-error" data-testid="action-error">
+              {actionError}
+            </Text>
+          ) : null}
+          <Button
+            className="me__leave-button"
+            size="mini"
+            disabled={flag(leaving)}
+            loading={flag(leaving)}
+            onClick={leave}
+          >
+            退出科技志愿者队伍
+          </Button>
+        </View>
+      ) : null}
     </View>
   )
 }

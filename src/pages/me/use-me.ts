@@ -1,13 +1,28 @@
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { MeView, RoleGrant } from '../../../types/api'
 import { Gender, Role, VolunteerStatus } from '../../../types/enums'
 import { useQuery } from '../../hooks/use-query'
+import { call } from '../../services/client'
 import { formatDateTime } from '../../utils/datetime'
+
+// The screens that do the work live in subpackages (the form needs valibot, which must not weigh
+// down the main package); 我的 only links to them.
+export const REGISTER_URL = '/packages/volunteer/pages/register/index'
+export const ACTIVATE_URL = '/packages/volunteer/pages/activate/index'
+export const CLAIM_URL = '/packages/volunteer/pages/activate/index?mode=claim'
 
 export interface Entry {
   key: 'review' | 'scan'
   title: string
   hint: string
+  url: string
+}
+
+/** Where the volunteer can go from here; `primary` is the one next step of 附件1. */
+export interface Step {
+  key: 'register' | 'claim' | 'edit' | 'resubmit' | 'activate' | 'reregister'
+  label: string
   url: string
 }
 
@@ -17,24 +32,20 @@ export interface MeScreen {
   /** One sentence telling the volunteer where they stand and what comes next. */
   statusHint: string
   registered: boolean
+  primary: Step | null
+  secondary: Step[]
+  /** 退出 is offered while registered; the record and its history are kept. */
+  canLeave: boolean
+  showHours: boolean
   profile: { label: string; value: string }[]
   roles: { key: string; text: string }[]
+  /** The grants themselves, for the 我的队伍 entries. */
+  grants: RoleGrant[]
   serviceHours: string
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
   notices: { id: string; title: string; body: string; at: string }[]
 }
-
-const STATUS_HINT: Record<VolunteerStatus, string> = {
-  unregistered: '注册成为科技志愿者，参加科普益阳的志愿服务活动。',
-  pending: '注册信息已提交，等待所在队伍审核，审核结果将通过微信消息通知你。',
-  rejected: '注册未通过审核，请按退回原因修改后重新提交。',
-  approved: '审核已通过，请使用微信消息中的激活码激活后报名活动。',
-  active: '你已是科技志愿者，可以报名参加活动。',
-  left: '你已退出科技志愿者队伍，服务记录仍然保留。',
-}
-
-const ACTIVATION_LOCKED_HINT = '激活码输错次数过多，已暂停激活，请联系所在队伍管理员重新发放激活码。'
 
 const REVIEW_ENTRY: Entry = {
   key: 'review',
@@ -59,13 +70,56 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
   return entries
 }
 
+const step = (key: Step['key'], label: string, url: string): Step => ({ key, label, url })
+const EDIT = step('edit', '修改资料', REGISTER_URL)
+
+function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: Step[] } {
+  switch (me.status) {
+    case 'unregistered':
+      return {
+        hint: '注册成为科技志愿者，参加科普益阳的志愿服务活动。',
+        primary: step('register', '注册成为科技志愿者', REGISTER_URL),
+        secondary: [step('claim', '已由队伍集体注册？用身份证号和激活码激活', CLAIM_URL)],
+      }
+    case 'pending': {
+      const when = me.submittedAt ? `已于 ${formatDateTime(me.submittedAt)} 提交，` : '已提交，'
+      return {
+        hint: `注册信息${when}等待所在队伍管理员审核，审核结果将通过微信消息和本页的消息通知告诉你。审核前仍可修改。`,
+        primary: null,
+        secondary: [step('edit', '修改注册信息', REGISTER_URL)],
+      }
+    }
+    case 'rejected':
+      return {
+        hint: `注册未通过审核。退回原因：${me.rejectReason || '管理员未填写'}。请按原因修改后重新提交。`,
+        primary: step('resubmit', '修改后重新提交', REGISTER_URL),
+        secondary: [],
+      }
+    case 'approved':
+      return me.activationLocked
+        ? {
+            hint: '验证码输错次数过多，激活已锁定。请联系所在队伍的管理员重新发放验证码，收到新验证码后再激活。',
+            primary: null,
+            secondary: [EDIT],
+          }
+        : {
+            hint: '审核已通过。请输入审核通过消息中的 6 位验证码完成激活，激活后即可报名参加活动。',
+            primary: step('activate', '激活', ACTIVATE_URL),
+            secondary: [EDIT],
+          }
+    case 'active':
+      return { hint: '你已是科技志愿者，可以报名参加活动。', primary: null, secondary: [EDIT] }
+    case 'left':
+      return {
+        hint: '你已退出科技志愿者队伍，服务记录仍然保留。重新注册并通过审核后可再次参加活动。',
+        primary: step('reregister', '重新注册', REGISTER_URL),
+        secondary: [],
+      }
+  }
+}
+
 export function toMeScreen(me: MeView): MeScreen {
-  const hint =
-    me.status === 'rejected' && me.rejectReason
-      ? `${STATUS_HINT.rejected}退回原因：${me.rejectReason}`
-      : me.status === 'approved' && me.activationLocked
-        ? ACTIVATION_LOCKED_HINT
-        : STATUS_HINT[me.status]
+  const { hint, primary, secondary } = stepsOf(me)
   const p = me.profile
   const profile = p
     ? [
@@ -84,21 +138,58 @@ export function toMeScreen(me: MeView): MeScreen {
     statusLabel: VolunteerStatus.map[me.status],
     statusHint: hint,
     registered: me.status !== 'unregistered',
+    primary,
+    secondary,
+    canLeave: me.status !== 'unregistered' && me.status !== 'left',
+    // Hours are earned only once activated; after 退出 they stay as part of the kept history.
+    showHours: me.status === 'active' || me.status === 'left',
     profile,
     roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
+    grants: me.roles,
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
     entries: entriesFor(me.roles),
-    notices: me.notices.map((n) => ({ id: n.id, title: n.title, body: n.body, at: formatDateTime(n.at) })),
+    notices: [...me.notices]
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .map((n) => ({ id: n.id, title: n.title, body: n.body, at: formatDateTime(n.at) })),
   }
+}
+
+const LEAVE_CONFIRM = {
+  title: '退出科技志愿者队伍',
+  content: '退出后将不能报名参加志愿服务活动。你的注册信息和服务记录会保留，以后可以重新注册。确定退出吗？',
+  confirmText: '确定退出',
+  confirmColor: '#d93026',
+  cancelText: '再想想',
 }
 
 export function useMe() {
   const q = useQuery('volunteer.me', {})
+  const [leaving, setLeaving] = useState(false)
+  const [actionError, setActionError] = useState<string | undefined>()
+
+  async function leave() {
+    const { confirm } = await Taro.showModal(LEAVE_CONFIRM)
+    if (!confirm) return
+    setLeaving(true)
+    setActionError(undefined)
+    const r = await call('volunteer.leave', {})
+    setLeaving(false)
+    if (!r.ok) {
+      setActionError(r.message)
+      return
+    }
+    void Taro.showToast({ title: '已退出', icon: 'success' })
+    await q.reload()
+  }
+
   return {
     loading: q.loading,
     error: q.error,
     screen: q.data ? toMeScreen(q.data) : undefined,
     reload: q.reload,
-    open: (entry: Entry) => Taro.navigateTo({ url: entry.url }),
+    leaving,
+    actionError,
+    leave,
+    go: (url: string) => Taro.navigateTo({ url }),
   }
 }

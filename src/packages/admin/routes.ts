@@ -1,0 +1,15 @@
+/** Where each admin screen lives; screens link to each other only through these. */
+const ROOT = '/packages/admin/pages'
+const q = (name: string, value: string) => `${name}=${encodeURIComponent(value)}`
+
+export const adminUrl = {
+  /** Without an id the team page shows the caller's own teams (the owner's: the root). */
+  team: (id?: string) => (id ? `${ROOT}/team/index?${q('id', id)}` : `${ROOT}/team/index`),
+  members: (teamId: string) => `${ROOT}/team-members/index?${q('id', teamId)}`,
+  leaders: (teamId: string) => `${ROOT}/team-leaders/index?${q('id', teamId)}`,
+  createTeam: (parentId: string) => `${ROOT}/team-edit/index?${q('parentId', parentId)}`,
+  renameTeam: (teamId: string) => `${ROOT}/team-edit/index?${q('id', teamId)}`,
+  roles: (teamId: string) => `${ROOT}/roles/index?${q('id', teamId)}`,
+  periods: () => `${ROOT}/periods/index`,
+  import: (teamId: string) => `${ROOT}/import/index?${q('id', teamId)}`,
+}

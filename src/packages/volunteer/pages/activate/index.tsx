@@ -1,0 +1,87 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { FormField } from '../../../../components/FormField'
+import { useActivate } from './use-activate'
+import { flag } from '../../../../utils/flag'
+import './index.scss'
+
+export default function ActivatePage() {
+  const a = useActivate()
+  const claim = a.mode === 'claim'
+
+  return (
+    <View className="activate">
+      <View className="card">
+        <Text className="activate__title">{claim ? '集体注册激活' : '激活志愿者身份'}</Text>
+        <Text className="activate__text">
+          {claim
+            ? '如果你所在的队伍已为你集体注册，请输入本人身份证号和管理员提供的 6 位验证码。激活后，这条注册记录将绑定到当前微信。'
+            : '审核通过后，请填写审核通过消息中的 6 位验证码进行激活。验证码也显示在“我的”页面的消息通知里。激活后即可在“活动”中报名。'}
+        </Text>
+      </View>
+
+      {a.blocked ? (
+        <View className="card activate__blocked" data-testid="blocked">
+          <Text className="activate__blocked-title">暂时无法激活</Text>
+          <Text className="activate__text">{a.blocked}</Text>
+          <Text className="activate__text">
+            请联系所在队伍的管理员重新发放验证码。新验证码会通过微信消息发送，也会显示在“我的”页面的消息通知里。
+          </Text>
+          <Button className="activate__back" onClick={a.backToMe}>
+            返回“我的”
+          </Button>
+        </View>
+      ) : (
+        <>
+          <View className="card">
+            {claim ? (
+              <FormField id="field-idNumber" label="身份证号" required error={a.errors.idNumber}>
+                <Input
+                  className="form-input"
+                  type="idcard"
+                  placeholder="18 位身份证号"
+                  maxlength={18}
+                  value={a.idNumber}
+                  onInput={(e) => a.edit('idNumber', e.detail.value)}
+                  data-testid="input-idNumber"
+                />
+              </FormField>
+            ) : null}
+            <FormField
+              id="field-code"
+              label="验证码"
+              required
+              error={a.errors.code}
+              hint={claim ? '由队伍管理员提供' : '审核通过消息中的 6 位数字'}
+            >
+              <Input
+                className="form-input activate__code"
+                type="number"
+                placeholder="6 位数字验证码"
+                maxlength={6}
+                value={a.code}
+                onInput={(e) => a.edit('code', e.detail.value)}
+                data-testid="input-code"
+              />
+            </FormField>
+          </View>
+          <View className="activate__footer">
+            {a.formError ? (
+              <Text className="activate__error" data-testid="form-error">
+                {a.formError}
+              </Text>
+            ) : null}
+            <Button
+              type="primary"
+              loading={flag(a.busy)}
+              disabled={flag(a.busy)}
+              onClick={a.submit}
+              data-testid="submit"
+            >
+              {a.busy ? '正在激活…' : '激活'}
+            </Button>
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,328 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { MeView, TeamNode } from '../../../../../types/api'
+import { idCardCheckChar } from '../../../../../types/idcard'
+import type { Registration } from '../../../../../types/registration'
+import { call } from '../../../../services/client'
+import { requestSubscribe } from '../../../../services/subscribe'
+import RegisterPage from './index'
+
+jest.mock('@tarojs/components', () => ({
+  ...jest.requireActual('@tarojs/components'),
+  Picker: jest.requireActual('../../../../../test/support/picker-mock').Picker,
+}))
+jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
+jest.mock('../../../../services/subscribe', () => ({ requestSubscribe: jest.fn() }))
+const callMock = call as jest.MockedFunction<typeof call>
+const subscribeMock = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
+const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
+Object.assign(Taro, { pageScrollTo })
+
+const id = (first17: string) => first17 + idCardCheckChar(first17)
+/** Born 1985-03-12; sequence 031 is odd: a man. */
+const ID_MALE = id('43090219850312031')
+
+const tree: TeamNode[] = [
+  { id: 'team-city', name: '湖南省科技志愿者益阳市支队', kind: 'city', parentId: null, depth: 0 },
+  { id: 'team-heshan', name: '赫山区科技志愿者队', kind: 'county', parentId: 'team-city', depth: 1 },
+  { id: 'team-lgq', name: '龙光桥街道科技志愿者服务分队', kind: 'township', parentId: 'team-heshan', depth: 2 },
+  { id: 'team-ziyang', name: '资阳区科技志愿者队', kind: 'county', parentId: 'team-city', depth: 1 },
+]
+
+const unregistered: MeView = {
+  status: 'unregistered',
+  profile: null,
+  team: null,
+  rejectReason: null,
+  submittedAt: null,
+  roles: [],
+  serviceHours: 0,
+  activationLocked: false,
+  notices: [],
+  subscribeTemplateIds: ['tmpl-review'],
+}
+const pending: MeView = {
+  ...unregistered,
+  status: 'pending',
+  submittedAt: '2024-09-01T06:05:00.000Z',
+  team: { id: 'team-heshan', name: '赫山区科技志愿者队', kind: 'county' },
+  profile: {
+    name: '李明',
+    gender: 'male',
+    idNumberMasked: '430***********031X',
+    birthDate: '1985-03-12',
+    employer: '赫山区第一中学',
+    position: '物理教师',
+    mobileMasked: '138****1001',
+    skills: ['lecture', 'youth'],
+    skillsOther: '',
+    specialty: '中学物理',
+    availability: { slots: ['weekend'], note: '' },
+    source: 'teacher',
+  },
+}
+
+type Answers = Partial<Record<string, unknown>>
+/** Routes the mocked client by action; functions get the payload. */
+function serve(answers: Answers) {
+  callMock.mockImplementation(async (action: string, data: unknown) => {
+    const a = answers[action]
+    if (a === undefined) throw new Error(`no answer for ${action}`)
+    return (typeof a === 'function' ? a(data) : a) as never
+  })
+}
+const ok = (data: unknown) => ({ ok: true, data })
+
+async function open(me: MeView = unregistered, extra: Answers = {}) {
+  serve({ 'volunteer.me': ok(me), 'team.tree': ok(tree), ...extra })
+  render(<RegisterPage />)
+  await screen.findByTestId('submit')
+  await screen.findByTestId('team-search')
+}
+
+const field = (name: string) => screen.getByTestId(`field-${name}`)
+const errorOf = (name: string) => screen.queryByTestId(`field-${name}-error`)?.textContent
+const type = (name: string, value: string) =>
+  fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } })
+const search = (q: string) => fireEvent.change(screen.getByTestId('team-search'), { target: { value: q } })
+const pick = (picker: string, index: number) =>
+  fireEvent.change(within(screen.getByTestId(`picker-${picker}`)).getByRole('combobox'), {
+    target: { value: String(index) },
+  })
+
+async function submit() {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('submit'))
+  })
+}
+
+function fillAll() {
+  type('name', ' 李明 ')
+  pick('gender', 0)
+  type('idNumber', ID_MALE.toLowerCase())
+  type('employer', '赫山区第一中学')
+  type('position', '物理教师')
+  fireEvent.click(screen.getByTestId('skill-lecture'))
+  fireEvent.click(screen.getByTestId('skill-youth'))
+  type('skillsOther', '天文观测')
+  type('specialty', '中学物理')
+  fireEvent.click(screen.getByTestId('slot-weekend'))
+  fireEvent.click(screen.getByTestId('slot-evening'))
+  type('availabilityNote', '每月第一个周六')
+  type('mobile', '13807371001')
+  pick('source', 1)
+  search('赫山')
+  fireEvent.click(screen.getByTestId('team-team-heshan'))
+  fireEvent.click(screen.getByTestId('consent'))
+}
+
+const expected: Registration = {
+  name: '李明',
+  gender: 'male',
+  idNumber: ID_MALE,
+  employer: '赫山区第一中学',
+  position: '物理教师',
+  skills: ['lecture', 'youth'],
+  skillsOther: '天文观测',
+  specialty: '中学物理',
+  availability: { slots: ['weekend', 'evening'], note: '每月第一个周六' },
+  mobile: '13807371001',
+  source: 'teacher',
+  teamId: 'team-heshan',
+  consent: true,
+}
+
+beforeEach(() => {
+  callMock.mockReset()
+  subscribeMock.mockReset()
+  subscribeMock.mockResolvedValue('accepted')
+  pageScrollTo.mockClear()
+  jest.mocked(Taro.showToast).mockClear()
+  jest.mocked(Taro.switchTab).mockClear()
+})
+
+test('shows loading, then the form with every section and the privacy notice', async () => {
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  render(<RegisterPage />)
+  expect(screen.getByTestId('loading')).toBeTruthy()
+  await screen.findByTestId('submit')
+  for (const f of ['name', 'gender', 'idNumber', 'employer', 'position', 'skills', 'skillsOther', 'specialty']) field(f)
+  for (const f of ['availability-slots', 'availability-note', 'mobile', 'source', 'teamId', 'consent']) field(f)
+  const notice = screen.getByTestId('privacy-notice').textContent
+  expect(notice).toContain('加密存储')
+  expect(notice).toContain('只有你所在队伍及其上级队伍的管理员')
+  expect(notice).toContain('退出')
+  expect(screen.getByTestId('submit').textContent).toBe('提交')
+})
+
+test('a failed load says why and retries', async () => {
+  serve({ 'volunteer.me': { ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' }, 'team.tree': ok(tree) })
+  render(<RegisterPage />)
+  expect((await screen.findByTestId('error')).textContent).toContain('网络不可用，请稍后重试')
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  fireEvent.click(screen.getByRole('button', { name: '重试' }))
+  await screen.findByTestId('submit')
+})
+
+test('submitting an empty form shows the schema message at every field and sends nothing', async () => {
+  await open()
+  await submit()
+  expect(errorOf('name')).toBe('姓名至少 2 个字')
+  expect(errorOf('gender')).toBe('请选择性别')
+  expect(errorOf('idNumber')).toBe('身份证号应为 18 位')
+  expect(errorOf('employer')).toBe('请填写单位')
+  expect(errorOf('position')).toBe('请填写职务/职称')
+  expect(errorOf('skills')).toBe('请至少选择一项服务技能')
+  expect(errorOf('availability-slots')).toBe('请选择或填写服务时间')
+  expect(errorOf('mobile')).toBe('手机号格式不正确')
+  expect(errorOf('source')).toBe('请选择志愿者来源')
+  expect(errorOf('teamId')).toBe('请选择加入的队伍')
+  expect(errorOf('consent')).toBe('请阅读并同意个人信息处理说明')
+  expect(errorOf('specialty')).toBeUndefined()
+  // The first error is toasted and scrolled to.
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '姓名至少 2 个字' }))
+  expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-name' }))
+  expect(callMock).not.toHaveBeenCalledWith('volunteer.register', expect.anything())
+  expect(subscribeMock).not.toHaveBeenCalled()
+})
+
+test('a valid ID number shows the birth date and gender it encodes', async () => {
+  await open()
+  type('idNumber', ID_MALE)
+  expect(screen.getByTestId('id-facts').textContent).toContain('出生日期：1985年3月12日')
+  expect(screen.getByTestId('id-facts').textContent).toContain('性别：男')
+})
+
+test('a gender that contradicts the ID number is flagged at the gender field', async () => {
+  await open()
+  type('idNumber', ID_MALE)
+  pick('gender', 1)
+  expect(errorOf('gender')).toBe('性别与身份证号不符，请核对')
+  pick('gender', 0)
+  expect(errorOf('gender')).toBeUndefined()
+})
+
+test('an ID number with a wrong check digit is refused with the schema message', async () => {
+  await open()
+  type('idNumber', ID_MALE.slice(0, 17) + (ID_MALE[17] === '1' ? '2' : '1'))
+  expect(screen.queryByTestId('id-facts')).toBeNull()
+  await submit()
+  expect(errorOf('idNumber')).toBe('身份证号校验不通过，请核对')
+})
+
+test('consent is required', async () => {
+  await open()
+  fillAll()
+  fireEvent.click(screen.getByTestId('consent'))
+  expect(screen.getByTestId('consent').getAttribute('aria-checked')).toBe('false')
+  await submit()
+  expect(errorOf('consent')).toBe('请阅读并同意个人信息处理说明')
+  expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-consent' }))
+  expect(callMock).not.toHaveBeenCalledWith('volunteer.register', expect.anything())
+})
+
+test('the team search filters by name and keeps the hierarchy of the matches', async () => {
+  await open()
+  search('赫山')
+  expect(screen.getByTestId('team-team-heshan')).toBeTruthy()
+  expect(screen.getByTestId('team-team-city').className).toContain('context')
+  expect(screen.queryByTestId('team-team-ziyang')).toBeNull()
+  expect(screen.queryByTestId('team-team-lgq')).toBeNull()
+  search('不存在')
+  expect(screen.getByText('没有名称包含“不存在”的队伍')).toBeTruthy()
+  search('')
+  fireEvent.click(screen.getByTestId('team-team-lgq'))
+  expect(screen.getByTestId('team-chosen').textContent).toBe('已选择：龙光桥街道科技志愿者服务分队')
+})
+
+test('a complete form asks for the subscription, then registers with the exact payload and returns to 我的', async () => {
+  await open(unregistered, { 'volunteer.register': ok({ ...pending }) })
+  fillAll()
+  await submit()
+  expect(subscribeMock).toHaveBeenCalledWith(['tmpl-review'])
+  expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
+  expect(subscribeMock.mock.invocationCallOrder[0]).toBeLessThan(
+    callMock.mock.invocationCallOrder[callMock.mock.calls.findIndex(([a]) => a === 'volunteer.register')],
+  )
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交，等待审核' }))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+})
+
+test('a refused subscription does not stop the registration', async () => {
+  subscribeMock.mockResolvedValue('refused')
+  await open(unregistered, { 'volunteer.register': ok(pending) })
+  fillAll()
+  await submit()
+  expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
+})
+
+test('a server INVALID_INPUT is shown at the field it names', async () => {
+  await open(unregistered, {
+    'volunteer.register': { ok: false, code: 'INVALID_INPUT', message: '所选队伍不存在，请重新选择', field: 'teamId' },
+  })
+  fillAll()
+  await submit()
+  expect(errorOf('teamId')).toBe('所选队伍不存在，请重新选择')
+  expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-teamId' }))
+  expect(Taro.switchTab).not.toHaveBeenCalled()
+  // Choosing again clears the server's complaint.
+  search('资阳')
+  fireEvent.click(screen.getByTestId('team-team-ziyang'))
+  expect(errorOf('teamId')).toBeUndefined()
+})
+
+test('ID_NUMBER_TAKEN tells the user, at the ID number, to contact the team admin', async () => {
+  const message = '该身份证号已注册。如需帮助，请联系所选队伍的管理员。'
+  await open(unregistered, { 'volunteer.register': { ok: false, code: 'ID_NUMBER_TAKEN', message, field: 'idNumber' } })
+  fillAll()
+  await submit()
+  expect(errorOf('idNumber')).toBe(message)
+})
+
+test('ALREADY_REGISTERED says so and offers the way back to 我的', async () => {
+  const message = '您已经提交过注册，可在“我的”中查看或修改'
+  await open(unregistered, { 'volunteer.register': { ok: false, code: 'ALREADY_REGISTERED', message } })
+  fillAll()
+  await submit()
+  expect(screen.getByTestId('form-error').textContent).toBe(message)
+  fireEvent.click(screen.getByRole('button', { name: '返回“我的”查看注册状态' }))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+})
+
+test('editing a pending registration starts from the profile, asks to re-enter the numbers, and updates', async () => {
+  await open(pending, { 'volunteer.update': ok(pending) })
+  expect(screen.getByText('修改注册信息')).toBeTruthy()
+  expect(screen.getByTestId('reenter-note').textContent).toContain('请重新填写这两项')
+  expect((screen.getByTestId('input-name') as HTMLInputElement).value).toBe('李明')
+  expect((screen.getByTestId('input-idNumber') as HTMLInputElement).value).toBe('')
+  expect(field('idNumber').textContent).toContain('已登记 430***********031X')
+  expect(field('mobile').textContent).toContain('已登记 138****1001')
+  expect(screen.getByTestId('team-chosen').textContent).toBe('已选择：赫山区科技志愿者队')
+  expect(screen.getByTestId('skill-youth').getAttribute('aria-checked')).toBe('true')
+  expect(screen.getByTestId('submit').textContent).toBe('提交修改')
+
+  type('idNumber', ID_MALE)
+  type('mobile', '13807371009')
+  fireEvent.click(screen.getByTestId('consent'))
+  await submit()
+  expect(callMock).toHaveBeenCalledWith('volunteer.update', {
+    ...expected,
+    skills: ['lecture', 'youth'],
+    skillsOther: '',
+    availability: { slots: ['weekend'], note: '' },
+    mobile: '13807371009',
+  })
+  expect(callMock).not.toHaveBeenCalledWith('volunteer.register', expect.anything())
+})
+
+test('a team tree that fails to load says so inside the form and retries', async () => {
+  serve({
+    'volunteer.me': ok(unregistered),
+    'team.tree': { ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' },
+  })
+  render(<RegisterPage />)
+  expect((await screen.findByTestId('team-error')).textContent).toContain('网络不可用，请稍后重试')
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  fireEvent.click(within(screen.getByTestId('team-error')).getByRole('button', { name: '重试' }))
+  await screen.findByTestId('team-team-heshan')
+})

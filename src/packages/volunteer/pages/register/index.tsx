@@ -1,0 +1,331 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../../../types/enums'
+import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
+import { FormField } from '../../../../components/FormField'
+import { ErrorState, Loading } from '../../../../components/PageState'
+import { TeamPicker } from '../../../../components/TeamPicker'
+import { fieldId, useRegister } from './use-register'
+import { PrivacyNotice } from './privacy-notice'
+import type { Mode } from './use-register'
+import type { MeView } from '../../../../../types/api'
+import { flag } from '../../../../utils/flag'
+import './index.scss'
+
+const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
+  labels.values.map((value) => ({ value, label: labels.map[value] }))
+const SKILLS = options(ActivityType)
+const SLOTS = options(AvailabilitySlot)
+const GENDER_LABELS = Gender.values.map((g) => Gender.map[g])
+const SOURCE_LABELS = SourceCategory.values.map((s) => SourceCategory.map[s])
+
+const formatBirth = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+function Intro({ mode, view }: { mode: Mode; view: MeView }) {
+  if (mode === 'register') {
+    return (
+      <View className="card register__intro">
+        <Text className="register__title">志愿者注册</Text>
+        <Text className="register__text">
+          请填写身份信息、服务技能、服务时间、联系方式等个人基本信息，并确保真实、准确、完整。点击“提交”后等待所在队伍管理员审核，审核结果会以微信消息通知，也会显示在“我的”页面。
+        </Text>
+      </View>
+    )
+  }
+  const afterReview =
+    view.status === 'active' || view.status === 'approved'
+      ? '修改姓名、性别、身份证号、单位、职务/职称或所属队伍后需要重新审核' +
+        (view.status === 'active' ? '，审核期间暂不能报名活动' : '，原验证码将作废') +
+        '；只修改其他信息无需重新审核。'
+      : '修改后将重新提交审核。'
+  return (
+    <View className="card register__intro">
+      <Text className="register__title">修改注册信息</Text>
+      <Text className="register__text">{afterReview}</Text>
+      <Text className="register__text register__text--strong" data-testid="reenter-note">
+        为保护个人信息，系统不显示你已登记的完整身份证号和手机号，提交修改时请重新填写这两项。
+      </Text>
+    </View>
+  )
+}
+
+export default function RegisterPage() {
+  const r = useRegister()
+  const { form, errors, set, touch, view } = r
+
+  if (!view) {
+    if (r.error && !r.loading) return <ErrorState message={r.error.message} onRetry={r.reload} />
+    return <Loading />
+  }
+  const profile = view.profile
+  const genderIndex = form.gender ? Gender.values.indexOf(form.gender) : 0
+  const sourceIndex = form.source ? SourceCategory.values.indexOf(form.source) : 0
+
+  return (
+    <View className="register">
+      <Intro mode={r.mode} view={view} />
+
+      <Text className="section-title">身份信息</Text>
+      <View className="card">
+        <FormField id={fieldId('name')} label="姓名" required error={errors.name}>
+          <Input
+            className="form-input"
+            placeholder="与身份证一致"
+            maxlength={20}
+            value={form.name}
+            onInput={(e) => set('name', e.detail.value, 'name')}
+            onBlur={() => touch('name')}
+            data-testid="input-name"
+          />
+        </FormField>
+        <FormField id={fieldId('gender')} label="性别" required error={errors.gender}>
+          <Picker
+            mode="selector"
+            range={GENDER_LABELS}
+            value={genderIndex}
+            onChange={(e) => {
+              set('gender', Gender.values[Number(e.detail.value)], 'gender')
+              touch('gender')
+            }}
+            data-testid="picker-gender"
+          >
+            <View className={`form-input${form.gender ? '' : ' form-input--placeholder'}`}>
+              {form.gender ? Gender.map[form.gender] : '请选择性别'}
+            </View>
+          </Picker>
+        </FormField>
+        <FormField
+          id={fieldId('idNumber')}
+          label="身份证号"
+          required
+          error={errors.idNumber}
+          hint={
+            r.facts ? (
+              <Text data-testid="id-facts">
+                出生日期：{formatBirth(r.facts.birthDate)}　性别：{Gender.map[r.facts.gender]}（由身份证号得出）
+              </Text>
+            ) : profile ? (
+              `已登记 ${profile.idNumberMasked}，请重新填写完整的 18 位身份证号`
+            ) : (
+              '18 位居民身份证号码，用于核实身份'
+            )
+          }
+        >
+          <Input
+            className="form-input"
+            type="idcard"
+            placeholder="18 位身份证号"
+            maxlength={18}
+            value={form.idNumber}
+            onInput={(e) => set('idNumber', e.detail.value, 'idNumber')}
+            onBlur={() => touch('idNumber')}
+            data-testid="input-idNumber"
+          />
+        </FormField>
+        <FormField id={fieldId('employer')} label="单位" required error={errors.employer}>
+          <Input
+            className="form-input"
+            placeholder="工作单位全称"
+            maxlength={60}
+            value={form.employer}
+            onInput={(e) => set('employer', e.detail.value, 'employer')}
+            onBlur={() => touch('employer')}
+            data-testid="input-employer"
+          />
+        </FormField>
+        <FormField id={fieldId('position')} label="职务/职称" required error={errors.position}>
+          <Input
+            className="form-input"
+            placeholder="如：高级教师、主治医师"
+            maxlength={40}
+            value={form.position}
+            onInput={(e) => set('position', e.detail.value, 'position')}
+            onBlur={() => touch('position')}
+            data-testid="input-position"
+          />
+        </FormField>
+      </View>
+
+      <Text className="section-title">服务技能</Text>
+      <View className="card">
+        <FormField
+          id={fieldId('skills')}
+          label="可提供的服务（可多选）"
+          required
+          error={errors.skills}
+          hint="至少选择一项，或在下方填写其他技能"
+        >
+          <ChoiceChips
+            options={SKILLS}
+            selected={form.skills}
+            testId="skill"
+            onToggle={(v) => {
+              set('skills', toggled(ActivityType.values, form.skills, v), 'skills')
+              touch('skills')
+            }}
+          />
+        </FormField>
+        <FormField id={fieldId('skillsOther')} label="其他技能" error={errors.skillsOther}>
+          <Input
+            className="form-input"
+            placeholder="选填，如：无人机植保"
+            maxlength={60}
+            value={form.skillsOther}
+            onInput={(e) => set('skillsOther', e.detail.value, 'skillsOther', 'skills')}
+            onBlur={() => touch('skillsOther')}
+            data-testid="input-skillsOther"
+          />
+        </FormField>
+        <FormField id={fieldId('specialty')} label="专业特长" error={errors.specialty}>
+          <Input
+            className="form-input"
+            placeholder="选填，如：中学物理、果树栽培"
+            maxlength={60}
+            value={form.specialty}
+            onInput={(e) => set('specialty', e.detail.value, 'specialty')}
+            onBlur={() => touch('specialty')}
+            data-testid="input-specialty"
+          />
+        </FormField>
+      </View>
+
+      <Text className="section-title">服务时间</Text>
+      <View className="card">
+        <FormField
+          id={fieldId('availability.slots')}
+          label="可参加服务的时间（可多选）"
+          required
+          error={errors['availability.slots']}
+          hint="至少选择一项，或在下方说明"
+        >
+          <ChoiceChips
+            options={SLOTS}
+            selected={form.slots}
+            testId="slot"
+            onToggle={(v) => {
+              set('slots', toggled(AvailabilitySlot.values, form.slots, v), 'availability.slots')
+              touch('availability.slots')
+            }}
+          />
+        </FormField>
+        <FormField id={fieldId('availability.note')} label="时间说明" error={errors['availability.note']}>
+          <Input
+            className="form-input"
+            placeholder="选填，如：每月第一个周六上午"
+            maxlength={100}
+            value={form.availabilityNote}
+            onInput={(e) => set('availabilityNote', e.detail.value, 'availability.note', 'availability.slots')}
+            onBlur={() => touch('availability.note')}
+            data-testid="input-availabilityNote"
+          />
+        </FormField>
+      </View>
+
+      <Text className="section-title">联系方式</Text>
+      <View className="card">
+        <FormField
+          id={fieldId('mobile')}
+          label="手机号"
+          required
+          error={errors.mobile}
+          hint={profile ? `已登记 ${profile.mobileMasked}，请重新填写完整手机号` : '用于活动联系，不对外公开'}
+        >
+          <Input
+            className="form-input"
+            type="number"
+            placeholder="11 位手机号"
+            maxlength={11}
+            value={form.mobile}
+            onInput={(e) => set('mobile', e.detail.value, 'mobile')}
+            onBlur={() => touch('mobile')}
+            data-testid="input-mobile"
+          />
+        </FormField>
+      </View>
+
+      <Text className="section-title">志愿者来源与队伍</Text>
+      <View className="card">
+        <FormField id={fieldId('source')} label="志愿者来源" required error={errors.source}>
+          <Picker
+            mode="selector"
+            range={SOURCE_LABELS}
+            value={sourceIndex}
+            onChange={(e) => {
+              set('source', SourceCategory.values[Number(e.detail.value)], 'source')
+              touch('source')
+            }}
+            data-testid="picker-source"
+          >
+            <View className={`form-input${form.source ? '' : ' form-input--placeholder'}`}>
+              {form.source ? SourceCategory.map[form.source] : '请选择志愿者来源'}
+            </View>
+          </Picker>
+        </FormField>
+        <FormField
+          id={fieldId('teamId')}
+          label="加入的队伍"
+          required
+          error={errors.teamId}
+          hint="区县（市）队伍的成员自动成为益阳市支队成员"
+        >
+          <TeamPicker
+            teams={r.teams.data}
+            loading={r.teams.loading}
+            error={r.teams.error}
+            onRetry={r.teams.reload}
+            value={form.teamId}
+            onChange={(id) => {
+              set('teamId', id, 'teamId')
+              touch('teamId')
+            }}
+          />
+        </FormField>
+      </View>
+
+      <Text className="section-title">个人信息处理说明</Text>
+      <View className="card">
+        <PrivacyNotice />
+        <FormField id={fieldId('consent')} label="同意" error={errors.consent}>
+          <View
+            className={`register__consent${form.consent ? ' register__consent--on' : ''}`}
+            role="checkbox"
+            aria-checked={form.consent}
+            data-testid="consent"
+            onClick={() => {
+              set('consent', !form.consent, 'consent')
+              touch('consent')
+            }}
+          >
+            <View className="register__box">{form.consent ? '✓' : ''}</View>
+            <Text>我已阅读并同意以上个人信息处理说明</Text>
+          </View>
+        </FormField>
+      </View>
+
+      <View className="register__footer">
+        {r.formError ? (
+          <Text className="register__error" data-testid="form-error">
+            {r.formError}
+          </Text>
+        ) : null}
+        {r.alreadyRegistered ? (
+          <Button className="register__back" onClick={r.backToMe}>
+            返回“我的”查看注册状态
+          </Button>
+        ) : null}
+        <Button
+          className="register__submit"
+          type="primary"
+          loading={flag(r.busy)}
+          disabled={flag(r.busy)}
+          onClick={r.submit}
+          data-testid="submit"
+        >
+          {r.busy ? '正在提交…' : r.mode === 'register' ? '提交' : '提交修改'}
+        </Button>
+      </View>
+    </View>
+  )
+}

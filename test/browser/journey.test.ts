@@ -1,0 +1,127 @@
+/**
+ * 附件1 steps 3–7 end to end in the H5 app on the local cloud: a new WeChat user registers through
+ * the form, the county admin approves, the code arrives as a subscribe message, the user activates.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openAs, visibleText } from '../support/browser'
+import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+import { makeIdNumber } from '../support/fixtures'
+
+let cloud: TestCloud
+let browser: Browser
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  browser = await launchBrowser()
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.close()
+})
+
+jest.setTimeout(120_000)
+
+const USER = 'wx-journey-1'
+const ADMIN = 'demo-heshan-admin'
+/** Born 1988-08-08, an odd sequence: a man. Unlike every demo volunteer's number. */
+const ID_NUMBER = makeIdNumber('19880808', 35)
+// The demo data already has a pending 李明 in 赫山区; a name of our own keeps the queue unambiguous.
+const NAME = '周晓东'
+
+/** A Taro H5 input: the real <input> inside the element carrying the test id, on the visible page. */
+const input = (page: Page, testId: string) => page.getByTestId(testId).locator('visible=true').locator('input')
+const tap = (page: Page, testId: string) => page.getByTestId(testId).locator('visible=true').click()
+
+/** Opens a Taro selector picker, taps the option (the picker selects what is tapped) and confirms. */
+async function choose(page: Page, pickerTestId: string, option: string) {
+  await tap(page, pickerTestId)
+  const sheet = page.locator('.weui-picker').locator('visible=true')
+  const confirm = sheet.locator('.weui-picker__action', { hasText: '确定' })
+  // The sheet slides up; a trial click waits until it has stopped moving.
+  await confirm.click({ trial: true })
+  // The option may sit under the picker's gradient mask; the tap still reaches the picker column.
+  await sheet.locator('.weui-picker__item', { hasText: option }).click({ force: true })
+  await confirm.click()
+  await sheet.waitFor({ state: 'hidden' })
+}
+
+async function openMe(page: Page) {
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+}
+
+/** Confirms the Taro H5 modal (showModal) whose confirm button reads `label`. */
+async function confirmModal(page: Page, label: string) {
+  await page.locator('.taro__modal .taro-model__confirm', { hasText: label }).locator('visible=true').click()
+}
+
+async function codeSentTo(openid: string): Promise<string> {
+  const res = await fetch(`${cloud.url}/__dev/outbox?openid=${encodeURIComponent(openid)}`)
+  const messages = (await res.json()) as { data: { thing3: { value: string } } }[]
+  const code = /(\d{6})/.exec(messages[messages.length - 1]?.data.thing3.value ?? '')?.[1]
+  if (!code) throw new Error(`no activation code in the messages to ${openid}: ${JSON.stringify(messages)}`)
+  return code
+}
+
+it('registers a new user, has the county admin approve, and activates with the code from the message', async () => {
+  // 1. A brand-new WeChat user registers through the form.
+  const user = await openAs(browser, cloud.url, USER)
+  await openMe(user)
+  await visibleText(user, '未注册').waitFor()
+  await visibleText(user, /^注册成为科技志愿者$/).click()
+  await visibleText(user, '个人信息处理说明').waitFor()
+
+  await input(user, 'input-name').fill(NAME)
+  await choose(user, 'picker-gender', '男')
+  await input(user, 'input-idNumber').fill(ID_NUMBER)
+  await visibleText(user, '出生日期：1988年8月8日').waitFor()
+  await input(user, 'input-employer').fill('赫山区农业农村局')
+  await input(user, 'input-position').fill('高级农艺师')
+  await tap(user, 'skill-agriculture')
+  await tap(user, 'skill-training')
+  await input(user, 'input-skillsOther').fill('无人机植保')
+  await input(user, 'input-specialty').fill('水稻病虫害防治')
+  await tap(user, 'slot-weekend')
+  await tap(user, 'slot-evening')
+  await input(user, 'input-availabilityNote').fill('农忙季节除外')
+  await input(user, 'input-mobile').fill('13907370035')
+  await choose(user, 'picker-source', '在职教师')
+  await input(user, 'team-search').fill('赫山')
+  await tap(user, 'team-team-heshan')
+  await visibleText(user, '已选择：赫山区科技志愿者队').waitFor()
+  await tap(user, 'consent')
+  await tap(user, 'submit')
+
+  // 2. Back on 我的: waiting for review, numbers masked.
+  await visibleText(user, '待审核').waitFor()
+  await visibleText(user, `${ID_NUMBER.slice(0, 3)}***********${ID_NUMBER.slice(-4)}`).waitFor()
+  await visibleText(user, '139****0035').waitFor()
+
+  // 3. The county admin reviews it.
+  const admin = await openAs(browser, cloud.url, ADMIN)
+  await openMe(admin)
+  await tap(admin, 'entry-review')
+  await visibleText(admin, NAME).click()
+  await visibleText(admin, '审核记录').waitFor()
+  await visibleText(admin, '水稻病虫害防治').waitFor()
+  await tap(admin, 'reveal-idNumber')
+  await visibleText(admin, ID_NUMBER).waitFor()
+  await tap(admin, 'approve')
+  await confirmModal(admin, '通过')
+  await visibleText(admin, /^已通过。/).waitFor()
+  await admin.getByTestId('status').locator('visible=true').filter({ hasText: '待激活' }).waitFor()
+
+  // 4. The code arrives as a subscribe message.
+  const code = await codeSentTo(USER)
+
+  // 5. The user sees 待激活 and the same notice on 我的, and activates.
+  await user.reload()
+  await visibleText(user, '待激活').waitFor()
+  await visibleText(user, '注册审核已通过').waitFor()
+  await visibleText(user, /^激活$/).click()
+  await input(user, 'input-code').fill(code)
+  await tap(user, 'submit')
+  await visibleText(user, '已激活').waitFor()
+  await visibleText(user, '你已是科技志愿者，可以报名参加活动。').waitFor()
+
+  await admin.context().close()
+  await user.context().close()
+})
