@@ -433,6 +433,21 @@ describe('after activation', () => {
     expect(cloud.cloud.store.find('memberships', { openid: v.openid })[0].status).toBe('suspended')
   })
 
+  it('lets a volunteer who left register again, back to review, refusing an ID number of someone else', async () => {
+    const v = await registerAndApprove()
+    await ok(cloud.call(v.openid, 'volunteer.leave', {}))
+    const other = newcomer()
+    await ok(cloud.call(other.openid, 'volunteer.register', other.data))
+    expect(
+      await cloud.call(v.openid, 'volunteer.register', { ...v.data, idNumber: other.data.idNumber }),
+    ).toMatchObject({
+      ok: false,
+      code: 'ID_NUMBER_TAKEN',
+    })
+    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.register', v.data))).toMatchObject({ status: 'pending' })
+    expect(cloud.cloud.store.find('volunteers', { openid: v.openid })).toHaveLength(1)
+  })
+
   it('leaves (退出) keeping the record and history', async () => {
     const v = await registerAndApprove()
     await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))

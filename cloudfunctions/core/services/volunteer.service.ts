@@ -211,8 +211,9 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       } catch (e) {
         if (!(e instanceof DuplicateRegistration)) throw e
         // Two unique indexes: the same WeChat account submitting twice at once, or an ID number
-        // registered by another account — which one, without revealing that account.
-        if (await volunteers.findByOpenid(caller.openid)) {
+        // registered by another account — which one, without revealing that account. A returning
+        // volunteer already has a record, so for them it can only be the ID number.
+        if (!existing && (await volunteers.findByOpenid(caller.openid))) {
           throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
         }
         throw idTaken()
