@@ -21,6 +21,11 @@ export const config = {
   reviewResultTemplateId: () => process.env.TEMPLATE_REVIEW_RESULT ?? '',
   /** Days an activation code stays valid. */
   activationCodeDays: () => positive('ACTIVATION_CODE_DAYS', 7),
+  /** The version a subscribe message opens (formal | trial | developer); formal unless configured. */
+  miniprogramState: () => {
+    const s = process.env.MINIPROGRAM_STATE
+    return s === 'trial' || s === 'developer' ? s : 'formal'
+  },
   /** Wrong codes before activation locks until an admin re-issues one. */
   activationMaxFailures: () => positive('ACTIVATION_MAX_FAILURES', 5),
 }

@@ -33,9 +33,9 @@ async function grantsOf(openid: string): Promise<RoleGrant[]> {
 }
 
 export const notifyReview = reviewNotifier(repos.records, async (msg) => {
-  const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal' })) as {
-    errCode?: number
-  }
+  // Which version of the mini program the message opens: formal, trial or developer.
+  const miniprogramState = config.miniprogramState()
+  const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState })) as { errCode?: number }
   return res.errCode ?? 0
 })
 

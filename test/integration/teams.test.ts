@@ -263,6 +263,16 @@ describe('membership roll-up', () => {
   })
 })
 
+describe('members list', () => {
+  it('shows the most recently joined member first', async () => {
+    const newest = await activated('team-heshan')
+    const page = await ok<{ items: { volunteerId: string }[] }>(
+      cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 5 }),
+    )
+    expect(page.items[0].volunteerId).toBe(newest.id)
+  })
+})
+
 describe('team page', () => {
   it('shows size against the target, deadlines of the current period and missing focus tags', async () => {
     const page = await ok<TeamPage>(cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }))

@@ -12,8 +12,12 @@ export interface MembershipRepository {
   countMembersUnder(teamId: string, childIds: string[]): Promise<Record<string, number>>
   /** Which of `openids` are activated members of the team's subtree. */
   activeAmong(teamId: string, openids: string[]): Promise<Set<string>>
-  /** A page of the subtree's distinct members joined with their registration, ordered by openid. */
-  memberPage(teamId: string, afterOpenid: string | null, limit: number): Promise<VolunteerDoc[]>
+  /** A page of the subtree's distinct members with their registration, most recently joined first. */
+  memberPage(
+    teamId: string,
+    after: { since: Date; openid: string } | null,
+    limit: number,
+  ): Promise<{ since: Date; volunteer: VolunteerDoc }[]>
 }
 
 export function membershipRepository(db: Db): MembershipRepository {
@@ -52,18 +56,22 @@ export function membershipRepository(db: Db): MembershipRepository {
       const rows = await rowsOf<MembershipDoc>(col.where({ ...inSubtree(teamId), openid: _.in(openids) }).limit(1000))
       return new Set(rows.map((r) => r.openid))
     },
-    async memberPage(teamId, afterOpenid, limit) {
-      const match = afterOpenid ? { ...inSubtree(teamId), openid: _.gt(afterOpenid) } : inSubtree(teamId)
-      const rows = await listOf<{ _id: string; v: VolunteerDoc[] }>(
-        col
-          .aggregate()
-          .match(match)
-          .group({ _id: '$openid' })
-          .sort({ _id: 1 })
+    async memberPage(teamId, after, limit) {
+      const $ = db.command.aggregate
+      // Keyset paging on (joined, openid) after grouping: one person in several teams is one row.
+      const rest = after ? [_.or([{ since: _.lt(after.since) }, { since: after.since, _id: _.lt(after.openid) }])] : []
+      let pipeline = col
+        .aggregate()
+        .match(inSubtree(teamId))
+        .group({ _id: '$openid', since: $.max('$since') })
+      for (const m of rest) pipeline = pipeline.match(m)
+      const rows = await listOf<{ _id: string; since: Date; v: VolunteerDoc[] }>(
+        pipeline
+          .sort({ since: -1, _id: -1 })
           .limit(limit)
           .lookup({ from: 'volunteers', localField: '_id', foreignField: 'openid', as: 'v' }),
       )
-      return rows.flatMap((r) => r.v.slice(0, 1))
+      return rows.flatMap((r) => (r.v[0] ? [{ since: new Date(r.since), volunteer: r.v[0] }] : []))
     },
   }
 }

@@ -162,13 +162,13 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     ): Promise<Page<MemberItem>> {
       await manageable(caller, data.teamId)
       const limit = data.limit ?? DEFAULT_LIMIT
-      const after = data.cursor ? decodeCursor(data.cursor).id : null
+      const after = data.cursor ? (({ at, id }) => ({ since: at, openid: id }))(decodeCursor(data.cursor)) : null
       const rows = await memberships.memberPage(data.teamId, after, limit + 1)
       const pageRows = rows.slice(0, limit)
       const last = pageRows[pageRows.length - 1]
       return {
-        items: pageRows.map(memberItem),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(0), id: last.openid }) : null,
+        items: pageRows.map((r) => memberItem(r.volunteer)),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.since, id: last.volunteer.openid }) : null,
       }
     },
 
