@@ -283,6 +283,11 @@ describe('team page', () => {
     expect(page.can).toEqual({ manage: true, appointAdmins: false, appointOrganizers: true })
   })
 
+  it('counts the city detachment, which has no size target, as formed', async () => {
+    const page = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    expect(page.period?.deadlines).toEqual([expect.objectContaining({ key: 'city_formed', state: 'done' })])
+  })
+
   it('appoints leaders from activated members only, and warnings follow', async () => {
     const leader = await activated('team-medical')
     const deputies = [await activated('team-medical'), await activated('team-medical'), await activated('team-medical')]

@@ -126,12 +126,8 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
             key: d.key,
             label: d.label,
             due: d.due,
-            // A team counts as formed once it reaches its founding size.
-            state: deadlineState(
-              d.due,
-              d.key.endsWith('_formed') && target !== null && members >= target.founding,
-              now,
-            ),
+            // A team counts as formed once it reaches its founding size (or exists, when it has no target).
+            state: deadlineState(d.due, d.key.endsWith('_formed') && members >= (target?.founding ?? 0), now),
           })),
       },
       focusMissing: FocusTag.values.filter((f) => !covered.includes(f)),
