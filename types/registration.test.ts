@@ -12,6 +12,8 @@ describe('registrationSchema', () => {
 
   it.each([
     ['name', { name: '李' }, '姓名至少 2 个字'],
+    ['name', { name: ' ' }, '请填写姓名'],
+    ['mobile', { mobile: '' }, '请填写手机号'],
     ['idNumber', { idNumber: '430902198503120031' }, '身份证号校验不通过，请核对'],
     ['idNumber', { idNumber: '4309021985' }, '身份证号应为 18 位'],
     ['gender', { gender: 'female' as const }, '性别与身份证号不符，请核对'],

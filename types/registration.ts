@@ -12,7 +12,8 @@ const text = (label: string, min: number, max: number) =>
   v.pipe(
     v.string(`请填写${label}`),
     v.trim(),
-    v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    v.nonEmpty(`请填写${label}`),
+    v.minLength(min, `${label}至少 ${min} 个字`),
     v.maxLength(max, `${label}不超过 ${max} 个字`),
   )
 const optionalText = (label: string, max: number) =>
@@ -25,6 +26,7 @@ export const registrationSchema = v.pipe(
     idNumber: v.pipe(
       v.string('请填写身份证号'),
       v.trim(),
+      v.nonEmpty('请填写身份证号'),
       v.toUpperCase(),
       v.length(18, '身份证号应为 18 位'),
       v.check((s) => parseIdCard(s) !== null, '身份证号校验不通过，请核对'),
@@ -38,7 +40,12 @@ export const registrationSchema = v.pipe(
       slots: v.array(v.picklist(AvailabilitySlot.values, '服务时间无效')),
       note: optionalText('服务时间说明', 100),
     }),
-    mobile: v.pipe(v.string('请填写手机号'), v.trim(), v.regex(MOBILE_PATTERN, '手机号格式不正确')),
+    mobile: v.pipe(
+      v.string('请填写手机号'),
+      v.trim(),
+      v.nonEmpty('请填写手机号'),
+      v.regex(MOBILE_PATTERN, '手机号格式不正确'),
+    ),
     source: v.picklist(SourceCategory.values, '请选择志愿者来源'),
     teamId: v.pipe(v.string('请选择加入的队伍'), v.minLength(1, '请选择加入的队伍'), v.maxLength(64, '队伍无效')),
     consent: v.literal(true, '请阅读并同意个人信息处理说明'),
