@@ -4,6 +4,7 @@ import type { MeView } from '../../../types/api'
 import { fireLifecycle } from '../../../test/support/taro-mock'
 import { call } from '../../services/client'
 import MePage from './index'
+import { teamEntries } from './use-me'
 
 jest.mock('../../services/client', () => ({ call: jest.fn() }))
 const callMock = call as jest.MockedFunction<typeof call>
@@ -211,6 +212,22 @@ test('opens the team page of each team the caller holds a role in', async () => 
   await shown(me({ roles: [{ role: 'admin', team }] }))
   fireEvent.click(screen.getByTestId(`team-entry-${team.id}`))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/admin/pages/team/index?id=${team.id}` })
+})
+
+test('shares one 我的队伍 entry between several roles on one team; the owner’s opens the root', () => {
+  const medical = { id: 'team-medical', name: '益阳市医学会科技志愿者支队', kind: 'society' as const }
+  const entries = teamEntries([
+    { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } },
+    { role: 'admin', team },
+    { role: 'organizer', team },
+    { role: 'organizer', team: medical },
+  ])
+  expect(entries.map((e) => [e.key, e.url])).toEqual([
+    ['owner', '/packages/admin/pages/team/index'],
+    [team.id, `/packages/admin/pages/team/index?id=${team.id}`],
+    [medical.id, '/packages/admin/pages/team/index?id=team-medical'],
+  ])
+  expect(entries[1].hint).toContain('管理员、组织者')
 })
 
 test('gives an organizer the scan entry only', async () => {

@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import { AdminEntries } from '../../components/AdminEntries'
 import { EmptyState, ErrorState, Loading } from '../../components/PageState'
-import { useMe } from './use-me'
+import { useMe, type Entry } from './use-me'
 import { flag } from '../../utils/flag'
 import './index.scss'
 
@@ -87,21 +86,8 @@ export default function MePage() {
         </>
       ) : null}
 
-      <AdminEntries roles={screen.grants} />
-
-      {screen.entries.length ? (
-        <>
-          <Text className="section-title">管理</Text>
-          <View className="card me__entries">
-            {screen.entries.map((e) => (
-              <Button className="me__entry" key={e.key} data-testid={`entry-${e.key}`} onClick={() => go(e.url)}>
-                <Text className="me__entry-title">{e.title}</Text>
-                <Text className="me__entry-hint">{e.hint}</Text>
-              </Button>
-            ))}
-          </View>
-        </>
-      ) : null}
+      <Entries title="我的队伍" entries={screen.teams} testPrefix="team-entry" go={go} />
+      <Entries title="管理" entries={screen.entries} testPrefix="entry" go={go} />
 
       {screen.notices.length ? (
         <>
@@ -143,5 +129,27 @@ export default function MePage() {
         </View>
       ) : null}
     </View>
+  )
+}
+
+function Entries(props: { title: string; entries: Entry[]; testPrefix: string; go: (url: string) => void }) {
+  if (props.entries.length === 0) return null
+  return (
+    <>
+      <Text className="section-title">{props.title}</Text>
+      <View className="card me__entries">
+        {props.entries.map((e) => (
+          <Button
+            className="me__entry"
+            key={e.key}
+            data-testid={`${props.testPrefix}-${e.key}`}
+            onClick={() => props.go(e.url)}
+          >
+            <Text className="me__entry-title">{e.title}</Text>
+            <Text className="me__entry-hint">{e.hint}</Text>
+          </Button>
+        ))}
+      </View>
+    </>
   )
 }

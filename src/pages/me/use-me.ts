@@ -13,7 +13,7 @@ export const ACTIVATE_URL = '/packages/volunteer/pages/activate/index'
 export const CLAIM_URL = '/packages/volunteer/pages/activate/index?mode=claim'
 
 export interface Entry {
-  key: 'review' | 'scan'
+  key: string
   title: string
   hint: string
   url: string
@@ -39,8 +39,8 @@ export interface MeScreen {
   showHours: boolean
   profile: { label: string; value: string }[]
   roles: { key: string; text: string }[]
-  /** The grants themselves, for the 我的队伍 entries. */
-  grants: RoleGrant[]
+  /** 我的队伍: the team page of each team the caller holds a role in. */
+  teams: Entry[]
   serviceHours: string
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
@@ -58,6 +58,41 @@ const SCAN_ENTRY: Entry = {
   title: '扫码签到',
   hint: '在活动现场扫描志愿者的签到码',
   url: '/packages/organizer/pages/scan/index',
+}
+
+/**
+ * The team page lives in the admin subpackage; a literal path keeps this main-package component from
+ * importing anything of the subpackage. Without an id the page opens the caller's own teams.
+ */
+const TEAM_PAGE = '/packages/admin/pages/team/index'
+
+/** One entry per team the caller holds a role in (several roles on one team share it); the owner's opens the root. */
+export function teamEntries(roles: RoleGrant[]): Entry[] {
+  const entries: Entry[] = []
+  if (roles.some((g) => g.role === 'owner')) {
+    entries.push({
+      key: 'owner',
+      title: '全部队伍',
+      hint: `${Role.map.owner} · 从市支队起管理各级队伍`,
+      url: TEAM_PAGE,
+    })
+  }
+  const byTeam = new Map<string, { name: string; roles: string[] }>()
+  for (const g of roles) {
+    if (g.role === 'owner') continue
+    const e = byTeam.get(g.team.id) ?? { name: g.team.name, roles: [] }
+    e.roles.push(Role.map[g.role])
+    byTeam.set(g.team.id, e)
+  }
+  for (const [id, e] of byTeam) {
+    entries.push({
+      key: id,
+      title: e.name,
+      hint: `${e.roles.join('、')} · 查看队伍、成员与报送进度`,
+      url: `${TEAM_PAGE}?id=${encodeURIComponent(id)}`,
+    })
+  }
+  return entries
 }
 
 /** Management screens the caller's roles open; the functions check the role again on every call. */
@@ -145,7 +180,7 @@ export function toMeScreen(me: MeView): MeScreen {
     showHours: me.status === 'active' || me.status === 'left',
     profile,
     roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
-    grants: me.roles,
+    teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
     entries: entriesFor(me.roles),
     notices: [...me.notices]
