@@ -2,7 +2,7 @@
 import type { ImportPreview, ImportResult, MeView } from '../../types/api'
 import { makeIdNumber, nthIdNumber } from '../support/fixtures'
 import { goodRow, rosterFile } from '../support/roster-file'
-import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+import { expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 import ExcelJS from 'exceljs'
 
 let cloud: TestCloud
@@ -11,14 +11,8 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => cloud?.close())
 
-async function ok<T>(p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
-  return (r as { data: T }).data
-}
-
 it('serves a template an office worker can open, with the header the import expects', async () => {
-  const { url } = await ok<{ fileID: string; url: string }>(
+  const { url } = await expectOk<{ fileID: string; url: string }>(
     cloud.call('demo-medical-admin', 'spreadsheet.importTemplate', {}),
   )
   const res = await fetch(url)
@@ -46,7 +40,7 @@ describe('import', () => {
 
   it('previews row by row with the same checks as registration, writing nothing', async () => {
     const before = cloud.cloud.store.find('volunteers').length
-    const p = await ok<ImportPreview>(
+    const p = await expectOk<ImportPreview>(
       cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }),
     )
     expect(p.rows.map((r) => [r.row, r.outcome])).toEqual([
@@ -64,7 +58,7 @@ describe('import', () => {
   })
 
   it('imports the valid rows as 待激活 with codes, and re-importing creates no duplicates', async () => {
-    const r = await ok<ImportResult>(
+    const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
     expect(r.counts.new).toBe(2)
@@ -73,7 +67,7 @@ describe('import', () => {
     const stored = cloud.cloud.store.find('volunteers', { status: 'approved', 'team.id': 'team-medical' })
     expect(stored.length).toBeGreaterThanOrEqual(2)
 
-    const again = await ok<ImportResult>(
+    const again = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
     expect(again.counts).toEqual({ new: 0, member: 3, join: 0, invalid: 2 })
@@ -84,7 +78,7 @@ describe('import', () => {
   })
 
   it('lets an imported person claim their record with ID number and code', async () => {
-    const first = await ok<ImportResult>(
+    const first = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', {
         teamId: 'team-medical',
         fileID: await cloud.upload('imports/one.xlsx', await rosterFile([goodRow(9, makeIdNumber('19660606', 7))])),
@@ -100,7 +94,7 @@ describe('import', () => {
       ok: false,
       code: 'CODE_INVALID',
     })
-    const me = await ok<MeView>(
+    const me = await expectOk<MeView>(
       cloud.call('wx-claimer', 'volunteer.claim', { idNumber: makeIdNumber('19660606', 7), code }),
     )
     expect(me).toMatchObject({ status: 'active', team: { id: 'team-medical' } })
@@ -115,7 +109,7 @@ describe('import', () => {
   it('adds an activated volunteer of another team as a member, counted once', async () => {
     // 赵强 (demo-organizer) is an activated member of 赫山区; the 医学会 imports him too.
     const file = await cloud.upload('imports/join.xlsx', await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]))
-    const r = await ok<ImportResult>(
+    const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: file }),
     )
     expect(r.counts.join).toBe(1)
@@ -125,7 +119,7 @@ describe('import', () => {
         .map((m) => m.teamId)
         .sort(),
     ).toEqual(['team-heshan', 'team-medical'])
-    const again = await ok<ImportPreview>(
+    const again = await expectOk<ImportPreview>(
       cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
     )
     expect(again.counts.member).toBe(1)

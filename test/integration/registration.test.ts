@@ -5,7 +5,7 @@
 import { DEMO_ACTIVATION_CODE } from '../../emulator/seed'
 import type { MeView } from '../../types/api'
 import { makeIdNumber, validRegistration } from '../support/fixtures'
-import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+import { codeSentTo, expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -26,38 +26,23 @@ function newcomer(over: Parameters<typeof validRegistration>[0] = {}) {
   return { openid, data }
 }
 
-async function ok<T>(p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
-  return (r as { data: T }).data
-}
-
 async function volunteerIdOf(openid: string): Promise<string> {
   const [doc] = cloud.cloud.store.find('volunteers', { openid })
   return doc._id
 }
 
-/** The code from the newest review-result message sent to `openid`. */
-function codeSentTo(openid: string): string {
-  const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
-  const note = msgs[msgs.length - 1]?.data.thing3.value ?? ''
-  const code = /(\d{6})/.exec(note)?.[1]
-  if (!code) throw new Error(`no code in the messages to ${openid}`)
-  return code
-}
-
 async function registerAndApprove(over: Parameters<typeof validRegistration>[0] = {}) {
   const p = newcomer(over)
-  await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+  await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
   const id = await volunteerIdOf(p.openid)
-  await ok(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
-  return { ...p, id, code: codeSentTo(p.openid) }
+  await expectOk(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
+  return { ...p, id, code: codeSentTo(cloud, p.openid) }
 }
 
 describe('register', () => {
   it('submits a registration that waits for review, with personal numbers masked and sealed', async () => {
     const p = newcomer()
-    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.register', p.data))
+    const me = await expectOk<MeView>(cloud.call(p.openid, 'volunteer.register', p.data))
     expect(me).toMatchObject({
       status: 'pending',
       team: { id: 'team-heshan' },
@@ -71,7 +56,7 @@ describe('register', () => {
 
   it('refuses a second registration from the same account', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     expect(await cloud.call(p.openid, 'volunteer.register', p.data)).toMatchObject({
       ok: false,
       code: 'ALREADY_REGISTERED',
@@ -80,7 +65,7 @@ describe('register', () => {
 
   it('refuses an ID number registered by another account without revealing it', async () => {
     const first = newcomer()
-    await ok(cloud.call(first.openid, 'volunteer.register', first.data))
+    await expectOk(cloud.call(first.openid, 'volunteer.register', first.data))
     const second = newcomer({ idNumber: first.data.idNumber })
     const r = await cloud.call(second.openid, 'volunteer.register', second.data)
     expect(r).toMatchObject({ ok: false, code: 'ID_NUMBER_TAKEN', field: 'idNumber' })
@@ -129,9 +114,9 @@ describe('review', () => {
   it('shows pending registrations of the admin’s subtree only, oldest first', async () => {
     const mine = newcomer()
     const other = newcomer({ teamId: 'team-anhua' })
-    await ok(cloud.call(mine.openid, 'volunteer.register', mine.data))
-    await ok(cloud.call(other.openid, 'volunteer.register', other.data))
-    const page = await ok<{ items: { volunteerId: string; team: { id: string }; submittedAt: string }[] }>(
+    await expectOk(cloud.call(mine.openid, 'volunteer.register', mine.data))
+    await expectOk(cloud.call(other.openid, 'volunteer.register', other.data))
+    const page = await expectOk<{ items: { volunteerId: string; team: { id: string }; submittedAt: string }[] }>(
       cloud.call('demo-heshan-admin', 'admin.reviewQueue', {}),
     )
     const ids = page.items.map((i) => i.volunteerId)
@@ -143,11 +128,11 @@ describe('review', () => {
   })
 
   it('pages the city admin’s queue by cursor without repeats', async () => {
-    const first = await ok<{ items: { volunteerId: string }[]; nextCursor: string | null }>(
+    const first = await expectOk<{ items: { volunteerId: string }[]; nextCursor: string | null }>(
       cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2 }),
     )
     expect(first.nextCursor).not.toBeNull()
-    const second = await ok<{ items: { volunteerId: string }[] }>(
+    const second = await expectOk<{ items: { volunteerId: string }[] }>(
       cloud.call('demo-city-admin', 'admin.reviewQueue', { limit: 2, cursor: first.nextCursor! }),
     )
     const ids = [...first.items, ...second.items].map((i) => i.volunteerId)
@@ -161,7 +146,7 @@ describe('review', () => {
 
   it('refuses an administrator of another county, and writes nothing', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
     expect(await cloud.call('demo-medical-admin', 'admin.approve', { volunteerIds: [id] })).toMatchObject({
       ok: false,
@@ -179,16 +164,18 @@ describe('review', () => {
 
   it('shows the detail masked, and reveals in full only with an audit record', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
-    const detail = await ok<{
+    const detail = await expectOk<{
       profile: { idNumberMasked: string; mobileMasked: string }
       history: { action: string }[]
     }>(cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }))
     expect(detail.profile.mobileMasked).toBe(p.data.mobile.slice(0, 3) + '****' + p.data.mobile.slice(-4))
     expect(detail.history.map((h) => h.action)).toEqual(['submitted'])
     const before = cloud.cloud.store.find('audit_logs').length
-    expect(await ok(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' }))).toEqual({
+    expect(
+      await expectOk(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: id, field: 'idNumber' })),
+    ).toEqual({
       value: p.data.idNumber,
     })
     const audits = cloud.cloud.store.find('audit_logs')
@@ -203,22 +190,22 @@ describe('review', () => {
 
   it('approves: 待激活, a 6-digit code in the message, only its hash stored, reviewer recorded', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
-    const r = await ok(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
+    const r = await expectOk(cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }))
     expect(r).toEqual({ done: [id], failed: [] })
-    const code = codeSentTo(p.openid)
+    const code = codeSentTo(cloud, p.openid)
     const [stored] = cloud.cloud.store.find('volunteers', { _id: id })
     expect(stored).toMatchObject({ status: 'approved', reviewedBy: 'demo-heshan-admin' })
     expect(JSON.stringify(stored)).not.toContain(`"${code}"`)
-    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    const me = await expectOk<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
     expect(me.status).toBe('approved')
     expect(me.notices[0]).toMatchObject({ title: '注册审核已通过', delivered: true })
   })
 
   it('lets exactly one of two admins approving at the same moment succeed', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
     const [a, b] = await Promise.all([
       cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }),
@@ -231,7 +218,7 @@ describe('review', () => {
 
   it('lets exactly one of an approval and a rejection racing succeed', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
     const results = await Promise.all([
       cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] }),
@@ -244,9 +231,9 @@ describe('review', () => {
     const a = newcomer()
     const b = newcomer()
     const far = newcomer({ teamId: 'team-anhua' })
-    for (const p of [a, b, far]) await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    for (const p of [a, b, far]) await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const ids = await Promise.all([a, b, far].map((p) => volunteerIdOf(p.openid)))
-    const r = await ok<{ done: string[]; failed: { volunteerId: string; code: string }[] }>(
+    const r = await expectOk<{ done: string[]; failed: { volunteerId: string; code: string }[] }>(
       cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [...ids, 'vol-missing'] }),
     )
     expect(r.done).toEqual(ids.slice(0, 2))
@@ -258,15 +245,15 @@ describe('review', () => {
 
   it('rejects with a reason that reaches the volunteer, who edits and resubmits', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     const id = await volunteerIdOf(p.openid)
     expect(await cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: ' ' })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'reason',
     })
-    await ok(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '职务填写不完整' }))
-    const rejected = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '职务填写不完整' }))
+    const rejected = await expectOk<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '职务填写不完整' })
     expect(
       cloud.cloud
@@ -275,11 +262,11 @@ describe('review', () => {
         .pop()?.data.phrase2.value,
     ).toBe('未通过')
 
-    const resubmitted = await ok<MeView>(
+    const resubmitted = await expectOk<MeView>(
       cloud.call(p.openid, 'volunteer.update', { ...p.data, position: '物理教师（中学一级）' }),
     )
     expect(resubmitted).toMatchObject({ status: 'pending', rejectReason: null })
-    const detail = await ok<{ resubmitted: boolean; history: { action: string; reason: string | null }[] }>(
+    const detail = await expectOk<{ resubmitted: boolean; history: { action: string; reason: string | null }[] }>(
       cloud.call('demo-heshan-admin', 'admin.reviewDetail', { volunteerId: id }),
     )
     expect(detail.resubmitted).toBe(true)
@@ -288,11 +275,11 @@ describe('review', () => {
 
   it('keeps the review when the message cannot be delivered (43101), and shows it on 我的', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     cloud.cloud.refuseSubscription(p.openid)
     const id = await volunteerIdOf(p.openid)
-    await ok(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '请补充单位全称' }))
-    const me = await ok<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: id, reason: '请补充单位全称' }))
+    const me = await expectOk<MeView>(cloud.call(p.openid, 'volunteer.me', {}))
     expect(me.status).toBe('rejected')
     expect(me.notices[0]).toMatchObject({ title: '注册审核未通过', delivered: false })
     expect(me.notices[0].body).toContain('请补充单位全称')
@@ -310,7 +297,7 @@ describe('review', () => {
 describe('activate', () => {
   it('activates with the code and makes the volunteer a member of the team', async () => {
     const v = await registerAndApprove()
-    const me = await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    const me = await expectOk<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
     expect(me.status).toBe('active')
     expect(cloud.cloud.store.find('memberships', { openid: v.openid })).toEqual([
       expect.objectContaining({ teamId: 'team-heshan', teamPath: ['team-city', 'team-heshan'], status: 'active' }),
@@ -319,7 +306,7 @@ describe('activate', () => {
 
   it('activates the seeded volunteer with the code from their notice', async () => {
     expect(
-      await ok<MeView>(cloud.call('demo-approved', 'volunteer.activate', { code: DEMO_ACTIVATION_CODE })),
+      await expectOk<MeView>(cloud.call('demo-approved', 'volunteer.activate', { code: DEMO_ACTIVATION_CODE })),
     ).toMatchObject({ status: 'active' })
   })
 
@@ -341,17 +328,17 @@ describe('activate', () => {
       ok: false,
       code: 'CODE_LOCKED',
     })
-    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.me', {}))).toMatchObject({ activationLocked: true })
+    expect(await expectOk<MeView>(cloud.call(v.openid, 'volunteer.me', {}))).toMatchObject({ activationLocked: true })
 
-    await ok(cloud.call('demo-heshan-admin', 'admin.reissueCode', { volunteerId: v.id }))
-    const fresh = codeSentTo(v.openid)
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.reissueCode', { volunteerId: v.id }))
+    const fresh = codeSentTo(cloud, v.openid)
     if (fresh !== v.code) {
       expect(await cloud.call(v.openid, 'volunteer.activate', { code: v.code })).toMatchObject({
         ok: false,
         code: 'CODE_INVALID',
       })
     }
-    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: fresh }))).toMatchObject({
+    expect(await expectOk<MeView>(cloud.call(v.openid, 'volunteer.activate', { code: fresh }))).toMatchObject({
       status: 'active',
     })
   })
@@ -390,7 +377,7 @@ describe('activate', () => {
 
   it('refuses activation before approval, and a malformed code', async () => {
     const p = newcomer()
-    await ok(cloud.call(p.openid, 'volunteer.register', p.data))
+    await expectOk(cloud.call(p.openid, 'volunteer.register', p.data))
     expect(await cloud.call(p.openid, 'volunteer.activate', { code: '123456' })).toMatchObject({
       ok: false,
       code: 'WRONG_STATE',
@@ -410,8 +397,8 @@ describe('activate', () => {
 describe('after activation', () => {
   it('changes contact, skills and availability freely', async () => {
     const v = await registerAndApprove()
-    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
-    const me = await ok<MeView>(
+    await expectOk(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    const me = await expectOk<MeView>(
       cloud.call(v.openid, 'volunteer.update', {
         ...v.data,
         mobile: '13700000001',
@@ -427,31 +414,35 @@ describe('after activation', () => {
 
   it('sends an identity change back to review and suspends the membership', async () => {
     const v = await registerAndApprove()
-    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
-    const me = await ok<MeView>(cloud.call(v.openid, 'volunteer.update', { ...v.data, employer: '益阳市第一中学' }))
+    await expectOk(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    const me = await expectOk<MeView>(
+      cloud.call(v.openid, 'volunteer.update', { ...v.data, employer: '益阳市第一中学' }),
+    )
     expect(me.status).toBe('pending')
     expect(cloud.cloud.store.find('memberships', { openid: v.openid })[0].status).toBe('suspended')
   })
 
   it('lets a volunteer who left register again, back to review, refusing an ID number of someone else', async () => {
     const v = await registerAndApprove()
-    await ok(cloud.call(v.openid, 'volunteer.leave', {}))
+    await expectOk(cloud.call(v.openid, 'volunteer.leave', {}))
     const other = newcomer()
-    await ok(cloud.call(other.openid, 'volunteer.register', other.data))
+    await expectOk(cloud.call(other.openid, 'volunteer.register', other.data))
     expect(
       await cloud.call(v.openid, 'volunteer.register', { ...v.data, idNumber: other.data.idNumber }),
     ).toMatchObject({
       ok: false,
       code: 'ID_NUMBER_TAKEN',
     })
-    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.register', v.data))).toMatchObject({ status: 'pending' })
+    expect(await expectOk<MeView>(cloud.call(v.openid, 'volunteer.register', v.data))).toMatchObject({
+      status: 'pending',
+    })
     expect(cloud.cloud.store.find('volunteers', { openid: v.openid })).toHaveLength(1)
   })
 
   it('leaves (退出) keeping the record and history', async () => {
     const v = await registerAndApprove()
-    await ok(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
-    expect(await ok<MeView>(cloud.call(v.openid, 'volunteer.leave', {}))).toMatchObject({ status: 'left' })
+    await expectOk(cloud.call(v.openid, 'volunteer.activate', { code: v.code }))
+    expect(await expectOk<MeView>(cloud.call(v.openid, 'volunteer.leave', {}))).toMatchObject({ status: 'left' })
     expect(cloud.cloud.store.find('memberships', { openid: v.openid })[0].status).toBe('left')
     expect(cloud.cloud.store.find('reviews', { volunteerId: v.id }).length).toBeGreaterThanOrEqual(2)
     expect(await cloud.call(v.openid, 'volunteer.leave', {})).toMatchObject({ ok: false, code: 'WRONG_STATE' })
@@ -464,7 +455,7 @@ describe('database requests per action', () => {
     const register = await cloud.call(p.openid, 'volunteer.register', p.data)
     const id = await volunteerIdOf(p.openid)
     const approve = await cloud.call('demo-heshan-admin', 'admin.approve', { volunteerIds: [id] })
-    const activate = await cloud.call(p.openid, 'volunteer.activate', { code: codeSentTo(p.openid) })
+    const activate = await cloud.call(p.openid, 'volunteer.activate', { code: codeSentTo(cloud, p.openid) })
     const me = await cloud.call(p.openid, 'volunteer.me', {})
     const counts = {
       register: register.dbRequests,

@@ -4,19 +4,13 @@
  */
 import type { ActionName, ReqOf, TeamPage } from '../../types/api'
 import { makeIdNumber, validRegistration } from '../support/fixtures'
-import { startTestCloud, type TestCloud } from '../support/dev-cloud'
+import { codeSentTo, expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 
 let cloud: TestCloud
 beforeAll(async () => {
   cloud = await startTestCloud()
 }, 60_000)
 afterAll(() => cloud?.close())
-
-async function ok<T>(p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
-  return (r as { data: T }).data
-}
 
 const ACTORS = {
   owner: 'demo-owner',
@@ -150,7 +144,7 @@ describe('authorization matrix', () => {
 
 describe('team tree', () => {
   it('lists every team with parents before children', async () => {
-    const tree = await ok<{ id: string; parentId: string | null; depth: number }[]>(
+    const tree = await expectOk<{ id: string; parentId: string | null; depth: number }[]>(
       cloud.call('wx-anyone', 'team.tree', {}),
     )
     expect(tree[0]).toMatchObject({ id: 'team-city', parentId: null, depth: 0 })
@@ -197,19 +191,17 @@ async function activated(teamId: string) {
     idNumber: makeIdNumber('19700101', seq + 1),
     mobile: `136${String(seq).padStart(8, '0')}`,
   })
-  await ok(cloud.call(openid, 'volunteer.register', data))
+  await expectOk(cloud.call(openid, 'volunteer.register', data))
   const [doc] = cloud.cloud.store.find('volunteers', { openid })
-  await ok(cloud.call('demo-owner', 'admin.approve', { volunteerIds: [doc._id] }))
-  const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
-  const code = /(\d{6})/.exec(msgs[msgs.length - 1].data.thing3.value)![1]
-  await ok(cloud.call(openid, 'volunteer.activate', { code }))
+  await expectOk(cloud.call('demo-owner', 'admin.approve', { volunteerIds: [doc._id] }))
+  await expectOk(cloud.call(openid, 'volunteer.activate', { code: codeSentTo(cloud, openid) }))
   return { openid, id: doc._id as string }
 }
 
 describe('membership roll-up', () => {
   it('counts each person once however many teams of the subtree they belong to', async () => {
-    const before = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
-    const beforeHeshan = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
+    const before = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    const beforeHeshan = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
     const township = await activated('team-heshan-longguangqiao')
     const county = await activated('team-heshan')
     // The township member is also made a member of the county team itself: still one person.
@@ -234,27 +226,27 @@ describe('membership roll-up', () => {
         since: new Date(),
       },
     ])
-    const heshan = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
+    const heshan = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-heshan' }))
     expect(heshan.members).toBe(beforeHeshan.members + 2)
     expect(heshan.children.find((c) => c.id === 'team-heshan-longguangqiao')?.members).toBe(1)
-    const city = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    const city = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
     expect(city.members).toBe(before.members + 2)
     expect(city.children.find((c) => c.id === 'team-heshan')?.members).toBe(beforeHeshan.members + 2)
     expect(city.children.find((c) => c.id === 'team-agri')?.members).toBe(1)
   })
 
   it('does not count pending, rejected or departed people', async () => {
-    const page = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-yuanjiang' }))
+    const page = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-yuanjiang' }))
     expect(page.members).toBe(0) // the seeded 沅江 volunteer has left
   })
 
   it('lists members masked, page by page, without repeats', async () => {
-    const first = await ok<{ items: { volunteerId: string; mobileMasked: string }[]; nextCursor: string | null }>(
+    const first = await expectOk<{ items: { volunteerId: string; mobileMasked: string }[]; nextCursor: string | null }>(
       cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 1 }),
     )
     expect(first.items).toHaveLength(1)
     expect(first.items[0].mobileMasked).toMatch(/^\d{3}\*{4}\d{4}$/)
-    const second = await ok<{ items: { volunteerId: string }[] }>(
+    const second = await expectOk<{ items: { volunteerId: string }[] }>(
       cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 50, cursor: first.nextCursor! }),
     )
     const ids = [...first.items, ...second.items].map((i) => i.volunteerId)
@@ -266,7 +258,7 @@ describe('membership roll-up', () => {
 describe('members list', () => {
   it('shows the most recently joined member first', async () => {
     const newest = await activated('team-heshan')
-    const page = await ok<{ items: { volunteerId: string }[] }>(
+    const page = await expectOk<{ items: { volunteerId: string }[] }>(
       cloud.call('demo-heshan-admin', 'team.members', { teamId: 'team-heshan', limit: 5 }),
     )
     expect(page.items[0].volunteerId).toBe(newest.id)
@@ -275,7 +267,7 @@ describe('members list', () => {
 
 describe('team page', () => {
   it('shows size against the target, deadlines of the current period and missing focus tags', async () => {
-    const page = await ok<TeamPage>(cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }))
+    const page = await expectOk<TeamPage>(cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }))
     expect(page.target).toMatchObject({ kind: 'society', founding: 20, goal: 50 })
     expect(page.period?.deadlines.map((d) => d.key)).toEqual(['teams_formed', 'roster', 'statistics'])
     expect(page.warnings).toEqual(['尚未设置支队长', '副支队长一般为 3–5 名，现有 0 名'])
@@ -284,14 +276,14 @@ describe('team page', () => {
   })
 
   it('counts the city detachment, which has no size target, as formed', async () => {
-    const page = await ok<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
+    const page = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-city' }))
     expect(page.period?.deadlines).toEqual([expect.objectContaining({ key: 'city_formed', state: 'done' })])
   })
 
   it('appoints leaders from activated members only, and warnings follow', async () => {
     const leader = await activated('team-medical')
     const deputies = [await activated('team-medical'), await activated('team-medical'), await activated('team-medical')]
-    const page = await ok<TeamPage>(
+    const page = await expectOk<TeamPage>(
       cloud.call('demo-medical-admin', 'team.setLeaders', {
         teamId: 'team-medical',
         leaderId: leader.id,
@@ -320,19 +312,21 @@ describe('team page', () => {
 describe('roles', () => {
   it('grants, lists and revokes an organizer; the grant shows on 我的', async () => {
     const v = await activated('team-heshan')
-    const grant = await ok<{ id: string }>(
+    const grant = await expectOk<{ id: string }>(
       cloud.call('demo-heshan-admin', 'admin.grantRole', {
         volunteerId: v.id,
         role: 'organizer',
         teamId: 'team-heshan',
       }),
     )
-    const me = await ok<{ roles: { role: string }[] }>(cloud.call(v.openid, 'volunteer.me', {}))
+    const me = await expectOk<{ roles: { role: string }[] }>(cloud.call(v.openid, 'volunteer.me', {}))
     expect(me.roles).toEqual([expect.objectContaining({ role: 'organizer' })])
-    const list = await ok<{ id: string }[]>(cloud.call('demo-heshan-admin', 'admin.roles', { teamId: 'team-heshan' }))
+    const list = await expectOk<{ id: string }[]>(
+      cloud.call('demo-heshan-admin', 'admin.roles', { teamId: 'team-heshan' }),
+    )
     expect(list.map((r) => r.id)).toContain(grant.id)
-    await ok(cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant.id }))
-    expect((await ok<{ roles: unknown[] }>(cloud.call(v.openid, 'volunteer.me', {}))).roles).toEqual([])
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant.id }))
+    expect((await expectOk<{ roles: unknown[] }>(cloud.call(v.openid, 'volunteer.me', {}))).roles).toEqual([])
   })
 
   it('refuses an organizer who is not activated', async () => {
@@ -351,7 +345,9 @@ describe('roles', () => {
 
   it('lets the owner appoint an administrator who then reviews in that subtree only', async () => {
     const v = await activated('team-anhua')
-    await ok(cloud.call('demo-owner', 'admin.grantRole', { volunteerId: v.id, role: 'admin', teamId: 'team-anhua' }))
+    await expectOk(
+      cloud.call('demo-owner', 'admin.grantRole', { volunteerId: v.id, role: 'admin', teamId: 'team-anhua' }),
+    )
     expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-anhua' })).toMatchObject({ ok: true })
     expect(await cloud.call(v.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({
       ok: false,
@@ -370,7 +366,7 @@ describe('roles', () => {
 
 describe('reporting periods', () => {
   it('lists the notice’s 2019 example and the current period', async () => {
-    const periods = await ok<{ id: string; deadlines: { due: string }[] }[]>(
+    const periods = await expectOk<{ id: string; deadlines: { due: string }[] }[]>(
       cloud.call('demo-city-admin', 'admin.periods', {}),
     )
     const p2019 = periods.find((p) => p.id === 'period-2019')

@@ -63,3 +63,20 @@ export async function startTestCloud(): Promise<TestCloud> {
     },
   }
 }
+
+/** The data of a call that must succeed; otherwise the test fails with the refusal. */
+export async function expectOk<T>(
+  p: Promise<{ ok: boolean } & ({ data: T } | { code: string; message: string })>,
+): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`)
+  return (r as { data: T }).data
+}
+
+/** The activation code in the newest review-result message sent to `openid`. */
+export function codeSentTo(cloud: TestCloud, openid: string): string {
+  const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
+  const code = /(\d{6})/.exec(msgs[msgs.length - 1]?.data.thing3.value ?? '')?.[1]
+  if (!code) throw new Error(`no code in the messages to ${openid}`)
+  return code
+}

@@ -31,3 +31,43 @@ export function EmptyState({ title, hint }: { title: string; hint?: string }) {
     </View>
   )
 }
+
+/** Under a paged list: loading the next page, its failure with 重试, more to come, or the end. */
+export function ListFooter(props: {
+  loadingMore: boolean
+  moreError?: { message: string } | null
+  hasMore: boolean
+  onRetry: () => void
+  endText: string
+}) {
+  return (
+    <View className="list-footer" data-testid="list-footer">
+      {props.loadingMore ? (
+        <Text>加载中…</Text>
+      ) : props.moreError ? (
+        <>
+          <Text>{props.moreError.message}</Text>
+          <Button className="list-footer__retry" size="mini" onClick={props.onRetry}>
+            重试
+          </Button>
+        </>
+      ) : props.hasMore ? (
+        <Text>上拉加载更多</Text>
+      ) : (
+        <Text>{props.endText}</Text>
+      )}
+    </View>
+  )
+}
+
+/** A refresh failed while older data stays on screen: say so, and offer 重试. */
+export function StaleNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className="stale-notice" data-testid="stale">
+      <Text>{message}</Text>
+      <Text className="stale-notice__retry" onClick={onRetry}>
+        重试
+      </Text>
+    </View>
+  )
+}

@@ -1,5 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading } from '../../components/PageState'
+import { Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, Loading, ListFooter } from '../../components/PageState'
 import { useActivities, type ActivityCard } from './use-activities'
 import './index.scss'
 
@@ -33,22 +33,13 @@ export default function ActivitiesPage() {
       {cards.map((c) => (
         <Card key={c.id} card={c} />
       ))}
-      <View className="activities__footer" data-testid="list-footer">
-        {loadingMore ? (
-          <Text>加载中…</Text>
-        ) : moreError ? (
-          <>
-            <Text>{moreError.message}</Text>
-            <Button className="activities__more" size="mini" onClick={loadMore}>
-              重试
-            </Button>
-          </>
-        ) : hasMore ? (
-          <Text>上拉加载更多</Text>
-        ) : (
-          <Text>没有更多活动了</Text>
-        )}
-      </View>
+      <ListFooter
+        loadingMore={loadingMore}
+        moreError={moreError}
+        hasMore={hasMore}
+        onRetry={loadMore}
+        endText="没有更多活动了"
+      />
     </View>
   )
 }

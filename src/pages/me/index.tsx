@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading } from '../../components/PageState'
+import { EmptyState, ErrorState, Loading, StaleNotice } from '../../components/PageState'
 import { useMe, type Entry } from './use-me'
 import { flag } from '../../utils/flag'
 import './index.scss'
@@ -14,14 +14,7 @@ export default function MePage() {
 
   return (
     <View className="me">
-      {error ? (
-        <View className="me__stale" data-testid="stale">
-          <Text>{error.message}</Text>
-          <Text className="me__stale-retry" onClick={reload}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      {error ? <StaleNotice message={error.message} onRetry={reload} /> : null}
 
       <View className="card me__status">
         <View className="me__status-row">

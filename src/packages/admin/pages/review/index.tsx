@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
+import { EmptyState, ErrorState, Loading, ListFooter } from '../../../../components/PageState'
 import { useReviewQueue, type BatchOutcome, type ReviewRow } from './use-review-queue'
 import { flag } from '../../../../utils/flag'
 import './index.scss'
@@ -92,22 +92,13 @@ export default function ReviewPage() {
           onOpen={() => q.open(row.id)}
         />
       ))}
-      <View className="review__footer" data-testid="list-footer">
-        {q.loadingMore ? (
-          <Text>加载中…</Text>
-        ) : q.moreError ? (
-          <>
-            <Text>{q.moreError.message}</Text>
-            <Button size="mini" onClick={q.loadMore}>
-              重试
-            </Button>
-          </>
-        ) : q.hasMore ? (
-          <Text>上拉加载更多</Text>
-        ) : (
-          <Text>没有更多了</Text>
-        )}
-      </View>
+      <ListFooter
+        loadingMore={q.loadingMore}
+        moreError={q.moreError}
+        hasMore={q.hasMore}
+        onRetry={q.loadMore}
+        endText="没有更多了"
+      />
 
       <View className="review__bar">
         <Text className="review__all" onClick={q.toggleAll} data-testid="select-all">

@@ -1,5 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
+import { Text, View } from '@tarojs/components'
+import { EmptyState, ErrorState, Loading, ListFooter } from '../../../../components/PageState'
 import { useParam } from '../../use-param'
 import { useMembers } from './use-members'
 import './index.scss'
@@ -27,22 +27,13 @@ function MemberList({ teamId }: { teamId: string }) {
           <Text className="member__line">所属队伍：{c.team}</Text>
         </View>
       ))}
-      <View className="members__footer" data-testid="list-footer">
-        {loadingMore ? (
-          <Text>加载中…</Text>
-        ) : moreError ? (
-          <>
-            <Text>{moreError.message}</Text>
-            <Button className="members__more" size="mini" onClick={loadMore}>
-              重试
-            </Button>
-          </>
-        ) : hasMore ? (
-          <Text>上拉加载更多</Text>
-        ) : (
-          <Text>没有更多成员了</Text>
-        )}
-      </View>
+      <ListFooter
+        loadingMore={loadingMore}
+        moreError={moreError}
+        hasMore={hasMore}
+        onRetry={loadMore}
+        endText="没有更多成员了"
+      />
     </View>
   )
 }

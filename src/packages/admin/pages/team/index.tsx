@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
+import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
 import { useParam } from '../../use-param'
 import { useMyTeams, useTeam } from './use-team'
 import './index.scss'
@@ -14,14 +14,7 @@ function TeamView({ teamId }: { teamId: string }) {
 
   return (
     <View className="team">
-      {error ? (
-        <View className="team__stale" data-testid="stale">
-          <Text>{error.message}</Text>
-          <Text className="team__link" onClick={reload}>
-            重试
-          </Text>
-        </View>
-      ) : null}
+      {error ? <StaleNotice message={error.message} onRetry={reload} /> : null}
 
       {screen.ancestors.length ? (
         <View className="team__crumbs" data-testid="breadcrumb">
