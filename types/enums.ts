@@ -123,3 +123,20 @@ export const AvailabilitySlot = labels({
   evening: '晚间',
 })
 export type AvailabilitySlot = keyof typeof AvailabilitySlot.map
+
+/** Who may sign up for an activity: every activated volunteer, or members of the organizing team's subtree. */
+export const Audience = labels({
+  city: '全市科技志愿者',
+  team: '本队伍（含下级队伍）成员',
+})
+export type Audience = keyof typeof Audience.map
+
+/** A sign-up's state, as its holder sees it under 我的 → 我的活动. */
+export const TicketStatus = labels({
+  confirmed: '报名成功',
+  waitlisted: '候补中',
+  cancelled: '已取消报名',
+  /** Said after the cancel cut-off (志愿服务条例 Art. 22): the seat stays taken, the organizer is told. */
+  absent: '已请假',
+})
+export type TicketStatus = keyof typeof TicketStatus.map

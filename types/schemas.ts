@@ -4,14 +4,11 @@
  */
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
+import { activitySchemas } from './schemas/activity'
+import { count, cursorSchema, day, empty, id, limitSchema } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
-export const cursorSchema = v.optional(v.pipe(v.string(), v.maxLength(200)))
-export const limitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)))
-
-const empty = v.strictObject({})
-const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号无效'))
 const teamName = v.pipe(
   v.string('请填写队伍名称'),
   v.trim(),
@@ -19,13 +16,6 @@ const teamName = v.pipe(
   v.maxLength(40, '队伍名称不超过 40 个字'),
 )
 const teamKind = v.picklist(TeamKind.values, '队伍类型无效')
-const day = v.pipe(v.string('请填写日期'), v.isoDate('日期格式应为 YYYY-MM-DD'))
-const count = v.pipe(
-  v.number('请填写人数'),
-  v.integer('人数应为整数'),
-  v.minValue(0, '人数不能为负'),
-  v.maxValue(1_000_000, '人数过大'),
-)
 const fileID = v.pipe(v.string('请先上传文件'), v.minLength(1, '请先上传文件'), v.maxLength(300, '文件无效'))
 
 export const periodSchema = v.pipe(
@@ -66,9 +56,10 @@ export const periodSchema = v.pipe(
   ),
 )
 
+export { cursorSchema, limitSchema }
+
 export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } = {
   'volunteer.me': empty,
-  'activity.list': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'volunteer.register': registrationSchema,
   'volunteer.update': registrationSchema,
   'volunteer.activate': v.strictObject({ code: activationCodeSchema }),
@@ -104,6 +95,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'spreadsheet.importTemplate': empty,
   'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
   'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),
+  ...activitySchemas,
 }
 
 export interface Invalid {

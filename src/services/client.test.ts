@@ -11,19 +11,19 @@ beforeEach(() => {
 
 test('sends the action to the function named before the dot', async () => {
   invokeMock.mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } })
-  await call('activity.list', { limit: 5 })
-  expect(invokeMock).toHaveBeenCalledWith('activity', { action: 'list', data: { limit: 5 } })
+  await call('activity.list', { tab: 'upcoming', limit: 5 })
+  expect(invokeMock).toHaveBeenCalledWith('activity', { action: 'list', data: { tab: 'upcoming', limit: 5 } })
 })
 
 test('passes a success envelope through', async () => {
   invokeMock.mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } })
-  await expect(call('activity.list', {})).resolves.toEqual({ ok: true, data: { items: [], nextCursor: null } })
+  await expect(call('activity.list', { tab: 'upcoming' })).resolves.toEqual({ ok: true, data: { items: [], nextCursor: null } })
 })
 
 test('passes a refusal with its stable code through', async () => {
   const refusal = { ok: false, code: 'INVALID_INPUT', message: '分页参数无效，请刷新后重试', field: 'cursor' }
   invokeMock.mockResolvedValue(refusal)
-  await expect(call('activity.list', { cursor: 'x' })).resolves.toEqual(refusal)
+  await expect(call('activity.list', { tab: 'upcoming', cursor: 'x' })).resolves.toEqual(refusal)
 })
 
 test('turns a thrown platform error into NETWORK', async () => {

@@ -36,7 +36,7 @@ export function toCard(a: ActivitySummary): ActivityCard {
 }
 
 export function useActivities() {
-  const list = usePagedQuery('activity.list', { limit: PAGE_SIZE })
+  const list = usePagedQuery('activity.list', { tab: 'upcoming', limit: PAGE_SIZE })
 
   usePullDownRefresh(async () => {
     await list.refresh()

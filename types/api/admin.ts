@@ -1,0 +1,60 @@
+/** The admin function: review, reveal, roles and reporting periods. */
+import type { Gender, Role, VolunteerStatus } from '../enums'
+import type { Empty, Page, TeamRef } from './common'
+import type { PeriodView } from './team'
+import type { ProfileView } from './volunteer'
+
+/** One row of the review queue. */
+export interface ReviewItem {
+  volunteerId: string
+  name: string
+  gender: Gender
+  employer: string
+  position: string
+  team: TeamRef
+  submittedAt: string
+  /** Submitted again after a rejection or an identity change. */
+  resubmitted: boolean
+}
+
+export interface ReviewEvent {
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  reason: string | null
+  at: string
+}
+
+export interface ReviewDetail extends ReviewItem {
+  status: VolunteerStatus
+  profile: ProfileView
+  history: ReviewEvent[]
+}
+
+export interface BatchResult {
+  done: string[]
+  failed: { volunteerId: string; code: string; message: string }[]
+}
+
+export interface RoleItem {
+  id: string
+  role: Role
+  team: TeamRef
+  volunteerId: string | null
+  name: string
+}
+
+export interface AdminApi {
+  'admin.reviewQueue': { req: { cursor?: string; limit?: number }; res: Page<ReviewItem> }
+  'admin.reviewDetail': { req: { volunteerId: string }; res: ReviewDetail }
+  /** Full ID number or mobile of a volunteer in scope; every reveal is audited. */
+  'admin.reveal': { req: { volunteerId: string; field: 'idNumber' | 'mobile' }; res: { value: string } }
+  'admin.approve': { req: { volunteerIds: string[] }; res: BatchResult }
+  'admin.reject': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
+  /** A new activation code for an approved volunteer; the old one stops working. */
+  'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string } }
+  /** Grants on the team and every team below it. */
+  'admin.roles': { req: { teamId: string }; res: RoleItem[] }
+  'admin.grantRole': { req: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string }; res: RoleItem }
+  'admin.revokeRole': { req: { roleId: string }; res: { roleId: string } }
+  'admin.periods': { req: Empty; res: PeriodView[] }
+  'admin.savePeriod': { req: Omit<PeriodView, 'id'> & { id?: string }; res: PeriodView }
+}

@@ -1,0 +1,29 @@
+/** The spreadsheet function: 集体注册 import (and, later, the forms' exports). */
+import type { Empty } from './common'
+
+export interface ImportRow {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number
+  name: string
+  idNumberMasked: string
+  /** new: will be registered; member: already in this team; join: registered elsewhere, joins this team too; invalid: see errors. */
+  outcome: 'new' | 'member' | 'join' | 'invalid'
+  errors: string[]
+}
+
+export interface ImportPreview {
+  rows: ImportRow[]
+  counts: Record<ImportRow['outcome'], number>
+}
+
+export interface ImportResult extends ImportPreview {
+  /** Activation codes of the people registered now, to hand out; shown once, stored only as hashes. */
+  codes: { row: number; name: string; code: string }[]
+}
+
+export interface SpreadsheetApi {
+  /** An .xlsx template for 集体注册, as a temporary download URL. */
+  'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
+  'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
+  'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }
+}

@@ -1,0 +1,63 @@
+/** The volunteer function: the caller's own registration, activation and profile. */
+import type { ActivityType, AvailabilitySlot, Gender, SourceCategory, VolunteerStatus } from '../enums'
+import type { Registration } from '../registration'
+import type { Empty, RoleGrant, TeamRef } from './common'
+
+/** A registration as its owner or a reviewer sees it: personal numbers masked. */
+export interface ProfileView {
+  name: string
+  gender: Gender
+  /** 430***********123X */
+  idNumberMasked: string
+  birthDate: string
+  employer: string
+  position: string
+  mobileMasked: string
+  skills: ActivityType[]
+  skillsOther: string
+  specialty: string
+  availability: { slots: AvailabilitySlot[]; note: string }
+  source: SourceCategory
+}
+
+/** A message the volunteer was sent; kept so a refused subscription loses nothing. */
+export interface Notice {
+  id: string
+  title: string
+  body: string
+  at: string
+  /** Whether the WeChat subscribe message was delivered (false: refused or failed). */
+  delivered: boolean
+}
+
+/** What 我的 shows: the caller's own state, always masked. */
+export interface MeView {
+  status: VolunteerStatus
+  profile: ProfileView | null
+  team: TeamRef | null
+  /** Reason of the latest rejection, when status is rejected. */
+  rejectReason: string | null
+  submittedAt: string | null
+  roles: RoleGrant[]
+  /** Teams the caller is an active member of, with their ancestors: who may join activities open to a team's members. */
+  memberOf: string[]
+  /** 服务时长, hours, one decimal. */
+  serviceHours: number
+  /** Activation is locked after too many wrong codes until an admin re-issues one. */
+  activationLocked: boolean
+  /** Latest notices, newest first. */
+  notices: Notice[]
+  /** Subscribe-message templates to ask for on the next submit tap (from configuration). */
+  subscribeTemplateIds: string[]
+}
+
+export interface VolunteerApi {
+  'volunteer.me': { req: Empty; res: MeView }
+  'volunteer.register': { req: Registration; res: MeView }
+  /** Before review or after rejection: edit and (re)submit. After activation: identity changes go back to review. */
+  'volunteer.update': { req: Registration; res: MeView }
+  'volunteer.activate': { req: { code: string }; res: MeView }
+  'volunteer.leave': { req: Empty; res: MeView }
+  /** Someone registered by their team (集体注册) claims the record with their ID number and code. */
+  'volunteer.claim': { req: { idNumber: string; code: string }; res: MeView }
+}

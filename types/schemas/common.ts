@@ -1,0 +1,24 @@
+/** Pieces every function's schemas share. */
+import * as v from 'valibot'
+
+export const cursorSchema = v.optional(v.pipe(v.string(), v.maxLength(200)))
+export const limitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)))
+export const empty = v.strictObject({})
+export const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号无效'))
+export const day = v.pipe(v.string('请填写日期'), v.isoDate('日期格式应为 YYYY-MM-DD'))
+export const count = v.pipe(
+  v.number('请填写人数'),
+  v.integer('人数应为整数'),
+  v.minValue(0, '人数不能为负'),
+  v.maxValue(1_000_000, '人数过大'),
+)
+/** Free text typed by a person: trimmed, bounded, no control or invisible formatting characters. */
+export function text(label: string, min: number, max: number) {
+  return v.pipe(
+    v.string(`请填写${label}`),
+    v.trim(),
+    v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    v.maxLength(max, `${label}不超过 ${max} 个字`),
+    v.regex(/^[^\p{Cc}\p{Cf}]*$/u, `${label}含有不可见字符`),
+  )
+}
