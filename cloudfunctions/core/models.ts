@@ -68,6 +68,12 @@ export interface VolunteerDoc {
   /** Set on approval; cleared on activation. Only the code's hash is kept. */
   activation: { codeHash: string; expiresAt: Date; failures: number } | null
   activatedAt: Date | null
+  /**
+   * Ids of the teams the person is an active member of, with their ancestors (the union of the
+   * memberships' paths), kept on the record so sign-up checks an activity's audience without
+   * reading memberships. Set on activation; a membership added later adds its path.
+   */
+  memberOf?: string[]
   leftAt: Date | null
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number

@@ -98,6 +98,7 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
         rejectReason: null,
         submittedAt: null,
         roles,
+        memberOf: [],
         serviceHours: 0,
         activationLocked: false,
         notices,
@@ -111,6 +112,8 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       rejectReason: v.status === 'rejected' ? v.rejectReason : null,
       submittedAt: new Date(v.submittedAt).toISOString(),
       roles,
+      // Records activated before memberOf existed fall back to their primary team's path.
+      memberOf: v.status === 'active' ? (v.memberOf ?? v.teamPath) : [],
       serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
       activationLocked: v.status === 'approved' && (v.activation?.failures ?? 0) >= config.activationMaxFailures(),
       notices,
@@ -155,7 +158,7 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
     const ok = await volunteers.updateIf(
       v._id,
       'approved',
-      { status: 'active', activation: null, openid: caller.openid },
+      { status: 'active', activation: null, openid: caller.openid, memberOf: v.teamPath },
       {
         activated: true,
         also: {
