@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from './index'
-import { demoData, demoUsers, DEV_OWNER_OPENID, DEV_PII_KEY, DEV_TEMPLATE_REVIEW_RESULT } from './seed'
+import { demoData, demoUsers, DEV_FUNCTION_ENV, DEV_PII_KEY } from './seed'
 
 export interface DevServerOptions {
   dataDir: string
@@ -76,7 +76,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     dataDir: opts.dataDir,
     functionsDir: opts.functionsDir,
     databaseSpec: opts.databaseSpec,
-    env: { PII_KEY: DEV_PII_KEY, OWNER_OPENIDS: DEV_OWNER_OPENID, TEMPLATE_REVIEW_RESULT: DEV_TEMPLATE_REVIEW_RESULT },
+    env: DEV_FUNCTION_ENV,
   })
   if (cloud.store.find('teams').length === 0) {
     // The seed seals demo ID numbers with the same key the functions use.

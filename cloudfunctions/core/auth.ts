@@ -20,3 +20,12 @@ export function inScope(scope: Scope, teamPath: string[]): boolean {
 export function assertInScope(scope: Scope, teamPath: string[]): void {
   if (!inScope(scope, teamPath)) throw notInScope()
 }
+
+/** The teams whose activities the caller may publish and run: as organizer or administrator, or all for an owner. */
+export async function organizerScope(caller: Caller): Promise<Scope> {
+  const grants = await caller.roles()
+  if (grants.some((g) => g.role === 'owner')) return 'all'
+  const teams = grants.filter((g) => g.role === 'admin' || g.role === 'organizer').map((g) => g.team.id)
+  if (teams.length === 0) throw forbidden('仅组织者或管理员可以发布和管理活动')
+  return teams
+}
