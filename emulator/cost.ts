@@ -45,6 +45,8 @@ export interface ReadCost {
 type Kind = 'eq' | 'range' | 'geo'
 interface FieldCond {
   kind: Kind
+  /** How the plan names it: `=`, ` range`, ` in`, ` geo`. */
+  how?: string
   /** The part of the condition an index bound can use. */
   bound: unknown
 }
@@ -75,7 +77,7 @@ function classify(value: unknown): FieldCond | undefined {
   if (Array.isArray(ops.$in) && ops.$in.length === 1) return { kind: 'eq', bound: ops.$in[0] }
   if (Array.isArray(ops.$all) && ops.$all.length === 1 && !isOperatorObject(ops.$all[0]))
     return { kind: 'eq', bound: ops.$all[0] }
-  if (Array.isArray(ops.$in)) return { kind: 'range', bound: { $in: ops.$in } }
+  if (Array.isArray(ops.$in)) return { kind: 'range', how: ' in', bound: { $in: ops.$in } }
   const geo = GEO_OPS.find((k) => k in ops)
   if (geo) return { kind: 'geo', bound: { [geo]: ops[geo] } }
   const range = Object.fromEntries(RANGE_OPS.filter((k) => k in ops).map((k) => [k, ops[k]]))
@@ -131,7 +133,7 @@ function candidate(index: IndexDef, fields: Map<string, FieldCond[]>, sort: [str
     const conds = fields.get(field) ?? []
     const c = dir === '2dsphere' ? conds.find((x) => x.kind === 'geo') : conds.find((x) => x.kind === 'range')
     if (c) {
-      used.push(`${field} ${c.kind}`)
+      used.push(`${field}${c.how ?? ` ${c.kind}`}`)
       bounds.push(...conds.filter((x) => x.kind === c.kind).map((x) => ({ [field]: x.bound })))
     }
   }
@@ -175,7 +177,8 @@ function walk(docs: Doc[], test: (d: Doc) => boolean, want: number): number {
 }
 
 function describe(c: Candidate | undefined, inMemorySort: boolean) {
-  const how = c ? (c.index === PRIMARY ? 'primary key _id' : `index ${c.index.name} (${c.used.join(', ')})`) : ''
+  const keys = c?.used.length ? c.used.join(', ') : 'sort'
+  const how = c ? (c.index === PRIMARY ? 'primary key _id' : `index ${c.index.name} (${keys})`) : ''
   return `${c ? how : 'collection scan'}${inMemorySort ? ' + sort in memory' : ''}`
 }
 
