@@ -27,7 +27,11 @@ export function Picker({ mode, range = [], rangeKey, value, onChange, children, 
     return (
       <div data-testid={testId}>
         {children}
-        <input type={mode} value={String(value ?? '')} onChange={(e) => change?.({ detail: { value: e.target.value } })} />
+        <input
+          type={mode}
+          value={String(value ?? '')}
+          onChange={(e) => change?.({ detail: { value: e.target.value } })}
+        />
       </div>
     )
   }

@@ -138,7 +138,12 @@ export default function ActivitiesPage() {
         >
           <Text className={`filter${f.focus ? ' filter--on' : ''}`}>{a.labels.focus}</Text>
         </Picker>
-        <Picker mode="date" value={f.from} onChange={(e) => set('from', String(e.detail.value))} data-testid="filter-from">
+        <Picker
+          mode="date"
+          value={f.from}
+          onChange={(e) => set('from', String(e.detail.value))}
+          data-testid="filter-from"
+        >
           <Text className={`filter${f.from ? ' filter--on' : ''}`}>{a.labels.from}</Text>
         </Picker>
         <Picker mode="date" value={f.to} onChange={(e) => set('to', String(e.detail.value))} data-testid="filter-to">

@@ -80,13 +80,18 @@ export function toCard(a: ActivitySummary, now: Date = new Date()): ActivityCard
     time: formatTimeRange(a.startAt, a.endAt, now),
     address: a.address,
     seats: `已报名 ${a.signedUp}/${a.capacity}`,
-    seatsLeft: !live ? '' : left > 0 ? `剩余 ${left} 个名额` : a.waiting > 0 ? `已满 · 候补 ${a.waiting} 人` : '已满 · 可候补',
+    seatsLeft: !live
+      ? ''
+      : left > 0
+        ? `剩余 ${left} 个名额`
+        : a.waiting > 0
+          ? `已满 · 候补 ${a.waiting} 人`
+          : '已满 · 可候补',
     full: left === 0,
   }
 }
 
-const label = (labels: { map: Record<string, string> }, value: string, any: string) =>
-  value ? labels.map[value] : any
+const label = (labels: { map: Record<string, string> }, value: string, any: string) => (value ? labels.map[value] : any)
 const day = (d: string) => {
   const [, m, dd] = d.split('-').map(Number)
   return `${m}月${dd}日`
