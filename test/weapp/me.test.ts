@@ -28,6 +28,7 @@ function me(over: Partial<MeView> = {}): MeView {
     activationLocked: false,
     notices: [],
     subscribeTemplateIds: [],
+    memberOf: [],
     ...over,
   }
 }

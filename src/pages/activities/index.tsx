@@ -79,7 +79,7 @@ export default function ActivitiesPage() {
     <View className="activities">
       <View className="activities__tabs" role="tablist">
         {TABS.map((t) => (
-          <Text
+          <View
             key={t.value}
             className={`activities__tab${a.tab === t.value ? ' activities__tab--on' : ''}`}
             role="tab"
@@ -87,8 +87,8 @@ export default function ActivitiesPage() {
             data-testid={`tab-${t.value}`}
             onClick={() => a.setTab(t.value)}
           >
-            {t.label}
-          </Text>
+            <Text>{t.label}</Text>
+          </View>
         ))}
       </View>
 
@@ -149,15 +149,15 @@ export default function ActivitiesPage() {
         <Picker mode="date" value={f.to} onChange={(e) => set('to', String(e.detail.value))} data-testid="filter-to">
           <Text className={`filter${f.to ? ' filter--on' : ''}`}>{a.labels.to}</Text>
         </Picker>
-        <Text
+        <View
           className={`filter${f.seatsOnly ? ' filter--on' : ''}`}
           role="checkbox"
           aria-checked={f.seatsOnly}
           data-testid="filter-seats"
           onClick={() => set('seatsOnly', !f.seatsOnly)}
         >
-          只看有名额
-        </Text>
+          <Text>只看有名额</Text>
+        </View>
         {a.filtered ? (
           <Text className="filter filter--clear" data-testid="clear-filters" onClick={a.clearFilters}>
             清除筛选

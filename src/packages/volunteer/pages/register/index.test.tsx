@@ -40,6 +40,7 @@ const unregistered: MeView = {
   activationLocked: false,
   notices: [],
   subscribeTemplateIds: ['tmpl-review'],
+  memberOf: [],
 }
 const pending: MeView = {
   ...unregistered,
