@@ -200,10 +200,7 @@ export function useActivityEdit(target: EditTarget) {
     set,
     errors,
     /** The server's refusal not tied to a field (CONFLICT, NOT_IN_SCOPE, a network failure). */
-    formError:
-      error && !(error.code === 'INVALID_INPUT' && isField(error.field?.replace(/^input\./, '')))
-        ? error.message
-        : undefined,
+    formError: error && !isField(error.field?.replace(/^input\./, '')) ? error.message : undefined,
     clearError: () => setError(undefined),
     busy,
     restored,
