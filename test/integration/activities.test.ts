@@ -4,7 +4,7 @@
  */
 import { verifyTicketToken } from '../../src/packages/organizer/ticket-verify'
 import type { ActivityEditView, ActivityInput } from '../../types/api'
-import { addActiveVolunteers, activityInput } from '../support/activity-fixtures'
+import { addActiveVolunteers, activityInput } from '../support/activity-cloud'
 import { expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 
 let cloud: TestCloud
