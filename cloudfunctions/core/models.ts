@@ -170,6 +170,17 @@ export interface ActivityDoc {
   /** Places left on the waitlist (it holds at most as many people as there are seats). */
   waitSlots: number
   absent: number
+  /** 参与服务的专家人次: check-ins at this activity (each ticket once). */
+  checkedIn: number
+  checkedOut: number
+  /** 接受服务的群众人次, entered by the organizer after the event; null until then. */
+  peopleServed: number | null
+  /** The 亮点 write-up for 附件3; photos are cloud storage fileIDs. */
+  highlight: { content: string; effect: string; photos: string[] } | null
+  /** When the organizer confirmed the service records (谁组织谁记录). */
+  recordsConfirmedAt: Date | null
+  /** When tickets still checked in were closed at the scheduled end. */
+  autoCheckedOutAt: Date | null
   cancelReason: string | null
   createdBy: string
   createdAt: Date
@@ -210,4 +221,48 @@ export interface TicketDoc {
   absentReason: string | null
   /** Time or place changed after this sign-up. */
   changed: boolean
+  /** The first check-in stands; a later one from another phone is a reported conflict. */
+  checkin: CheckRecord | null
+  checkout: CheckRecord | null
+  /** Service minutes from check-in/check-out by the stated rule (信用时长). */
+  minutes: number
+  /** Minutes of active 补录 for this ticket, kept apart from scanned ones. */
+  makeupMinutes: number
+}
+
+/** Who recorded a check-in or check-out, when (the scan's own time for offline scans), and how. */
+export interface CheckRecord {
+  at: Date
+  device: string
+  by: string
+  method: 'scan' | 'offline' | 'manual' | 'auto'
+}
+
+/** One scan as uploaded, keyed by its nonce: a replayed scan or batch is accepted once. */
+export interface ScanDoc {
+  /** The scan's nonce. */
+  _id: string
+  activityId: string
+  ticketId: string | null
+  mode: 'in' | 'out'
+  at: Date
+  device: string
+  by: string
+  offline: boolean
+  result: 'done' | 'already' | 'refused'
+  code: string | null
+  receivedAt: Date
+}
+
+/** 补录: hours an organizer or administrator adds afterwards, with a reason; declined, never deleted. */
+export interface MakeupDoc {
+  _id: string
+  ticketId: string
+  activityId: string
+  openid: string
+  minutes: number
+  reason: string
+  by: string
+  at: Date
+  declined: { by: string; at: Date; reason: string } | null
 }

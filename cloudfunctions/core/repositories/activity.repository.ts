@@ -1,6 +1,7 @@
 import type { FocusTag } from '../../../types/enums'
 import type { Scope } from '../auth'
 import { _, listOf, rowsOf, serverNow, type Db } from '../db'
+import type { ActivityFields } from '../activity'
 import type { ActivityDoc } from '../models'
 
 export interface KeyCursor {
@@ -23,23 +24,6 @@ export interface ActivityFilter {
 }
 
 export type NewActivity = Omit<ActivityDoc, '_id' | 'createdAt' | 'updatedAt'>
-export type ActivityFields = Omit<
-  ActivityDoc,
-  | '_id'
-  | 'rev'
-  | 'stage'
-  | 'signedUp'
-  | 'seatsLeft'
-  | 'waiting'
-  | 'waitSlots'
-  | 'absent'
-  | 'cancelReason'
-  | 'createdBy'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'publishedAt'
-  | 'remindedAt'
->
 
 export interface ActivityRepository {
   get(id: string): Promise<ActivityDoc | null>
