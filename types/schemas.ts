@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
-import { count, cursorSchema, day, empty, id, limitSchema } from './schemas/common'
+import { count, cursorSchema, day, empty, id, limitSchema, revision } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
@@ -69,9 +69,13 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reviewDetail': v.strictObject({ volunteerId: id }),
   'admin.reveal': v.strictObject({ volunteerId: id, field: v.picklist(['idNumber', 'mobile'], '字段无效') }),
   'admin.approve': v.strictObject({
-    volunteerIds: v.pipe(v.array(id), v.minLength(1, '请选择要通过的注册'), v.maxLength(50, '一次最多通过 50 条')),
+    items: v.pipe(
+      v.array(v.strictObject({ volunteerId: id, revision })),
+      v.minLength(1, '请选择要通过的注册'),
+      v.maxLength(50, '一次最多通过 50 条'),
+    ),
   }),
-  'admin.reject': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
+  'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
   'team.page': v.strictObject({ teamId: id }),

@@ -61,12 +61,17 @@ export interface VolunteerDoc {
   consentAt: Date
   submittedAt: Date
   rejectReason: string | null
+  /**
+   * Bumped by every edit of the owner: an approval or rejection names the revision its reviewer
+   * saw and fails on any other. Records written before it existed count as 0.
+   */
+  revision?: number
   /** Submitted again after a rejection or an identity change. */
   resubmitted: boolean
   reviewedBy: string | null
   reviewedAt: Date | null
   /** Set on approval; cleared on activation. Only the code's hash is kept. */
-  activation: { codeHash: string; expiresAt: Date; failures: number } | null
+  activation: Activation | null
   activatedAt: Date | null
   /**
    * Ids of the teams the person is an active member of, with their ancestors (the union of the
@@ -77,6 +82,13 @@ export interface VolunteerDoc {
   leftAt: Date | null
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+}
+
+export interface Activation {
+  codeHash: string
+  expiresAt: Date
+  /** Attempts at this code, each reserved before comparing and never beyond the limit. */
+  failures: number
 }
 
 export interface MembershipDoc {

@@ -193,7 +193,7 @@ async function activated(teamId: string) {
   })
   await expectOk(cloud.call(openid, 'volunteer.register', data))
   const [doc] = cloud.cloud.store.find('volunteers', { openid })
-  await expectOk(cloud.call('demo-owner', 'admin.approve', { volunteerIds: [doc._id] }))
+  await expectOk(cloud.call('demo-owner', 'admin.approve', { items: [{ volunteerId: doc._id, revision: 0 }] }))
   await expectOk(cloud.call(openid, 'volunteer.activate', { code: codeSentTo(cloud, openid) }))
   return { openid, id: doc._id as string }
 }

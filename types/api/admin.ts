@@ -15,6 +15,8 @@ export interface ReviewItem {
   submittedAt: string
   /** Submitted again after a rejection or an identity change. */
   resubmitted: boolean
+  /** What the reviewer saw: approve and reject name it, and fail with CONFLICT after any edit. */
+  revision: number
 }
 
 export interface ReviewEvent {
@@ -47,8 +49,9 @@ export interface AdminApi {
   'admin.reviewDetail': { req: { volunteerId: string }; res: ReviewDetail }
   /** Full ID number or mobile of a volunteer in scope; every reveal is audited. */
   'admin.reveal': { req: { volunteerId: string; field: 'idNumber' | 'mobile' }; res: { value: string } }
-  'admin.approve': { req: { volunteerIds: string[] }; res: BatchResult }
-  'admin.reject': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
+  /** Each registration at the revision the reviewer saw. */
+  'admin.approve': { req: { items: { volunteerId: string; revision: number }[] }; res: BatchResult }
+  'admin.reject': { req: { volunteerId: string; revision: number; reason: string }; res: { volunteerId: string } }
   /** A new activation code for an approved volunteer; the old one stops working. */
   'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string } }
   /** Grants on the team and every team below it. */

@@ -81,10 +81,9 @@ export const activityInputSchema = v.pipe(
 
 const tab = v.picklist(['upcoming', 'past'], '列表无效')
 
-export const activitySchemas: { [A in ActionName as A extends `activity.${string}` ? A : never]: v.GenericSchema<
-  unknown,
-  ReqOf<A>
-> } = {
+export const activitySchemas: {
+  [A in ActionName as A extends `activity.${string}` ? A : never]: v.GenericSchema<unknown, ReqOf<A>>
+} = {
   'activity.list': v.pipe(
     v.strictObject({
       tab,

@@ -22,3 +22,10 @@ export function text(label: string, min: number, max: number) {
     v.regex(/^[^\p{Cc}\p{Cf}]*$/u, `${label}含有不可见字符`),
   )
 }
+/** The revision of a record a reviewer saw. */
+export const revision = v.pipe(
+  v.number('缺少版本号'),
+  v.integer('版本号无效'),
+  v.minValue(0, '版本号无效'),
+  v.maxValue(1e9, '版本号无效'),
+)

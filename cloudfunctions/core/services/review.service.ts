@@ -31,12 +31,22 @@ function item(v: VolunteerDoc): ReviewItem {
     team: v.team,
     submittedAt: new Date(v.submittedAt).toISOString(),
     resubmitted: v.resubmitted,
+    revision: v.revision ?? 0,
   }
 }
 
 const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他管理员处理，请刷新列表')
+/** The volunteer edited the registration after the reviewer opened it. */
+const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新查看')
+const revisionOf = (v: VolunteerDoc) => v.revision ?? 0
 
 export function reviewService({ volunteers, records, notifyReview }: ReviewDeps) {
+  /** Why a review's compare-and-set failed: another reviewer, or an edit by the volunteer. */
+  async function lostRace(id: string, revision: number): Promise<AppError> {
+    const now = await volunteers.findById(id)
+    return now?.status === 'pending' && revisionOf(now) !== revision ? changedSince() : handledElsewhere()
+  }
+
   async function inScopeVolunteer(caller: Caller, volunteerId: string): Promise<VolunteerDoc> {
     const [scope, v] = await Promise.all([adminScope(caller), volunteers.findById(volunteerId)])
     if (!v) throw notFound('该注册')
@@ -52,12 +62,12 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
     return { code, days, activation: { codeHash: hashActivationCode(v._id, code), expiresAt, failures: 0 } }
   }
 
-  async function approveOne(caller: Caller, v: VolunteerDoc): Promise<void> {
+  async function approveOne(caller: Caller, v: VolunteerDoc, revision: number): Promise<void> {
     if (v.status !== 'pending') throw v.status === 'approved' ? handledElsewhere() : wrongState('该注册不在待审核状态')
+    if (revisionOf(v) !== revision) throw changedSince()
     const now = caller.now()
     const { code, days, activation } = issueCode(v, now)
-    const patch = { status: 'approved' as const, activation, rejectReason: null, reviewedBy: caller.openid }
-    if (!(await volunteers.updateIf(v._id, 'pending', patch, { reviewed: true }))) throw handledElsewhere()
+    if (!(await volunteers.approve(v._id, revision, activation, caller.openid))) throw await lostRace(v._id, revision)
     await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
     await notifyReview(v.openid, { approved: true, note: `激活码 ${code}，${days}天内有效`, at: now })
   }
@@ -96,8 +106,12 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed) }
     },
 
-    async approve(caller: Caller, { volunteerIds }: { volunteerIds: string[] }): Promise<BatchResult> {
-      const ids = [...new Set(volunteerIds)]
+    async approve(
+      caller: Caller,
+      { items }: { items: { volunteerId: string; revision: number }[] },
+    ): Promise<BatchResult> {
+      const seen = new Map(items.map((i) => [i.volunteerId, i.revision]))
+      const ids = [...seen.keys()]
       const [scope, found] = await Promise.all([adminScope(caller), volunteers.findByIds(ids)])
       const byId = new Map(found.map((v) => [v._id, v]))
       const result: BatchResult = { done: [], failed: [] }
@@ -106,7 +120,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
         try {
           if (!v) throw notFound('该注册')
           if (!inScope(scope, v.teamPath)) throw new AppError('NOT_IN_SCOPE', '该注册不在您的管理范围内')
-          await approveOne(caller, v)
+          await approveOne(caller, v, seen.get(id)!)
           result.done.push(id)
         } catch (e) {
           if (!(e instanceof AppError)) throw e
@@ -121,17 +135,15 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       return result
     },
 
-    async reject(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
+    async reject(
+      caller: Caller,
+      { volunteerId, revision, reason }: { volunteerId: string; revision: number; reason: string },
+    ) {
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.status !== 'pending')
         throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
-      const ok = await volunteers.updateIf(
-        v._id,
-        'pending',
-        { status: 'rejected', rejectReason: reason, reviewedBy: caller.openid },
-        { reviewed: true },
-      )
-      if (!ok) throw handledElsewhere()
+      if (revisionOf(v) !== revision) throw changedSince()
+      if (!(await volunteers.reject(v._id, revision, reason, caller.openid))) throw await lostRace(v._id, revision)
       await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
       await notifyReview(v.openid, { approved: false, note: reason, at: caller.now() })
       return { volunteerId: v._id }
@@ -143,12 +155,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const now = caller.now()
       const { code, days, activation } = issueCode(v, now)
       // Conditional on the old code: the old one stops working the moment the new one is stored.
-      const ok = await volunteers.updateIf(
-        v._id,
-        'approved',
-        { activation },
-        { also: { 'activation.codeHash': v.activation.codeHash } },
-      )
+      const ok = await volunteers.reissue(v._id, v.activation.codeHash, activation)
       if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
       await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })

@@ -143,35 +143,32 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
   async function redeem(caller: Caller, v: VolunteerDoc, code: string): Promise<void> {
     if (v.status !== 'approved' || !v.activation) throw wrongState('注册尚未审核通过，暂不能激活')
     const max = config.activationMaxFailures()
-    const locked = () => new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
-    if (v.activation.failures >= max) throw locked()
+    const locked = () => new AppError('CODE_LOCKED', '激活码错误次数过多，已锁定。请联系管理员重新发放激活码')
     if (caller.now() > new Date(v.activation.expiresAt))
-      throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
+      throw new AppError('CODE_EXPIRED', '激活码已过期，请联系管理员重新发放')
+    // The attempt is reserved before the comparison, and only while below the limit: simultaneous
+    // wrong codes cannot all be evaluated.
+    if (!(await volunteers.reserveAttempt(v._id, v.activation.codeHash, max))) {
+      const now = await volunteers.findById(v._id)
+      // A simultaneous tap of the same person already activated it: done.
+      if (now?.status === 'active' && now.openid === caller.openid) return
+      if (now?.status === 'approved' && now.activation?.codeHash === v.activation.codeHash) throw locked()
+      throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
+    }
     if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) {
-      await volunteers.countFailure(v._id)
       const left = max - v.activation.failures - 1
       if (left <= 0) throw locked()
-      throw new AppError('CODE_INVALID', `验证码不正确，还可以尝试 ${left} 次`, 'code')
+      throw new AppError('CODE_INVALID', `激活码不正确，还可以尝试 ${left} 次`, 'code')
     }
-    // Compare-and-set on the owner, the code and the failure count: a lock, a re-issue or another
-    // claim that landed in between wins over this attempt.
-    const ok = await volunteers.updateIf(
-      v._id,
-      'approved',
-      { status: 'active', activation: null, openid: caller.openid, memberOf: v.teamPath },
-      {
-        activated: true,
-        also: {
-          openid: v.openid,
-          'activation.codeHash': v.activation.codeHash,
-          'activation.failures': v.activation.failures,
-        },
-      },
-    )
+    // Compare-and-set on the owner and the code: a re-issue or another claim that landed in
+    // between wins over this attempt.
+    // The only active membership after (re)activation is the primary one (memberOf, models.ts).
+    const expect = { owner: v.openid, codeHash: v.activation.codeHash }
+    const ok = await volunteers.activate(v._id, expect, caller.openid, v.teamPath)
     if (!ok) {
       const now = await volunteers.findByOpenid(caller.openid)
       if (now?._id !== v._id || now.status !== 'active')
-        throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
+        throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
     }
     await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
   }
@@ -195,16 +192,12 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
         activation: null,
         activatedAt: null,
         leftAt: null,
+        revision: 0,
       }
       try {
         if (existing) {
           // Coming back after 退出: the same record, history kept, reviewed again.
-          const ok = await volunteers.updateIf(
-            existing._id,
-            'left',
-            { ...fresh, resubmitted: true },
-            { resubmit: true },
-          )
+          const ok = await volunteers.reRegister(existing._id, { ...fresh, resubmitted: true })
           if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
@@ -253,9 +246,7 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
             source: fields.source,
           }
       try {
-        const ok = await volunteers.updateIf(v._id, v.status, patch, {
-          resubmit: backToReview && v.status !== 'pending',
-        })
+        const ok = await volunteers.edit(v._id, v.status, patch, backToReview && v.status !== 'pending')
         if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
       } catch (e) {
         if (e instanceof DuplicateRegistration) throw idTaken()
@@ -295,7 +286,7 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
     async leave(caller: Caller): Promise<MeView> {
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已经退出')
-      const ok = await volunteers.updateIf(v._id, v.status, { status: 'left', activation: null }, { left: true })
+      const ok = await volunteers.leave(v._id, v.status)
       if (!ok) throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
       await memberships.setAll(caller.openid, 'left')
       return reread(caller)

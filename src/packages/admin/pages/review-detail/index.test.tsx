@@ -18,6 +18,7 @@ function detail(over: Partial<ReviewDetail> = {}): ReviewDetail {
     team: { id: 'team-heshan', name: '赫山区科技志愿者队', kind: 'county' },
     submittedAt: '2024-09-01T06:05:00.000Z',
     resubmitted: true,
+    revision: 3,
     status: 'pending',
     profile: {
       name: '李明',
@@ -117,7 +118,11 @@ test('不通过 requires a reason, validated with the schema, before anything is
   expect(screen.queryByTestId('reason-error')).toBeNull()
   serve({ 'admin.reject': ok({ volunteerId: 'v-1' }), 'admin.reviewDetail': ok(detail({ status: 'rejected' })) })
   await tap('confirm-reject')
-  expect(callMock).toHaveBeenCalledWith('admin.reject', { volunteerId: 'v-1', reason: '单位名称不完整，请填写全称' })
+  expect(callMock).toHaveBeenCalledWith('admin.reject', {
+    volunteerId: 'v-1',
+    revision: 3,
+    reason: '单位名称不完整，请填写全称',
+  })
   expect(screen.getByTestId('done').textContent).toContain('已退回')
   expect(screen.getByTestId('status').textContent).toBe('未通过')
   expect(screen.queryByTestId('approve')).toBeNull()
@@ -133,7 +138,7 @@ test('通过 confirms, approves this one registration and shows it awaiting acti
   expect(Taro.showModal).toHaveBeenCalledWith(
     expect.objectContaining({ content: expect.stringContaining('激活验证码') }),
   )
-  expect(callMock).toHaveBeenCalledWith('admin.approve', { volunteerIds: ['v-1'] })
+  expect(callMock).toHaveBeenCalledWith('admin.approve', { items: [{ volunteerId: 'v-1', revision: 3 }] })
   expect(screen.getByTestId('done').textContent).toContain('已通过')
   expect(screen.getByTestId('status').textContent).toBe('待激活')
   expect(screen.getByTestId('reissue')).toBeTruthy()

@@ -112,7 +112,7 @@ export function useReviewDetail() {
     if (!confirm) return
     await run(
       'approve',
-      () => call('admin.approve', { volunteerIds: [volunteerId] }),
+      () => call('admin.approve', { items: [{ volunteerId, revision: q.data?.revision ?? 0 }] }),
       '已通过。验证码已通过微信消息发送给志愿者。',
     )
   }
@@ -127,7 +127,7 @@ export function useReviewDetail() {
     setReasonError(undefined)
     const ok = await run(
       'reject',
-      () => call('admin.reject', { volunteerId, reason: checked.value }),
+      () => call('admin.reject', { volunteerId, revision: q.data?.revision ?? 0, reason: checked.value }),
       '已退回，原因已通知志愿者。',
     )
     if (!ok) return

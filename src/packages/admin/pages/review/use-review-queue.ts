@@ -21,6 +21,8 @@ export interface ReviewRow {
   teamName: string
   submittedAt: string
   resubmitted: boolean
+  /** The revision this list showed; approval fails if the volunteer edited since. */
+  revision: number
 }
 
 export const toRow = (i: ReviewItem): ReviewRow => ({
@@ -31,6 +33,7 @@ export const toRow = (i: ReviewItem): ReviewRow => ({
   teamName: i.team.name,
   submittedAt: formatDateTime(i.submittedAt),
   resubmitted: i.resubmitted,
+  revision: i.revision,
 })
 
 /** What a batch approval did, by name, for the admin to read. */
@@ -79,11 +82,13 @@ export function useReviewQueue() {
     })
     if (!confirm) return
     const names = new Map(rows.map((r) => [r.id, r.name]))
+    const revisions = new Map(rows.map((r) => [r.id, r.revision]))
     const result: BatchOutcome = { done: 0, failed: [] }
     setApproving(true)
     for (let i = 0; i < selected.length; i += APPROVE_CHUNK) {
       const ids = selected.slice(i, i + APPROVE_CHUNK)
-      const r = await call('admin.approve', { volunteerIds: ids })
+      const items = ids.map((volunteerId) => ({ volunteerId, revision: revisions.get(volunteerId) ?? 0 }))
+      const r = await call('admin.approve', { items })
       if (r.ok) {
         result.done += r.data.done.length
         for (const f of r.data.failed)
