@@ -1,3 +1,4 @@
+import type { RoleGrant } from '../../types/api'
 import type { Caller } from './context'
 import { forbidden, notInScope } from './errors'
 
@@ -19,4 +20,18 @@ export function inScope(scope: Scope, teamPath: string[]): boolean {
 
 export function assertInScope(scope: Scope, teamPath: string[]): void {
   if (!inScope(scope, teamPath)) throw notInScope()
+}
+
+/**
+ * Grants are suspended while their holder is not an active member: after 退出, and while an
+ * identity change of an activated volunteer is back in review (until they activate again).
+ * Administrators appointed without a volunteer record of their own keep their grants.
+ */
+export function grantsHeld(
+  grants: RoleGrant[],
+  holder: { status: string; activatedAt: Date | null } | null,
+): RoleGrant[] {
+  if (!holder) return grants
+  const suspended = holder.status === 'left' || (holder.status !== 'active' && holder.activatedAt !== null)
+  return suspended ? [] : grants
 }

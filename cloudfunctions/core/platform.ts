@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../../types/api'
+import { grantsHeld } from './auth'
 import { config } from './config'
 import { makeCaller } from './context'
 import { cloud, db } from './db'
@@ -27,9 +28,11 @@ export const repos = {
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
 const OWNER_GRANT: RoleGrant = { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }
 
+/** The caller's grants, loaded once per call; a holder's state is checked every time (auth.ts). */
 async function grantsOf(openid: string): Promise<RoleGrant[]> {
-  const stored = await repos.roles.grantsOf(openid)
-  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...stored] : stored
+  const { grants, holder } = await repos.roles.grantsOf(openid)
+  const held = grantsHeld(grants, holder)
+  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...held] : held
 }
 
 export const notifyReview = reviewNotifier(repos.records, async (msg) => {

@@ -97,3 +97,50 @@ describe('the activation lock cannot be raced', () => {
     expect(stored(p.id).activation.failures).toBe(5)
   })
 })
+
+describe('roles do not outlive membership', () => {
+  async function organizer() {
+    const p = await activated()
+    await expectOk(
+      cloud.call('demo-heshan-admin', 'admin.grantRole', {
+        volunteerId: p.id,
+        role: 'organizer',
+        teamId: 'team-heshan',
+      }),
+    )
+    expect(await cloud.call(p.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({ ok: true })
+    return p
+  }
+
+  it('suspends an organizer’s grant after 退出', async () => {
+    const p = await organizer()
+    await expectOk(cloud.call(p.openid, 'volunteer.leave', {}))
+    expect(await cloud.call(p.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect((await expectOk<MeView>(cloud.call(p.openid, 'volunteer.me', {}))).roles).toEqual([])
+  })
+
+  it('suspends an administrator’s grant while an identity change is in review, and restores it on activation', async () => {
+    const p = await activated()
+    await expectOk(
+      cloud.call('demo-owner', 'admin.grantRole', { volunteerId: p.id, role: 'admin', teamId: 'team-heshan' }),
+    )
+    expect(await cloud.call(p.openid, 'admin.reviewQueue', {})).toMatchObject({ ok: true })
+    await expectOk(cloud.call(p.openid, 'volunteer.update', { ...p.data, employer: '益阳市第二中学' }))
+    expect(await cloud.call(p.openid, 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // Not even their own change: the grant is gone until they are an active member again.
+    expect(await cloud.call(p.openid, 'admin.approve', { items: [{ volunteerId: p.id, revision: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.approve', { items: [{ volunteerId: p.id, revision: 1 }] }))
+    await expectOk(cloud.call(p.openid, 'volunteer.activate', { code: codeSentTo(cloud, p.openid) }))
+    expect(await cloud.call(p.openid, 'admin.reviewQueue', {})).toMatchObject({ ok: true })
+  })
+
+  it('keeps the grants of an administrator with no registration of their own', async () => {
+    expect(await cloud.call('demo-heshan-admin', 'admin.reviewQueue', {})).toMatchObject({ ok: true })
+  })
+})
