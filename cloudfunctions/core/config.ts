@@ -28,4 +28,6 @@ export const config = {
   },
   /** Wrong codes before activation locks until an admin re-issues one. */
   activationMaxFailures: () => positive('ACTIVATION_MAX_FAILURES', 5),
+  /** 认领 (claim) attempts one WeChat account may make a day, right or wrong. */
+  claimAttemptsPerDay: () => positive('CLAIM_ATTEMPTS_PER_DAY', 10),
 }

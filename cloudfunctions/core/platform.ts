@@ -7,6 +7,7 @@ import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
 import { reviewNotifier } from './notify'
 import { activityRepository } from './repositories/activity.repository'
+import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
@@ -23,6 +24,7 @@ export const repos = {
   roles: roleRepository(db),
   activities: activityRepository(db),
   periods: periodRepository(db),
+  limits: limitRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */

@@ -2,3 +2,6 @@
 export function chinaTime(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
+
+/** The calendar day in China, YYYY-MM-DD. */
+export const chinaDay = (d: Date): string => chinaTime(d).slice(0, 10)

@@ -3,10 +3,12 @@ import { maskIdNumber, maskMobile, parseIdCard } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
 import { hashActivationCode, sameHash } from '../activation'
 import { config } from '../config'
+import { chinaDay } from '../time'
 import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
 import { idNumberHash, seal, unseal } from '../pii'
+import type { LimitRepository } from '../repositories/limit.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
@@ -17,6 +19,7 @@ export interface VolunteerDeps {
   teams: TeamRepository
   memberships: MembershipRepository
   records: RecordRepository
+  limits: LimitRepository
 }
 
 const NOTICES_SHOWN = 5
@@ -79,7 +82,7 @@ function identityChanged(v: VolunteerDoc, r: Registration): boolean {
   return IDENTITY_FIELDS.some((f) => before[f] !== r[f])
 }
 
-export function volunteerService({ volunteers, teams, memberships, records }: VolunteerDeps) {
+export function volunteerService({ volunteers, teams, memberships, records, limits }: VolunteerDeps) {
   async function view(caller: Caller, v: VolunteerDoc | null): Promise<MeView> {
     const [roles, messages] = await Promise.all([caller.roles(), records.messagesOf(caller.openid, NOTICES_SHOWN)])
     const notices = messages.map((m) => ({
@@ -270,17 +273,31 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       return reread(caller)
     },
 
-    /** 集体注册: the person a team registered claims that record with their ID number and code. */
+    /**
+     * 集体注册: the person a team registered claims that record with their ID number and code.
+     * Every way to fail says the same thing, so an ID number cannot be probed; attempts are counted
+     * per caller and day, never on the record, so a stranger cannot lock its person out.
+     */
     async claim(caller: Caller, { idNumber, code }: { idNumber: string; code: string }): Promise<MeView> {
       const [own, [v]] = await Promise.all([
         volunteers.findByOpenid(caller.openid),
         volunteers.findByIdNumberHashes([idNumberHash(idNumber)]),
       ])
-      if (own && own.status !== 'left')
-        throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
-      // One message for "no such record" and "not claimable": it must not reveal who is registered.
-      if (!v || !v.openid.startsWith(UNCLAIMED)) throw new AppError('CODE_INVALID', '身份证号或验证码不正确', 'code')
-      await redeem(caller, v, code)
+      if (own?.status === 'left') throw wrongState('您的微信曾注册过志愿者，请在“我的”中重新注册，或联系队伍管理员')
+      if (own) throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
+      if (!(await limits.take('claim', caller.openid, chinaDay(caller.now()), config.claimAttemptsPerDay())))
+        throw new AppError('CODE_LOCKED', '今天尝试次数过多，请明天再试，或联系队伍管理员')
+      const wrong = () => new AppError('CODE_INVALID', '身份证号或激活码不正确', 'code')
+      if (!v || !v.openid.startsWith(UNCLAIMED) || v.status !== 'approved' || !v.activation) throw wrong()
+      if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) throw wrong()
+      if (caller.now() > new Date(v.activation.expiresAt))
+        throw new AppError('CODE_EXPIRED', '激活码已过期，请联系队伍管理员重新发放')
+      const expect = { owner: v.openid, codeHash: v.activation.codeHash }
+      if (!(await volunteers.activate(v._id, expect, caller.openid, v.teamPath))) {
+        // A simultaneous tap of the same person may have claimed it already.
+        if ((await volunteers.findByOpenid(caller.openid))?._id !== v._id) throw wrong()
+      }
+      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
       return reread(caller)
     },
     async leave(caller: Caller): Promise<MeView> {
