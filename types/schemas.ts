@@ -78,6 +78,8 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
+  'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
+  'volunteer.declineInvitation': v.strictObject({ teamId: id }),
   'team.page': v.strictObject({ teamId: id }),
   'team.members': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
   'team.create': v.strictObject({ parentId: id, name: teamName, kind: teamKind }),

@@ -79,9 +79,21 @@ export interface VolunteerDoc {
    * reading memberships. Set on activation; a membership added later adds its path.
    */
   memberOf?: string[]
+  /**
+   * Teams that registered this person (集体注册) while they were registered elsewhere, by team id:
+   * not a membership until the person accepts under 我的.
+   */
+  invitations?: Record<string, Invitation>
   leftAt: Date | null
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+}
+
+export interface Invitation {
+  team: TeamRef
+  teamPath: string[]
+  by: string
+  at: Date
 }
 
 export interface Activation {
@@ -126,7 +138,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  action: 'reveal' | 'export' | 'import'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided. */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void'
   target: string
   detail: string
   at: Date

@@ -2,7 +2,7 @@
  * What an attacker (any WeChat account, every `event` field theirs) or a careless day could do to
  * registration, review and activation, each pinned by a test that fails without its guard.
  */
-import type { ImportResult, MeView, ReviewDetail } from '../../types/api'
+import type { ImportPreview, ImportResult, MeView, ReviewDetail } from '../../types/api'
 import { makeIdNumber, nthIdNumber, validRegistration } from '../support/fixtures'
 import { goodRow, rosterFile } from '../support/roster-file'
 import { codeSentTo, expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
@@ -43,7 +43,7 @@ async function registered(over: Parameters<typeof validRegistration>[0] = {}) {
 
 async function approved(over: Parameters<typeof validRegistration>[0] = {}) {
   const p = await registered(over)
-  await expectOk(cloud.call('demo-heshan-admin', 'admin.approve', { items: [{ volunteerId: p.id, revision: 0 }] }))
+  await expectOk(cloud.call('demo-city-admin', 'admin.approve', { items: [{ volunteerId: p.id, revision: 0 }] }))
   return { ...p, code: codeSentTo(cloud, p.openid) }
 }
 
@@ -223,5 +223,66 @@ describe('claiming neither reveals nor locks', () => {
       code: 'WRONG_STATE',
     })
     expect(stored(p.id).status).toBe('approved')
+  })
+})
+
+describe('集体注册 invites, never pulls people in', () => {
+  it('previews a number registered in another county exactly like an unknown one', async () => {
+    const elsewhere = await activated({ teamId: 'team-anhua' })
+    const pending = await registered({ teamId: 'team-anhua' })
+    const fresh = nthIdNumber(30000)
+    const fileID = await cloud.upload(
+      'imports/probe.xlsx',
+      await rosterFile([goodRow(1, elsewhere.data.idNumber), goodRow(1, pending.data.idNumber), goodRow(1, fresh)]),
+    )
+    const p = await expectOk<ImportPreview>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }),
+    )
+    const shape = p.rows.map(({ outcome, errors }) => ({ outcome, errors }))
+    expect(shape).toEqual([shape[2], shape[2], shape[2]])
+    expect(p.counts).toEqual({ new: 3, member: 0, invited: 0, invalid: 0 })
+  })
+
+  it('does not make an activated volunteer of another county a member, nor show them, until they accept', async () => {
+    const person = await activated({ teamId: 'team-anhua' })
+    const fileID = await cloud.upload('imports/pull.xlsx', await rosterFile([goodRow(1, person.data.idNumber)]))
+    const before = await expectOk<{ members: number }>(
+      cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }),
+    )
+    await expectOk(cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }))
+    const listed = async () => {
+      const page = await expectOk<{ items: { volunteerId: string }[] }>(
+        cloud.call('demo-medical-admin', 'team.members', { teamId: 'team-medical', limit: 50 }),
+      )
+      return page.items.map((i) => i.volunteerId)
+    }
+    expect(await listed()).not.toContain(person.id)
+    expect(
+      (await expectOk<{ members: number }>(cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' })))
+        .members,
+    ).toBe(before.members)
+    const audit = cloud.cloud.store.find('audit_logs', { action: 'invite', target: person.id })
+    expect(audit).toEqual([
+      expect.objectContaining({ by: 'demo-medical-admin', detail: expect.stringContaining(person.data.name) }),
+    ])
+    // Declining leaves them out for good; nothing was written to their memberships.
+    await expectOk(cloud.call(person.openid, 'volunteer.declineInvitation', { teamId: 'team-medical' }))
+    expect(cloud.cloud.store.find('memberships', { openid: person.openid }).map((m) => m.teamId)).toEqual([
+      'team-anhua',
+    ])
+    expect(await cloud.call(person.openid, 'volunteer.acceptInvitation', { teamId: 'team-medical' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+    expect(await listed()).not.toContain(person.id)
+  })
+
+  it('refuses an invitation key that is not the caller’s own (prototype keys included)', async () => {
+    const person = await activated()
+    for (const teamId of ['__proto__', 'constructor', 'team-medical'])
+      expect(await cloud.call(person.openid, 'volunteer.acceptInvitation', { teamId })).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      })
   })
 })

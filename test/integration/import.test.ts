@@ -52,12 +52,12 @@ describe('import', () => {
     ])
     expect(p.rows[2].errors).toContain('手机号格式不正确')
     expect(p.rows[3].errors).toEqual(['与第 2 行的身份证号重复'])
-    expect(p.counts).toEqual({ new: 2, member: 1, join: 0, invalid: 2 })
+    expect(p.counts).toEqual({ new: 2, member: 1, invited: 0, invalid: 2 })
     expect(p.rows[0].idNumberMasked).toMatch(/^\d{3}\*{11}/)
     expect(cloud.cloud.store.find('volunteers')).toHaveLength(before)
   })
 
-  it('imports the valid rows as 待激活 with codes, and re-importing creates no duplicates', async () => {
+  it('imports the valid rows as 待激活 with codes; re-importing creates no duplicates and re-issues the codes', async () => {
     const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
@@ -70,8 +70,9 @@ describe('import', () => {
     const again = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
-    expect(again.counts).toEqual({ new: 0, member: 3, join: 0, invalid: 2 })
-    expect(again.codes).toEqual([])
+    // Still unclaimed: committing again issues new codes (the first ones stop working).
+    expect(again.counts).toEqual({ new: 2, member: 1, invited: 0, invalid: 2 })
+    expect(again.codes.map((c) => c.row)).toEqual([2, 3])
     expect(cloud.cloud.store.find('volunteers', { status: 'approved', 'team.id': 'team-medical' })).toHaveLength(
       stored.length,
     )
@@ -106,19 +107,31 @@ describe('import', () => {
     })
   })
 
-  it('adds an activated volunteer of another team as a member, counted once', async () => {
+  it('invites an activated volunteer of another team, who joins only on accepting under 我的', async () => {
     // 赵强 (demo-organizer) is an activated member of 赫山区; the 医学会 imports him too.
     const file = await cloud.upload('imports/join.xlsx', await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]))
+    const preview = await expectOk<ImportPreview>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
+    )
+    expect(preview.counts).toEqual({ new: 1, member: 0, invited: 0, invalid: 0 })
     const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: file }),
     )
-    expect(r.counts.join).toBe(1)
-    expect(
+    expect(r.counts.invited).toBe(1)
+    expect(r.codes).toEqual([])
+    const teamsOf = () =>
       cloud.cloud.store
-        .find('memberships', { openid: 'demo-organizer' })
+        .find('memberships', { openid: 'demo-organizer', status: 'active' })
         .map((m) => m.teamId)
-        .sort(),
-    ).toEqual(['team-heshan', 'team-medical'])
+        .sort()
+    expect(teamsOf()).toEqual(['team-heshan'])
+    const me = await expectOk<MeView>(cloud.call('demo-organizer', 'volunteer.me', {}))
+    expect(me.invitations).toEqual([{ team: expect.objectContaining({ id: 'team-medical' }), at: expect.any(String) }])
+    await expectOk(cloud.call('demo-organizer', 'volunteer.acceptInvitation', { teamId: 'team-medical' }))
+    expect(teamsOf()).toEqual(['team-heshan', 'team-medical'])
+    expect(cloud.cloud.store.find('volunteers', { openid: 'demo-organizer' })[0].memberOf).toEqual(
+      expect.arrayContaining(['team-city', 'team-heshan', 'team-medical']),
+    )
     const again = await expectOk<ImportPreview>(
       cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
     )
@@ -138,6 +151,6 @@ it('imports 500 rows with a fixed, small number of database requests', async () 
   const r = await cloud.call('demo-owner', 'spreadsheet.importCommit', { teamId: 'team-anhua', fileID })
   if (!r.ok) throw new Error(r.message)
   expect(r.data.counts.new).toBe(500)
-  // roles, team, existing by ID hash (none, so no membership look-up), 5 inserts of 100, audit
+  // roles, team, existing by ID hash (none, so no membership look-up), audit, 5 inserts of 100
   expect(r.dbRequests).toBe(9)
 })

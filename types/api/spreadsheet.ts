@@ -6,8 +6,12 @@ export interface ImportRow {
   row: number
   name: string
   idNumberMasked: string
-  /** new: will be registered; member: already in this team; join: registered elsewhere, joins this team too; invalid: see errors. */
-  outcome: 'new' | 'member' | 'join' | 'invalid'
+  /**
+   * new: will be added (registered with a code, or, for someone registered elsewhere, invited — the
+   * preview does not tell which); member: already in this team; invited (commit only): registered
+   * elsewhere, joins when they accept under 我的; invalid: see errors.
+   */
+  outcome: 'new' | 'member' | 'invited' | 'invalid'
   errors: string[]
 }
 
@@ -17,7 +21,7 @@ export interface ImportPreview {
 }
 
 export interface ImportResult extends ImportPreview {
-  /** Activation codes of the people registered now, to hand out; shown once, stored only as hashes. */
+  /** Activation codes of the people registered now (or again, still unclaimed), to hand out; stored only as hashes. */
   codes: { row: number; name: string; code: string }[]
 }
 

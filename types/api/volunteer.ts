@@ -45,6 +45,8 @@ export interface MeView {
   serviceHours: number
   /** Activation is locked after too many wrong codes until an admin re-issues one. */
   activationLocked: boolean
+  /** Teams that registered the caller (集体注册) while they were registered elsewhere: joined only on accepting. */
+  invitations: { team: TeamRef; at: string }[]
   /** Latest notices, newest first. */
   notices: Notice[]
   /** Subscribe-message templates to ask for on the next submit tap (from configuration). */
@@ -60,4 +62,7 @@ export interface VolunteerApi {
   'volunteer.leave': { req: Empty; res: MeView }
   /** Someone registered by their team (集体注册) claims the record with their ID number and code. */
   'volunteer.claim': { req: { idNumber: string; code: string }; res: MeView }
+  /** Joins a team that invited the caller; until then the caller is not its member and not shown to it. */
+  'volunteer.acceptInvitation': { req: { teamId: string }; res: MeView }
+  'volunteer.declineInvitation': { req: { teamId: string }; res: MeView }
 }

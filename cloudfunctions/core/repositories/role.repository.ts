@@ -3,7 +3,7 @@ import { listOf, rowsOf, serverNow, type Db } from '../db'
 import type { RoleDoc, VolunteerDoc } from '../models'
 
 /** The state of a grant holder's registration that decides whether their grants hold. */
-export type Holder = Pick<VolunteerDoc, 'status' | 'activatedAt'> | null
+export type Holder = Pick<VolunteerDoc, 'status'> | null
 
 export interface RoleRepository {
   /** The person's grants and their registration's state, in one request. */
@@ -33,7 +33,7 @@ export function roleRepository(db: Db): RoleRepository {
       const h = rows[0]?.holder[0]
       return {
         grants: rows.map((r) => ({ role: r.role, team: r.team })),
-        holder: h ? { status: h.status, activatedAt: h.activatedAt ?? null } : null,
+        holder: h ? { status: h.status } : null,
       }
     },
     async get(id) {

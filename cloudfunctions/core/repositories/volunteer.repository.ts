@@ -1,6 +1,7 @@
 import type { Scope } from '../auth'
 import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
 import { AppError } from '../errors'
+import type { TeamRef } from '../../../types/api'
 import type { Activation, VolunteerDoc } from '../models'
 
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
@@ -51,6 +52,11 @@ export interface VolunteerRepository {
     openid: string,
     memberOf: string[],
   ): Promise<boolean>
+  /** A team's invitation (集体注册 of someone registered elsewhere); inviting again refreshes it. */
+  invite(id: string, team: TeamRef, teamPath: string[], by: string): Promise<void>
+  /** The invitation becomes membership of an active volunteer: `paths` join memberOf. */
+  acceptInvitation(id: string, teamId: string, paths: string[]): Promise<boolean>
+  declineInvitation(id: string, teamId: string): Promise<boolean>
   /** Any state but 已退出 → 已退出. */
   leave(id: string, expect: VolunteerDoc['status']): Promise<boolean>
   pendingInScope(scope: Scope, after: QueueCursor | null, limit: number): Promise<VolunteerDoc[]>
@@ -138,6 +144,22 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async activate(id, expect, openid, memberOf) {
       const where = { _id: id, status: 'approved', openid: expect.owner, 'activation.codeHash': expect.codeHash }
       return cas(where, { status: 'active', activation: null, openid, memberOf, activatedAt: serverNow() })
+    },
+    async invite(id, team, teamPath, by) {
+      // Nested fields are written one path each, so a second invitation never replaces the first.
+      const key = `invitations.${team.id}`
+      await col.where({ _id: id }).update({ data: { [key]: { team, teamPath, by, at: serverNow() } } })
+    },
+    async acceptInvitation(id, teamId, paths) {
+      const key = `invitations.${teamId}`
+      return cas(
+        { _id: id, status: 'active', [key]: _.exists(true) },
+        { [key]: _.remove(), memberOf: _.addToSet({ $each: paths }) },
+      )
+    },
+    async declineInvitation(id, teamId) {
+      const key = `invitations.${teamId}`
+      return cas({ _id: id, [key]: _.exists(true) }, { [key]: _.remove() })
     },
     async leave(id, expect) {
       return cas({ _id: id, status: expect }, { status: 'left', activation: null, leftAt: serverNow() })

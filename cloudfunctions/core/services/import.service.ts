@@ -10,18 +10,16 @@ import type { ImportPreview, ImportResult, ImportRow } from '../../../types/api'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../types/enums'
 import { maskIdNumber } from '../../../types/idcard'
 import { registrationSchema, type Registration } from '../../../types/registration'
-import { hashActivationCode, newActivationCode } from '../activation'
-import { adminScope, assertInScope } from '../auth'
-import { config } from '../config'
+import { teamInScope } from '../auth'
 import type { Caller } from '../context'
-import { AppError, notFound } from '../errors'
+import { AppError } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
 import { idNumberHash } from '../pii'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
-import { registrationFields, UNCLAIMED } from './volunteer.service'
+import { isUnclaimed, issueActivation, newVolunteer, registrationFields } from '../volunteer'
 
 export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>
@@ -144,18 +142,14 @@ export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Par
   return out
 }
 
+/** What commit does with a row; the preview shows only new, member and invalid (see `shown`). */
+type Action = 'insert' | 'reissue' | 'invite' | 'none'
+
 interface Plan {
-  rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null })[]
+  rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null; action: Action })[]
 }
 
 export function importService({ volunteers, teams, memberships, records, files }: ImportDeps) {
-  async function teamInScope(caller: Caller, teamId: string): Promise<TeamDoc> {
-    const [scope, team] = await Promise.all([adminScope(caller), teams.get(teamId)])
-    if (!team) throw notFound('该队伍')
-    assertInScope(scope, team.path)
-    return team
-  }
-
   async function plan(team: TeamDoc, fileID: string): Promise<Plan> {
     let buffer: Buffer
     try {
@@ -178,39 +172,45 @@ export function importService({ volunteers, teams, memberships, records, files }
         name: p.name,
         idNumberMasked: p.idNumber.length === 18 ? maskIdNumber(p.idNumber) : '',
         registration: p.registration,
+        errors: [] as string[],
       }
-      if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null }
+      if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null, action: 'none' }
       const seen = firstRowOf.get(p.idNumber)
-      if (seen) return { ...base, outcome: 'invalid', errors: [`与第 ${seen} 行的身份证号重复`], existing: null }
+      if (seen)
+        return {
+          ...base,
+          outcome: 'invalid',
+          errors: [`与第 ${seen} 行的身份证号重复`],
+          existing: null,
+          action: 'none',
+        }
       firstRowOf.set(p.idNumber, p.row)
       const found = byHash.get(idNumberHash(p.idNumber)) ?? null
-      if (!found) return { ...base, outcome: 'new', errors: [], existing: null }
-      if (found.teamPath.includes(team._id) || members.has(found.openid))
-        return { ...base, outcome: 'member', errors: [], existing: found }
-      if (found.status === 'active') return { ...base, outcome: 'join', errors: [], existing: found }
-      return {
-        ...base,
-        outcome: 'invalid',
-        errors: ['该身份证号已在其他队伍注册但尚未激活，激活后再导入'],
-        existing: found,
-      }
+      if (!found) return { ...base, outcome: 'new', existing: null, action: 'insert' }
+      // Imported into this very team and not claimed yet: importing again issues a new code.
+      if (isUnclaimed(found) && found.team.id === team._id && found.status === 'approved')
+        return { ...base, outcome: 'new', existing: found, action: 'reissue' }
+      // Already of this subtree: the administrator sees them in the member list or review queue anyway.
+      if (members.has(found.openid) || (!isUnclaimed(found) && found.teamPath.includes(team._id)))
+        return { ...base, outcome: 'member', existing: found, action: 'none' }
+      // Registered elsewhere: an invitation the person accepts under 我的. The preview calls it
+      // new like any other, so it never tells whether an ID number is registered.
+      return { ...base, outcome: 'new', existing: found, action: 'invite' }
     })
     return { rows }
   }
 
-  function summary(p: Plan): ImportPreview {
-    const counts = { new: 0, member: 0, join: 0, invalid: 0 }
-    for (const r of p.rows) counts[r.outcome]++
-    return {
-      rows: p.rows.map(({ row, name, idNumberMasked, outcome, errors }) => ({
-        row,
-        name,
-        idNumberMasked,
-        outcome,
-        errors,
-      })),
-      counts,
-    }
+  function summary(p: Plan, after: 'preview' | 'commit'): ImportPreview {
+    const counts = { new: 0, member: 0, invited: 0, invalid: 0 }
+    const rows = p.rows.map(({ row, name, idNumberMasked, outcome, errors, action }) => ({
+      row,
+      name,
+      idNumberMasked,
+      outcome: after === 'commit' && action === 'invite' ? ('invited' as const) : outcome,
+      errors,
+    }))
+    for (const r of rows) counts[r.outcome]++
+    return { rows, counts }
   }
 
   return {
@@ -238,52 +238,72 @@ export function importService({ volunteers, teams, memberships, records, files }
     },
 
     async preview(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportPreview> {
-      const team = await teamInScope(caller, data.teamId)
-      return summary(await plan(team, data.fileID))
+      const team = await teamInScope(caller, teams, data.teamId)
+      return summary(await plan(team, data.fileID), 'preview')
     },
 
+    /**
+     * Re-runnable: the audit is written first; rows already imported into this team and still
+     * unclaimed get a new code (so a commit cut short, or codes lost, are fixed by committing again);
+     * people registered elsewhere are invited, never joined, and each invitation is audited by name.
+     */
     async commit(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportResult> {
-      const team = await teamInScope(caller, data.teamId)
+      const team = await teamInScope(caller, teams, data.teamId)
       const p = await plan(team, data.fileID)
-      const days = config.activationCodeDays()
-      const expiresAt = new Date(caller.now().getTime() + days * 86_400_000)
+      const now = caller.now()
+      const of = (a: Action) => p.rows.filter((r) => r.action === a)
+      const [inserts, reissues, invites] = [of('insert'), of('reissue'), of('invite')]
+      await records.auditMany([
+        {
+          by: caller.openid,
+          action: 'import',
+          target: team._id,
+          detail: `rows ${p.rows.length}; new ${inserts.length}; reissued ${reissues.length}; invited ${invites.length}`,
+        },
+        ...reissues.map((r) => ({
+          by: caller.openid,
+          action: 'reissue' as const,
+          target: r.existing!._id,
+          detail: `import ${team._id}`,
+        })),
+        ...invites.map((r) => ({
+          by: caller.openid,
+          action: 'invite' as const,
+          target: r.existing!._id,
+          detail: `${team.name}（${team._id}）邀请 ${r.existing!.name}`,
+        })),
+      ])
       const codes: ImportResult['codes'] = []
       const docs: Omit<VolunteerDoc, '_id'>[] = []
-      for (const r of p.rows) {
-        if (r.outcome !== 'new' || !r.registration) continue
+      for (const r of inserts) {
         const id = `vol-${crypto.randomBytes(12).toString('hex')}`
-        const code = newActivationCode()
+        const { code, activation } = issueActivation(id, now)
         codes.push({ row: r.row, name: r.name, code })
-        docs.push({
-          _id: id,
-          ...registrationFields(r.registration, team),
-          openid: `${UNCLAIMED}${id}`,
-          status: 'approved',
-          consentAt: caller.now(),
-          submittedAt: caller.now(),
-          rejectReason: null,
-          resubmitted: false,
-          reviewedBy: caller.openid,
-          reviewedAt: caller.now(),
-          activation: { codeHash: hashActivationCode(id, code), expiresAt, failures: 0 },
-          activatedAt: null,
-          leftAt: null,
-          serviceMinutes: 0,
-        } as VolunteerDoc)
+        const fields = registrationFields(r.registration!, team)
+        docs.push(newVolunteer(fields, { kind: 'imported', id, by: caller.openid, activation, now }) as VolunteerDoc)
       }
       try {
         for (let i = 0; i < docs.length; i += INSERT_CHUNK) await volunteers.insertMany(docs.slice(i, i + INSERT_CHUNK))
       } catch (e) {
         if (e instanceof DuplicateRegistration)
-          throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入，请重新预览后再导入')
+          throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入。已导入的人员不受影响，请再次导入以补发激活码')
         throw e
       }
-      for (const r of p.rows) {
-        if (r.outcome === 'join' && r.existing)
-          await memberships.activate(r.existing.openid, { id: team._id, path: team.path }, false)
+      for (const r of reissues) {
+        const v = r.existing!
+        const { code, activation } = issueActivation(v._id, now)
+        if (v.activation && (await volunteers.reissue(v._id, v.activation.codeHash, activation)))
+          codes.push({ row: r.row, name: r.name, code })
       }
-      await records.audit({ by: caller.openid, action: 'import', target: team._id, detail: `new ${docs.length}` })
-      return { ...summary(p), codes }
+      for (const r of invites)
+        await volunteers.invite(
+          r.existing!._id,
+          { id: team._id, name: team.name, kind: team.kind },
+          team.path,
+          caller.openid,
+        )
+      codes.sort((a, b) => a.row - b.row)
+      return { ...summary(p, 'commit'), codes }
     },
   }
 }

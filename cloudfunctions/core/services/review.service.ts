@@ -1,7 +1,5 @@
 import type { BatchResult, Page, ReviewDetail, ReviewItem } from '../../../types/api'
-import { newActivationCode, hashActivationCode } from '../activation'
 import { adminScope, assertInScope, inScope } from '../auth'
-import { config } from '../config'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { VolunteerDoc } from '../models'
@@ -10,6 +8,7 @@ import { unseal } from '../pii'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
+import { issueActivation } from '../volunteer'
 import { profileView } from './volunteer.service'
 
 export interface ReviewDeps {
@@ -54,19 +53,11 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
     return v
   }
 
-  /** A fresh code: stored as a hash, valid for the configured days, told to the volunteer once. */
-  function issueCode(v: VolunteerDoc, now: Date) {
-    const code = newActivationCode()
-    const days = config.activationCodeDays()
-    const expiresAt = new Date(now.getTime() + days * 86_400_000)
-    return { code, days, activation: { codeHash: hashActivationCode(v._id, code), expiresAt, failures: 0 } }
-  }
-
   async function approveOne(caller: Caller, v: VolunteerDoc, revision: number): Promise<void> {
     if (v.status !== 'pending') throw v.status === 'approved' ? handledElsewhere() : wrongState('该注册不在待审核状态')
     if (revisionOf(v) !== revision) throw changedSince()
     const now = caller.now()
-    const { code, days, activation } = issueCode(v, now)
+    const { code, days, activation } = issueActivation(v._id, now)
     if (!(await volunteers.approve(v._id, revision, activation, caller.openid))) throw await lostRace(v._id, revision)
     await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
     await notifyReview(v.openid, { approved: true, note: `激活码 ${code}，${days}天内有效`, at: now })
@@ -153,7 +144,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放验证码')
       const now = caller.now()
-      const { code, days, activation } = issueCode(v, now)
+      const { code, days, activation } = issueActivation(v._id, now)
       // Conditional on the old code: the old one stops working the moment the new one is stored.
       const ok = await volunteers.reissue(v._id, v.activation.codeHash, activation)
       if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')

@@ -1,7 +1,7 @@
 import type { MemberItem, Page, TeamNode, TeamPage } from '../../../types/api'
 import { FocusTag } from '../../../types/enums'
 import { CHILD_KINDS, leaderWarnings } from '../../../types/teams'
-import { adminScope, inScope, type Scope } from '../auth'
+import { inScope, teamInScope, type Scope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, forbidden, notFound, notInScope } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
@@ -60,12 +60,6 @@ export function memberItem(v: VolunteerDoc): MemberItem {
 }
 
 export function teamService({ teams, memberships, volunteers, periods, activities }: TeamDeps) {
-  async function requireTeam(id: string): Promise<TeamDoc> {
-    const t = await teams.get(id)
-    if (!t) throw notFound('该队伍')
-    return t
-  }
-
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
   async function access(caller: Caller, team: TeamDoc): Promise<{ scope: Scope | null; manage: boolean }> {
     const grants = await caller.roles()
@@ -139,11 +133,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     }
   }
 
-  async function manageable(caller: Caller, teamId: string): Promise<TeamDoc> {
-    const [scope, team] = await Promise.all([adminScope(caller), requireTeam(teamId)])
-    if (!inScope(scope, team.path)) throw notInScope()
-    return team
-  }
+  const manageable = (caller: Caller, teamId: string) => teamInScope(caller, teams, teamId)
 
   return {
     async tree(): Promise<TeamNode[]> {

@@ -1,13 +1,13 @@
 import type { MeView, ProfileView } from '../../../types/api'
-import { maskIdNumber, maskMobile, parseIdCard } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
 import { hashActivationCode, sameHash } from '../activation'
 import { config } from '../config'
 import { chinaDay } from '../time'
 import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
-import type { TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash, seal, unseal } from '../pii'
+import type { Invitation, TeamDoc, VolunteerDoc } from '../models'
+import { idNumberHash, unseal } from '../pii'
+import { newVolunteer, registrationFields, UNCLAIMED } from '../volunteer'
 import type { LimitRepository } from '../repositories/limit.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
@@ -23,9 +23,6 @@ export interface VolunteerDeps {
 }
 
 const NOTICES_SHOWN = 5
-
-/** The openid of a record a team registered (集体注册) until its person claims it. */
-export const UNCLAIMED = 'unclaimed:'
 
 export function profileView(v: VolunteerDoc): ProfileView {
   return {
@@ -44,31 +41,6 @@ export function profileView(v: VolunteerDoc): ProfileView {
   }
 }
 
-/** The stored form of a validated registration: personal numbers sealed, hashed and masked. */
-export function registrationFields(r: Registration, team: TeamDoc) {
-  const facts = parseIdCard(r.idNumber)
-  if (!facts) throw new AppError('INVALID_INPUT', '身份证号校验不通过，请核对', 'idNumber')
-  return {
-    name: r.name,
-    gender: r.gender,
-    idNumberHash: idNumberHash(r.idNumber),
-    idNumberSealed: seal(r.idNumber),
-    idNumberMasked: maskIdNumber(r.idNumber),
-    birthDate: facts.birthDate,
-    employer: r.employer,
-    position: r.position,
-    mobileSealed: seal(r.mobile),
-    mobileMasked: maskMobile(r.mobile),
-    skills: r.skills,
-    skillsOther: r.skillsOther,
-    specialty: r.specialty,
-    availability: r.availability,
-    source: r.source,
-    team: { id: team._id, name: team.name, kind: team.kind },
-    teamPath: team.path,
-  }
-}
-
 /** Whether an edit touches 身份信息 or the team, which an administrator must review again. */
 function identityChanged(v: VolunteerDoc, r: Registration): boolean {
   const before: Record<(typeof IDENTITY_FIELDS)[number], string> = {
@@ -80,6 +52,14 @@ function identityChanged(v: VolunteerDoc, r: Registration): boolean {
     teamId: v.team.id,
   }
   return IDENTITY_FIELDS.some((f) => before[f] !== r[f])
+}
+
+function invitationOf(v: VolunteerDoc, teamId: string): Invitation {
+  // Own keys only: a team id from the event never reaches a prototype.
+  const inv =
+    v.invitations && Object.prototype.hasOwnProperty.call(v.invitations, teamId) ? v.invitations[teamId] : null
+  if (!inv) throw new AppError('NOT_FOUND', '该邀请不存在或已处理')
+  return inv
 }
 
 export function volunteerService({ volunteers, teams, memberships, records, limits }: VolunteerDeps) {
@@ -104,6 +84,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         memberOf: [],
         serviceHours: 0,
         activationLocked: false,
+        invitations: [],
         notices,
         subscribeTemplateIds: templates,
       }
@@ -119,6 +100,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       memberOf: v.status === 'active' ? (v.memberOf ?? v.teamPath) : [],
       serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
       activationLocked: v.status === 'approved' && (v.activation?.failures ?? 0) >= config.activationMaxFailures(),
+      invitations: Object.values(v.invitations ?? {}).map((i) => ({ team: i.team, at: new Date(i.at).toISOString() })),
       notices,
       subscribeTemplateIds: templates,
     }
@@ -185,26 +167,23 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
       }
       const fields = registrationFields(r, team)
-      const fresh = {
-        ...fields,
-        status: 'pending' as const,
-        rejectReason: null,
-        resubmitted: false,
-        reviewedBy: null,
-        reviewedAt: null,
-        activation: null,
-        activatedAt: null,
-        leftAt: null,
-        revision: 0,
-      }
       try {
         if (existing) {
           // Coming back after 退出: the same record, history kept, reviewed again.
+          const {
+            openid: _same,
+            serviceMinutes: _kept,
+            revision: _bumped,
+            ...fresh
+          } = newVolunteer(fields, {
+            kind: 'registered',
+            openid: caller.openid,
+          })
           const ok = await volunteers.reRegister(existing._id, { ...fresh, resubmitted: true })
           if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
-          const id = await volunteers.insert({ ...fresh, openid: caller.openid, serviceMinutes: 0 })
+          const id = await volunteers.insert(newVolunteer(fields, { kind: 'registered', openid: caller.openid }))
           await records.addReview({ volunteerId: id, action: 'submitted', reason: null, by: caller.openid })
         }
       } catch (e) {
@@ -300,6 +279,26 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
       return reread(caller)
     },
+    /** Accepts a team's invitation (集体注册 of someone already registered): only now a member there. */
+    async acceptInvitation(caller: Caller, { teamId }: { teamId: string }): Promise<MeView> {
+      const v = await mine(caller)
+      const inv = invitationOf(v, teamId)
+      if (v.status !== 'active') throw wrongState('激活后才能接受队伍邀请')
+      // Records activated before memberOf existed start from their primary team's path (as in 我的).
+      const paths = [...new Set([...(v.memberOf ?? v.teamPath), ...inv.teamPath])]
+      if (!(await volunteers.acceptInvitation(v._id, teamId, paths)))
+        throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
+      await memberships.activate(caller.openid, { id: teamId, path: inv.teamPath }, false)
+      return reread(caller)
+    },
+
+    async declineInvitation(caller: Caller, { teamId }: { teamId: string }): Promise<MeView> {
+      const v = await mine(caller)
+      invitationOf(v, teamId)
+      await volunteers.declineInvitation(v._id, teamId)
+      return reread(caller)
+    },
+
     async leave(caller: Caller): Promise<MeView> {
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已经退出')

@@ -75,8 +75,7 @@ test('a chosen file is uploaded under the team and previewed row by row', async 
   await chooseFile()
   expect(pick.mock.calls[0][0]).toBe('imports/team-medical')
   expect(sent(callMock, 'spreadsheet.importPreview')).toEqual([{ teamId: 'team-medical', fileID: uploaded.fileID }])
-  expect(screen.getByTestId('count-new').textContent).toBe('新注册 1')
-  expect(screen.getByTestId('count-join').textContent).toBe('加入本队 1')
+  expect(screen.getByTestId('count-new').textContent).toBe('新增 2')
   expect(screen.getByTestId('count-member').textContent).toBe('已是成员 1')
   expect(screen.getByTestId('count-invalid').textContent).toBe('有误 1')
   // With errors present the invalid rows come first, each with its messages.
@@ -86,7 +85,7 @@ test('a chosen file is uploaded under the team and previewed row by row', async 
   expect(bad.getByText('请填写手机号')).toBeTruthy()
   expect(screen.queryByTestId('row-2')).toBeNull()
   await click(screen.getByText('全部 4'))
-  expect(within(screen.getByTestId('row-2')).getByText('新注册')).toBeTruthy()
+  expect(within(screen.getByTestId('row-2')).getByText('新增')).toBeTruthy()
   expect(within(screen.getByTestId('row-2')).getByText('430***********0011')).toBeTruthy()
   expect(within(screen.getByTestId('row-3')).getByText('加入本队')).toBeTruthy()
   expect(within(screen.getByTestId('row-4')).getByText('已是成员')).toBeTruthy()
@@ -150,7 +149,7 @@ test('nothing to import: no commit button, and why', async () => {
   const preview = importPreview()
   const onlyMembers = {
     rows: preview.rows.filter((r) => r.outcome === 'member'),
-    counts: { new: 0, join: 0, member: 1, invalid: 0 },
+    counts: { new: 0, invited: 0, member: 1, invalid: 0 },
   }
   await open({ 'spreadsheet.importPreview': ok(onlyMembers) })
   await chooseFile()
