@@ -87,7 +87,7 @@ test('a chosen file is uploaded under the team and previewed row by row', async 
   await click(screen.getByText('全部 4'))
   expect(within(screen.getByTestId('row-2')).getByText('新增')).toBeTruthy()
   expect(within(screen.getByTestId('row-2')).getByText('430***********0011')).toBeTruthy()
-  expect(within(screen.getByTestId('row-3')).getByText('加入本队')).toBeTruthy()
+  expect(within(screen.getByTestId('row-3')).getByText('新增')).toBeTruthy()
   expect(within(screen.getByTestId('row-4')).getByText('已是成员')).toBeTruthy()
   expect(button('确认导入（2 人）')).toBeTruthy()
 })
