@@ -77,6 +77,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
+  'admin.pendingActivation': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),

@@ -16,6 +16,7 @@ export const main = createHandler<'admin'>(
     approve: (caller, data) => reviews.approve(caller, data),
     reject: (caller, data) => reviews.reject(caller, data),
     reissueCode: (caller, data) => reviews.reissueCode(caller, data),
+    pendingActivation: (caller, data) => reviews.pendingActivation(caller, data),
     roles: (caller, data) => roles.list(caller, data),
     grantRole: (caller, data) => roles.grant(caller, data),
     revokeRole: (caller, data) => roles.revoke(caller, data),

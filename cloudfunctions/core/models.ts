@@ -98,6 +98,8 @@ export interface Invitation {
 
 export interface Activation {
   codeHash: string
+  /** When the code was issued (absent on codes issued before it was recorded). */
+  issuedAt?: Date
   expiresAt: Date
   /** Attempts at this code, each reserved before comparing and never beyond the limit. */
   failures: number

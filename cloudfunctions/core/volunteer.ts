@@ -50,7 +50,11 @@ export function issueActivation(
   const code = newActivationCode()
   const days = config.activationCodeDays()
   const expiresAt = new Date(now.getTime() + days * 86_400_000)
-  return { code, days, activation: { codeHash: hashActivationCode(volunteerId, code), expiresAt, failures: 0 } }
+  return {
+    code,
+    days,
+    activation: { codeHash: hashActivationCode(volunteerId, code), issuedAt: now, expiresAt, failures: 0 },
+  }
 }
 
 /**

@@ -160,12 +160,11 @@ async function importedPerson() {
   imported++
   const idNumber = nthIdNumber(9000 + imported * 3)
   const fileID = await cloud.upload(`imports/h-${imported}.xlsx`, await rosterFile([goodRow(imported, idNumber)]))
+  const before = new Set(cloud.cloud.store.find('volunteers').map((d) => d._id))
   const r = await expectOk<ImportResult>(
     cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
   )
-  const [doc] = cloud.cloud.store
-    .find('volunteers', { 'team.id': 'team-medical', status: 'approved' })
-    .filter((d) => d.reviewedBy === 'demo-medical-admin' && d.idNumberMasked.endsWith(idNumber.slice(-4)))
+  const [doc] = cloud.cloud.store.find('volunteers').filter((d) => !before.has(d._id))
   return { idNumber, id: doc._id as string, code: r.codes[0].code }
 }
 
@@ -284,5 +283,85 @@ describe('集体注册 invites, never pulls people in', () => {
         ok: false,
         code: 'NOT_FOUND',
       })
+  })
+})
+
+describe('imported people cannot get stuck', () => {
+  it('re-runs a commit cut short by a conflict: audit first, and every row gets a code in the end', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => nthIdNumber(40000 + i))
+    const big = await cloud.upload('imports/big-a.xlsx', await rosterFile(ids.map((n, i) => goodRow(i, n))))
+    // Another administrator imports row 120's person a moment earlier, into another team of theirs.
+    const one = await cloud.upload('imports/big-b.xlsx', await rosterFile([goodRow(120, ids[120])]))
+    await expectOk(cloud.call('demo-owner', 'spreadsheet.importCommit', { teamId: 'team-agri', fileID: one }))
+    const audits = () => cloud.cloud.store.find('audit_logs', { action: 'import', target: 'team-medical' }).length
+    const before = audits()
+    // Two administrators commit the same roster at once: the loser's inserts conflict mid-way.
+    const [a, b] = await Promise.all([
+      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
+      cloud.call('demo-city-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
+    ])
+    expect([a, b].some((r) => r.ok)).toBe(true)
+    for (const r of [a, b]) if (!r.ok) expect(r).toMatchObject({ code: 'CONFLICT' })
+    // Each attempt was audited, whether it finished or not.
+    expect(audits()).toBe(before + 2)
+    const again = await expectOk<ImportResult>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
+    )
+    expect(again.codes).toHaveLength(149)
+    expect(again.counts).toEqual({ new: 149, member: 0, invited: 1, invalid: 0 })
+  }, 60_000)
+
+  it('shows a re-issued code of an unclaimed record to the administrator, audited, and it works', async () => {
+    const p = await importedPerson()
+    const r = await expectOk<{ code: string | null }>(
+      cloud.call('demo-medical-admin', 'admin.reissueCode', { volunteerId: p.id }),
+    )
+    expect(r.code).toMatch(/^\d{6}$/)
+    expect(cloud.cloud.outbox().filter((m) => m.touser.startsWith('unclaimed:'))).toEqual([])
+    expect(
+      cloud.cloud.store.find('audit_logs', { action: 'reissue', target: p.id, by: 'demo-medical-admin' }),
+    ).toHaveLength(1)
+    if (r.code !== p.code)
+      expect(await cloud.call('wx-claim-old', 'volunteer.claim', { idNumber: p.idNumber, code: p.code })).toMatchObject(
+        {
+          code: 'CODE_INVALID',
+        },
+      )
+    expect(
+      await expectOk<MeView>(cloud.call('wx-claim-new', 'volunteer.claim', { idNumber: p.idNumber, code: r.code! })),
+    ).toMatchObject({
+      status: 'active',
+    })
+  })
+
+  it('lists 待激活 people of the scope, self-registered and imported, with code age and lock state', async () => {
+    const self = await approved({ teamId: 'team-medical' })
+    const imp = await importedPerson()
+    const wrong = self.code === '000000' ? '111111' : '000000'
+    for (let i = 0; i < 5; i++) await cloud.call(self.openid, 'volunteer.activate', { code: wrong })
+    const items: { volunteerId: string; imported: boolean; locked: boolean; codeAgeDays: number | null }[] = []
+    let cursor: string | undefined
+    do {
+      const page = await expectOk<{ items: typeof items; nextCursor: string | null }>(
+        cloud.call('demo-medical-admin', 'admin.pendingActivation', { limit: 50, ...(cursor ? { cursor } : {}) }),
+      )
+      items.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(items.find((i) => i.volunteerId === self.id)).toMatchObject({
+      imported: false,
+      locked: true,
+      codeAgeDays: 0,
+    })
+    expect(items.find((i) => i.volunteerId === imp.id)).toMatchObject({ imported: true, locked: false })
+    // Another county's administrator sees neither.
+    const other = await expectOk<{ items: { volunteerId: string }[] }>(
+      cloud.call('demo-heshan-admin', 'admin.pendingActivation', { limit: 50 }),
+    )
+    expect(other.items.map((i) => i.volunteerId)).not.toContain(imp.id)
+    expect(await cloud.call('demo-active', 'admin.pendingActivation', {})).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
   })
 })

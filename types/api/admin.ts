@@ -31,6 +31,21 @@ export interface ReviewDetail extends ReviewItem {
   history: ReviewEvent[]
 }
 
+/** One row of 待激活: approved (or imported) and not activated yet. */
+export interface PendingActivationItem {
+  volunteerId: string
+  name: string
+  team: TeamRef
+  /** Registered by a team (集体注册) and not claimed: a re-issued code is shown to the administrator. */
+  imported: boolean
+  issuedAt: string | null
+  /** Whole days since the code was issued. */
+  codeAgeDays: number | null
+  expired: boolean
+  /** Too many wrong codes: only a re-issue lets the person activate. */
+  locked: boolean
+}
+
 export interface BatchResult {
   done: string[]
   failed: { volunteerId: string; code: string; message: string }[]
@@ -52,8 +67,13 @@ export interface AdminApi {
   /** Each registration at the revision the reviewer saw. */
   'admin.approve': { req: { items: { volunteerId: string; revision: number }[] }; res: BatchResult }
   'admin.reject': { req: { volunteerId: string; revision: number; reason: string }; res: { volunteerId: string } }
-  /** A new activation code for an approved volunteer; the old one stops working. */
-  'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string } }
+  /**
+   * A new activation code for an approved volunteer; the old one stops working. Sent to the person,
+   * or, for an unclaimed 集体注册 record, returned here (`code`) for the administrator to hand over.
+   */
+  'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string; code: string | null; days: number } }
+  /** 待激活 in the caller's scope, oldest first. */
+  'admin.pendingActivation': { req: { cursor?: string; limit?: number }; res: Page<PendingActivationItem> }
   /** Grants on the team and every team below it. */
   'admin.roles': { req: { teamId: string }; res: RoleItem[] }
   'admin.grantRole': { req: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string }; res: RoleItem }

@@ -59,7 +59,13 @@ export interface VolunteerRepository {
   declineInvitation(id: string, teamId: string): Promise<boolean>
   /** Any state but 已退出 → 已退出. */
   leave(id: string, expect: VolunteerDoc['status']): Promise<boolean>
-  pendingInScope(scope: Scope, after: QueueCursor | null, limit: number): Promise<VolunteerDoc[]>
+  /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
+  inStateInScope(
+    status: 'pending' | 'approved',
+    scope: Scope,
+    after: QueueCursor | null,
+    limit: number,
+  ): Promise<VolunteerDoc[]>
 }
 
 /** The ID number or the WeChat account is already registered (two unique indexes). */
@@ -164,8 +170,8 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async leave(id, expect) {
       return cas({ _id: id, status: expect }, { status: 'left', activation: null, leftAt: serverNow() })
     },
-    async pendingInScope(scope, after, limit) {
-      const base = scope === 'all' ? { status: 'pending' } : { status: 'pending', teamPath: _.in(scope) }
+    async inStateInScope(status, scope, after, limit) {
+      const base = scope === 'all' ? { status } : { status, teamPath: _.in(scope) }
       // Oldest first, keyset paging on (submittedAt, _id).
       const query = after
         ? _.and([

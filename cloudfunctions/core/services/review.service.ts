@@ -1,4 +1,4 @@
-import type { BatchResult, Page, ReviewDetail, ReviewItem } from '../../../types/api'
+import type { BatchResult, Page, PendingActivationItem, ReviewDetail, ReviewItem } from '../../../types/api'
 import { adminScope, assertInScope, inScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
@@ -8,7 +8,8 @@ import { unseal } from '../pii'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
-import { issueActivation } from '../volunteer'
+import { isUnclaimed, issueActivation } from '../volunteer'
+import { config } from '../config'
 import { profileView } from './volunteer.service'
 
 export interface ReviewDeps {
@@ -70,7 +71,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const after: QueueCursor | null = data.cursor
         ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
         : null
-      const rows = await volunteers.pendingInScope(scope, after, limit + 1)
+      const rows = await volunteers.inStateInScope('pending', scope, after, limit + 1)
       const page = rows.slice(0, limit)
       const last = page[page.length - 1]
       return {
@@ -140,17 +141,61 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       return { volunteerId: v._id }
     },
 
+    /**
+     * A new code; the old one stops working. A person's own record gets it by message; a record a
+     * team registered and nobody claimed yet has no one to send it to, so the administrator is
+     * shown it (audited) to hand over.
+     */
     async reissueCode(caller: Caller, { volunteerId }: { volunteerId: string }) {
       const v = await inScopeVolunteer(caller, volunteerId)
-      if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放验证码')
+      if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放激活码')
       const now = caller.now()
       const { code, days, activation } = issueActivation(v._id, now)
-      // Conditional on the old code: the old one stops working the moment the new one is stored.
-      const ok = await volunteers.reissue(v._id, v.activation.codeHash, activation)
-      if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')
+      const unclaimed = isUnclaimed(v)
+      if (unclaimed)
+        await records.audit({ by: caller.openid, action: 'reissue', target: v._id, detail: 'shown to admin' })
+      if (!(await volunteers.reissue(v._id, v.activation.codeHash, activation)))
+        throw new AppError('CONFLICT', '激活码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
+      if (unclaimed) return { volunteerId: v._id, code, days }
       await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })
-      return { volunteerId: v._id }
+      return { volunteerId: v._id, code: null, days }
+    },
+
+    /** 待激活: self-registered and imported people who have not activated, with code age and lock state. */
+    async pendingActivation(
+      caller: Caller,
+      data: { cursor?: string; limit?: number },
+    ): Promise<Page<PendingActivationItem>> {
+      const scope = await adminScope(caller)
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after: QueueCursor | null = data.cursor
+        ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
+        : null
+      const rows = await volunteers.inStateInScope('approved', scope, after, limit + 1)
+      const page = rows.slice(0, limit)
+      const last = page[page.length - 1]
+      const now = caller.now().getTime()
+      const max = config.activationMaxFailures()
+      return {
+        items: page.map((v) => {
+          const a = v.activation
+          const issued =
+            a?.issuedAt ??
+            (a ? new Date(new Date(a.expiresAt).getTime() - config.activationCodeDays() * 86_400_000) : null)
+          return {
+            volunteerId: v._id,
+            name: v.name,
+            team: v.team,
+            imported: isUnclaimed(v),
+            issuedAt: issued ? new Date(issued).toISOString() : null,
+            codeAgeDays: issued ? Math.floor((now - new Date(issued).getTime()) / 86_400_000) : null,
+            expired: a ? now > new Date(a.expiresAt).getTime() : true,
+            locked: (a?.failures ?? 0) >= max,
+          }
+        }),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.submittedAt), id: last._id }) : null,
+      }
     },
   }
 }

@@ -136,7 +136,7 @@ test('通过 confirms, approves this one registration and shows it awaiting acti
   })
   await tap('approve')
   expect(Taro.showModal).toHaveBeenCalledWith(
-    expect.objectContaining({ content: expect.stringContaining('激活验证码') }),
+    expect.objectContaining({ content: expect.stringContaining('6 位激活码') }),
   )
   expect(callMock).toHaveBeenCalledWith('admin.approve', { items: [{ volunteerId: 'v-1', revision: 3 }] })
   expect(screen.getByTestId('done').textContent).toContain('已通过')
@@ -159,11 +159,11 @@ test('CONFLICT tells the admin someone else handled it and shows the fresh state
 })
 
 test('a volunteer awaiting activation can get a new code', async () => {
-  await open(detail({ status: 'approved' }), { 'admin.reissueCode': ok({ volunteerId: 'v-1' }) })
+  await open(detail({ status: 'approved' }), { 'admin.reissueCode': ok({ volunteerId: 'v-1', code: null, days: 7 }) })
   expect(screen.queryByTestId('approve')).toBeNull()
   await tap('reissue')
   expect(Taro.showModal).toHaveBeenCalledWith(
-    expect.objectContaining({ content: expect.stringContaining('原验证码立即失效') }),
+    expect.objectContaining({ content: expect.stringContaining('原激活码立即失效') }),
   )
   expect(callMock).toHaveBeenCalledWith('admin.reissueCode', { volunteerId: 'v-1' })
   expect(screen.getByTestId('done').textContent).toContain('已重新发放')
@@ -180,4 +180,12 @@ test('a failed load shows the message and retries', async () => {
   serve({ 'admin.reviewDetail': { ok: false, code: 'NOT_FOUND', message: '该注册不存在' } })
   render(<ReviewDetailPage />)
   expect((await screen.findByTestId('error')).textContent).toContain('该注册不存在')
+})
+
+test('a new code for an unclaimed 集体注册 record is shown to the administrator to hand over', async () => {
+  await open(detail({ status: 'approved' }), {
+    'admin.reissueCode': ok({ volunteerId: 'v-1', code: '135790', days: 7 }),
+  })
+  await tap('reissue')
+  expect(screen.getByTestId('done').textContent).toContain('新激活码 135790（7天内有效）')
 })
