@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
-import { count, cursorSchema, day, empty, id, limitSchema, revision } from './schemas/common'
+import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
@@ -77,8 +77,16 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
+  'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
+  'admin.appeals': empty,
   'admin.pendingActivation': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
+  'volunteer.appeal': v.strictObject({
+    name: registrationSchema.entries.name,
+    idNumber: registrationSchema.entries.idNumber,
+    mobile: registrationSchema.entries.mobile,
+    note: text('申诉说明', 2, 200),
+  }),
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),
   'team.page': v.strictObject({ teamId: id }),

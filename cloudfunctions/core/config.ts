@@ -30,4 +30,8 @@ export const config = {
   activationMaxFailures: () => positive('ACTIVATION_MAX_FAILURES', 5),
   /** 认领 (claim) attempts one WeChat account may make a day, right or wrong. */
   claimAttemptsPerDay: () => positive('CLAIM_ATTEMPTS_PER_DAY', 10),
+  /** Times one WeChat account may be told an ID number is taken, a day (so numbers cannot be probed in bulk). */
+  takenAnswersPerDay: () => positive('TAKEN_ANSWERS_PER_DAY', 3),
+  /** 申诉 one WeChat account may file a day. */
+  appealsPerDay: () => positive('APPEALS_PER_DAY', 3),
 }

@@ -14,6 +14,7 @@ function handler(openid: string | undefined) {
       activate: unused,
       leave: unused,
       claim: unused,
+      appeal: unused,
       acceptInvitation: unused,
       declineInvitation: unused,
     },

@@ -59,6 +59,8 @@ export interface VolunteerDoc {
   /** `team`'s path, copied so a subtree's registrations are one indexed query. */
   teamPath: string[]
   consentAt: Date
+  /** The first submission is told by consentAt, not by a separate review entry (one write). */
+  firstSubmissionInRecord?: boolean
   submittedAt: Date
   rejectReason: string | null
   /**
@@ -85,6 +87,8 @@ export interface VolunteerDoc {
    */
   invitations?: Record<string, Invitation>
   leftAt: Date | null
+  /** Set when an administrator voided (作废) a false registration; its ID number is released. */
+  voided?: { by: string; reason: string; at: Date }
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
 }
@@ -119,9 +123,26 @@ export interface MembershipDoc {
 export interface ReviewDoc {
   _id: string
   volunteerId: string
-  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued' | 'voided'
   reason: string | null
   by: string
+  at: Date
+}
+
+/** 申诉: someone whose ID number is taken asks the holder's team administrators to check. */
+export interface AppealDoc {
+  _id: string
+  openid: string
+  /** The record holding the number, or null when none does (the appellant is not told which). */
+  volunteerId: string | null
+  /** The holder's team path (empty when none): administrators of these teams see the appeal. */
+  teamPath: string[]
+  name: string
+  idNumberMasked: string
+  mobileSealed: string
+  mobileMasked: string
+  note: string
+  status: 'open' | 'closed'
   at: Date
 }
 

@@ -7,6 +7,7 @@ import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
 import { reviewNotifier } from './notify'
 import { activityRepository } from './repositories/activity.repository'
+import { appealRepository } from './repositories/appeal.repository'
 import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
@@ -25,6 +26,7 @@ export const repos = {
   activities: activityRepository(db),
   periods: periodRepository(db),
   limits: limitRepository(db),
+  appeals: appealRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */

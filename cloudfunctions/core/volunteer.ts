@@ -78,7 +78,15 @@ export function newVolunteer(
     revision: 0,
   }
   if (start.kind === 'registered') {
-    return { ...common, openid: start.openid, status: 'pending', reviewedBy: null, reviewedAt: null, activation: null }
+    return {
+      ...common,
+      openid: start.openid,
+      status: 'pending',
+      reviewedBy: null,
+      reviewedAt: null,
+      activation: null,
+      firstSubmissionInRecord: true,
+    }
   }
   return {
     ...common,

@@ -365,3 +365,104 @@ describe('imported people cannot get stuck', () => {
     })
   })
 })
+
+describe('ID numbers cannot be squatted or probed', () => {
+  it('lets an administrator in scope void a false registration, recorded, releasing the number', async () => {
+    const squatter = await activated()
+    const owner = newcomer({ idNumber: squatter.data.idNumber })
+    expect(await cloud.call(owner.openid, 'volunteer.register', owner.data)).toMatchObject({ code: 'ID_NUMBER_TAKEN' })
+    expect(
+      await cloud.call('demo-medical-admin', 'admin.voidRegistration', {
+        volunteerId: squatter.id,
+        reason: '冒用他人身份证号',
+      }),
+    ).toMatchObject({ ok: false, code: 'NOT_IN_SCOPE' })
+    await expectOk(
+      cloud.call('demo-heshan-admin', 'admin.voidRegistration', {
+        volunteerId: squatter.id,
+        reason: '冒用他人身份证号',
+      }),
+    )
+    expect(cloud.cloud.store.find('audit_logs', { action: 'void', target: squatter.id })).toHaveLength(1)
+    expect(cloud.cloud.store.find('memberships', { openid: squatter.openid, status: 'active' })).toEqual([])
+    expect((await expectOk<MeView>(cloud.call(squatter.openid, 'volunteer.me', {}))).status).toBe('left')
+    expect(await expectOk<MeView>(cloud.call(owner.openid, 'volunteer.register', owner.data))).toMatchObject({
+      status: 'pending',
+    })
+  })
+
+  it('also releases the number of a rejected registration', async () => {
+    const p = await registered()
+    await expectOk(
+      cloud.call('demo-heshan-admin', 'admin.reject', { volunteerId: p.id, revision: 0, reason: '资料不实' }),
+    )
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.voidRegistration', { volunteerId: p.id, reason: '资料不实' }))
+    const owner = newcomer({ idNumber: p.data.idNumber })
+    expect(await cloud.call(owner.openid, 'volunteer.register', owner.data)).toMatchObject({ ok: true })
+  })
+
+  it('delivers an appeal to the holder’s team administrators only, answering alike for any number', async () => {
+    const holder = await registered()
+    const appeal = (idNumber: string, openid: string) =>
+      cloud.call(openid, 'volunteer.appeal', {
+        name: '李明',
+        idNumber,
+        mobile: '13900000000',
+        note: '这是我本人的身份证号',
+      })
+    const known = await appeal(holder.data.idNumber, 'wx-appellant-1')
+    const unknown = await appeal(nthIdNumber(50000), 'wx-appellant-2')
+    expect({ ...known, dbRequests: 0 }).toEqual({ ...unknown, dbRequests: 0 })
+    const seen = await expectOk<{ volunteerId: string | null; mobileMasked: string }[]>(
+      cloud.call('demo-heshan-admin', 'admin.appeals', {}),
+    )
+    expect(seen.filter((a) => a.volunteerId === holder.id)).toEqual([
+      expect.objectContaining({ mobileMasked: '139****0000' }),
+    ])
+    expect(JSON.stringify(seen)).not.toContain('13900000000')
+    const other = await expectOk<{ volunteerId: string | null }[]>(
+      cloud.call('demo-medical-admin', 'admin.appeals', {}),
+    )
+    expect(other.map((a) => a.volunteerId)).not.toContain(holder.id)
+  })
+
+  it('tells one caller "taken" at most three times a day, with one message, and then tries nothing', async () => {
+    const holders = await Promise.all([registered(), registered(), registered(), registered()])
+    const prober = 'wx-prober-taken'
+    const messages = new Set<string>()
+    for (const h of holders.slice(0, 3)) {
+      const r = await cloud.call(prober, 'volunteer.register', newcomer({ idNumber: h.data.idNumber }).data)
+      expect(r).toMatchObject({ ok: false, code: 'ID_NUMBER_TAKEN' })
+      if (!r.ok) messages.add(r.message)
+    }
+    expect(messages.size).toBe(1)
+    expect(
+      await cloud.call(prober, 'volunteer.register', newcomer({ idNumber: holders[3].data.idNumber }).data),
+    ).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+    })
+    // A free number is refused the same way now: the answer no longer tells taken from free.
+    const free = newcomer()
+    expect(await cloud.call(prober, 'volunteer.register', free.data)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(cloud.cloud.store.find('volunteers', { openid: prober })).toEqual([])
+  })
+
+  it('limits "taken" answers to update the same way', async () => {
+    const holders = await Promise.all([registered(), registered(), registered(), registered()])
+    const me = await registered()
+    for (const h of holders.slice(0, 3))
+      expect(await cloud.call(me.openid, 'volunteer.update', { ...me.data, idNumber: h.data.idNumber })).toMatchObject({
+        code: 'ID_NUMBER_TAKEN',
+      })
+    expect(
+      await cloud.call(me.openid, 'volunteer.update', { ...me.data, idNumber: holders[3].data.idNumber }),
+    ).toMatchObject({
+      code: 'RATE_LIMITED',
+    })
+    // Edits that keep the number are not limited.
+    expect(await cloud.call(me.openid, 'volunteer.update', { ...me.data, position: '教研组长' })).toMatchObject({
+      ok: true,
+    })
+  })
+})

@@ -20,7 +20,7 @@ export interface ReviewItem {
 }
 
 export interface ReviewEvent {
-  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued' | 'voided'
   reason: string | null
   at: string
 }
@@ -44,6 +44,18 @@ export interface PendingActivationItem {
   expired: boolean
   /** Too many wrong codes: only a re-issue lets the person activate. */
   locked: boolean
+}
+
+/** An open 申诉 as an administrator in scope sees it: numbers masked. */
+export interface AppealItem {
+  id: string
+  /** The record holding the number (open it to review or void it), or null when none does. */
+  volunteerId: string | null
+  name: string
+  idNumberMasked: string
+  mobileMasked: string
+  note: string
+  at: string
 }
 
 export interface BatchResult {
@@ -72,6 +84,10 @@ export interface AdminApi {
    * or, for an unclaimed 集体注册 record, returned here (`code`) for the administrator to hand over.
    */
   'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string; code: string | null; days: number } }
+  /** 作废: voids a false registration in scope, recorded and audited; its ID number is released. */
+  'admin.voidRegistration': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
+  /** Open 申诉 about records in the caller's scope, newest first. */
+  'admin.appeals': { req: Empty; res: AppealItem[] }
   /** 待激活 in the caller's scope, oldest first. */
   'admin.pendingActivation': { req: { cursor?: string; limit?: number }; res: Page<PendingActivationItem> }
   /** Grants on the team and every team below it. */

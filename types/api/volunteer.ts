@@ -62,6 +62,8 @@ export interface VolunteerApi {
   'volunteer.leave': { req: Empty; res: MeView }
   /** Someone registered by their team (集体注册) claims the record with their ID number and code. */
   'volunteer.claim': { req: { idNumber: string; code: string }; res: MeView }
+  /** 申诉: the caller's ID number is taken by someone else; the holder's team administrators check it. */
+  'volunteer.appeal': { req: { name: string; idNumber: string; mobile: string; note: string }; res: { received: true } }
   /** Joins a team that invited the caller; until then the caller is not its member and not shown to it. */
   'volunteer.acceptInvitation': { req: { teamId: string }; res: MeView }
   'volunteer.declineInvitation': { req: { teamId: string }; res: MeView }

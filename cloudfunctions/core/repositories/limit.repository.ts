@@ -1,7 +1,7 @@
 /** Per-caller daily allowances (claim attempts, "taken" answers): a caller is slowed down, never a record. */
-import { _, isDuplicateKey, serverNow, type Db } from '../db'
+import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
 
-export type LimitKind = 'claim' | 'taken'
+export type LimitKind = 'claim' | 'taken' | 'appeal'
 
 export interface LimitRepository {
   /**
@@ -9,11 +9,17 @@ export interface LimitRepository {
    * check and the count are one conditional update, so simultaneous calls cannot overdraw it.
    */
   take(kind: LimitKind, openid: string, day: string, max: number): Promise<boolean>
+  /** Whether the allowance is already spent (a read, for checks that must come before any write). */
+  spent(kind: LimitKind, openid: string, day: string, max: number): Promise<boolean>
 }
 
 export function limitRepository(db: Db): LimitRepository {
   const col = db.collection('limits')
   return {
+    async spent(kind, openid, day, max) {
+      const [row] = await rowsOf<{ n: number }>(col.where({ _id: `${kind}_${openid}_${day}` }).limit(1))
+      return (row?.n ?? 0) >= max
+    },
     async take(kind, openid, day, max) {
       const _id = `${kind}_${openid}_${day}`
       const inc = async () => {

@@ -57,6 +57,11 @@ export interface VolunteerRepository {
   /** The invitation becomes membership of an active volunteer: `paths` join memberOf. */
   acceptInvitation(id: string, teamId: string, paths: string[]): Promise<boolean>
   declineInvitation(id: string, teamId: string): Promise<boolean>
+  /**
+   * 作废: a false registration ends as 已退出 and releases its ID number (the hash is replaced by
+   * one no number can produce), so its rightful person can register.
+   */
+  voidRecord(id: string, expect: VolunteerDoc['status'], by: string, reason: string): Promise<boolean>
   /** Any state but 已退出 → 已退出. */
   leave(id: string, expect: VolunteerDoc['status']): Promise<boolean>
   /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
@@ -167,6 +172,16 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       const key = `invitations.${teamId}`
       return cas({ _id: id, [key]: _.exists(true) }, { [key]: _.remove() })
     },
+    async voidRecord(id, expect, by, reason) {
+      const data = {
+        status: 'left',
+        activation: null,
+        idNumberHash: `void:${id}`,
+        voided: { by, reason, at: serverNow() },
+        leftAt: serverNow(),
+      }
+      return cas({ _id: id, status: expect }, data)
+    },
     async leave(id, expect) {
       return cas({ _id: id, status: expect }, { status: 'left', activation: null, leftAt: serverNow() })
     },
@@ -184,5 +199,10 @@ export function volunteerRepository(db: Db): VolunteerRepository {
   }
 }
 
+/** One message for a taken number, whoever holds it and in whatever state. */
 export const idTaken = () =>
-  new AppError('ID_NUMBER_TAKEN', '该身份证号已注册。如需帮助，请联系所选队伍的管理员。', 'idNumber')
+  new AppError(
+    'ID_NUMBER_TAKEN',
+    '该身份证号无法使用。如果这是您本人的身份证号，请在注册页提交申诉，由管理员核实处理。',
+    'idNumber',
+  )

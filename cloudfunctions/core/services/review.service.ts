@@ -1,10 +1,12 @@
-import type { BatchResult, Page, PendingActivationItem, ReviewDetail, ReviewItem } from '../../../types/api'
+import type { AppealItem, BatchResult, Page, PendingActivationItem, ReviewDetail, ReviewItem } from '../../../types/api'
 import { adminScope, assertInScope, inScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
-import type { VolunteerDoc } from '../models'
+import type { ReviewDoc, VolunteerDoc } from '../models'
 import type { ReviewResult } from '../notify'
 import { unseal } from '../pii'
+import type { AppealRepository } from '../repositories/appeal.repository'
+import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -15,11 +17,14 @@ import { profileView } from './volunteer.service'
 export interface ReviewDeps {
   volunteers: VolunteerRepository
   records: RecordRepository
+  memberships: MembershipRepository
+  appeals: AppealRepository
   notifyReview(openid: string, r: ReviewResult): Promise<void>
 }
 
 const DEFAULT_LIMIT = 20
 const HISTORY_SHOWN = 20
+const APPEALS_SHOWN = 50
 
 function item(v: VolunteerDoc): ReviewItem {
   return {
@@ -40,7 +45,17 @@ const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他�
 const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新查看')
 const revisionOf = (v: VolunteerDoc) => v.revision ?? 0
 
-export function reviewService({ volunteers, records, notifyReview }: ReviewDeps) {
+/**
+ * A registration is one write: its first submission is not logged separately but read from the
+ * record (consentAt is stamped by that insert and never changes). Records from before this carry
+ * the logged entry instead.
+ */
+function firstSubmission(v: VolunteerDoc, logged: ReviewDoc[]): Pick<ReviewDoc, 'action' | 'reason' | 'at'>[] {
+  if (!v.firstSubmissionInRecord || logged.length >= HISTORY_SHOWN) return logged
+  return [...logged, { action: 'submitted', reason: null, at: v.consentAt }]
+}
+
+export function reviewService({ volunteers, records, memberships, appeals, notifyReview }: ReviewDeps) {
   /** Why a review's compare-and-set failed: another reviewer, or an edit by the volunteer. */
   async function lostRace(id: string, revision: number): Promise<AppError> {
     const now = await volunteers.findById(id)
@@ -82,7 +97,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
 
     async detail(caller: Caller, { volunteerId }: { volunteerId: string }): Promise<ReviewDetail> {
       const v = await inScopeVolunteer(caller, volunteerId)
-      const history = await records.reviewsOf(v._id, HISTORY_SHOWN)
+      const history = firstSubmission(v, await records.reviewsOf(v._id, HISTORY_SHOWN))
       return {
         ...item(v),
         status: v.status,
@@ -160,6 +175,34 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       if (unclaimed) return { volunteerId: v._id, code, days }
       await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })
       return { volunteerId: v._id, code: null, days }
+    },
+
+    /**
+     * 作废 of a false registration (someone registered another person's ID number): recorded in the
+     * review history and the audit log, memberships end, and the number is free for its person.
+     */
+    async voidRegistration(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      if (v.voided && v.status === 'left') throw wrongState('该注册已作废')
+      await records.audit({ by: caller.openid, action: 'void', target: v._id, detail: reason })
+      if (!(await volunteers.voidRecord(v._id, v.status, caller.openid, reason)))
+        throw new AppError('CONFLICT', '该注册刚刚发生了变化，请刷新后重试')
+      await memberships.setAll(v.openid, 'left')
+      await records.addReview({ volunteerId: v._id, action: 'voided', reason, by: caller.openid })
+      return { volunteerId: v._id }
+    },
+
+    async appeals(caller: Caller): Promise<AppealItem[]> {
+      const rows = await appeals.openInScope(await adminScope(caller), APPEALS_SHOWN)
+      return rows.map((a) => ({
+        id: a._id,
+        volunteerId: a.volunteerId,
+        name: a.name,
+        idNumberMasked: a.idNumberMasked,
+        mobileMasked: a.mobileMasked,
+        note: a.note,
+        at: new Date(a.at).toISOString(),
+      }))
     },
 
     /** 待激活: self-registered and imported people who have not activated, with code age and lock state. */

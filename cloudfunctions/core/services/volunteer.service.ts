@@ -1,4 +1,5 @@
 import type { MeView, ProfileView } from '../../../types/api'
+import { maskIdNumber, maskMobile } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
 import { hashActivationCode, sameHash } from '../activation'
 import { config } from '../config'
@@ -6,8 +7,9 @@ import { chinaDay } from '../time'
 import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
 import type { Invitation, TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash, unseal } from '../pii'
+import { idNumberHash, seal, unseal } from '../pii'
 import { newVolunteer, registrationFields, UNCLAIMED } from '../volunteer'
+import type { AppealRepository } from '../repositories/appeal.repository'
 import type { LimitRepository } from '../repositories/limit.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
@@ -20,6 +22,7 @@ export interface VolunteerDeps {
   memberships: MembershipRepository
   records: RecordRepository
   limits: LimitRepository
+  appeals: AppealRepository
 }
 
 const NOTICES_SHOWN = 5
@@ -62,7 +65,7 @@ function invitationOf(v: VolunteerDoc, teamId: string): Invitation {
   return inv
 }
 
-export function volunteerService({ volunteers, teams, memberships, records, limits }: VolunteerDeps) {
+export function volunteerService({ volunteers, teams, memberships, records, limits, appeals }: VolunteerDeps) {
   async function view(caller: Caller, v: VolunteerDoc | null): Promise<MeView> {
     const [roles, messages] = await Promise.all([caller.roles(), records.messagesOf(caller.openid, NOTICES_SHOWN)])
     const notices = messages.map((m) => ({
@@ -118,6 +121,17 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
     return team
   }
 
+  const today = (caller: Caller) => chinaDay(caller.now())
+  const tooMany = () => new AppError('RATE_LIMITED', '今天的提交次数已用完，请明天再试，或联系队伍管理员')
+  /** Whether the caller may still be told "taken" today; checked before any write that could tell it. */
+  const mayLearnTaken = async (caller: Caller) =>
+    !(await limits.spent('taken', caller.openid, today(caller), config.takenAnswersPerDay()))
+  /** Answers "taken", counting it against the caller's daily allowance. */
+  async function taken(caller: Caller): Promise<AppError> {
+    const ok = await limits.take('taken', caller.openid, today(caller), config.takenAnswersPerDay())
+    return ok ? idTaken() : tooMany()
+  }
+
   const reread = async (caller: Caller) => view(caller, await volunteers.findByOpenid(caller.openid))
 
   /**
@@ -162,10 +176,17 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
     me: (caller: Caller) => reread(caller),
 
     async register(caller: Caller, r: Registration): Promise<MeView> {
-      const [existing, team] = await Promise.all([volunteers.findByOpenid(caller.openid), teamOf(r.teamId)])
+      const [existing, team, allowed] = await Promise.all([
+        volunteers.findByOpenid(caller.openid),
+        teamOf(r.teamId),
+        mayLearnTaken(caller),
+      ])
       if (existing && existing.status !== 'left') {
         throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
       }
+      // Once the caller has been told "taken" too often today, no registration is tried: success
+      // or refusal would both tell whether a number is registered.
+      if (!allowed) throw tooMany()
       const fields = registrationFields(r, team)
       try {
         if (existing) {
@@ -183,8 +204,8 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
           if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
-          const id = await volunteers.insert(newVolunteer(fields, { kind: 'registered', openid: caller.openid }))
-          await records.addReview({ volunteerId: id, action: 'submitted', reason: null, by: caller.openid })
+          // One write: the first submission's history entry is read from the record (review.service).
+          await volunteers.insert(newVolunteer(fields, { kind: 'registered', openid: caller.openid }))
         }
       } catch (e) {
         if (!(e instanceof DuplicateRegistration)) throw e
@@ -194,7 +215,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         if (!existing && (await volunteers.findByOpenid(caller.openid))) {
           throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
         }
-        throw idTaken()
+        throw await taken(caller)
       }
       return reread(caller)
     },
@@ -203,6 +224,8 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已退出，如需重新加入请重新注册')
       const team = v.team.id === r.teamId ? null : await teamOf(r.teamId)
+      const numberChanged = unseal(v.idNumberSealed) !== r.idNumber
+      if (numberChanged && !(await mayLearnTaken(caller))) throw tooMany()
       const fields = registrationFields(
         r,
         team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc),
@@ -231,7 +254,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         const ok = await volunteers.edit(v._id, v.status, patch, backToReview && v.status !== 'pending')
         if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
       } catch (e) {
-        if (e instanceof DuplicateRegistration) throw idTaken()
+        if (e instanceof DuplicateRegistration) throw await taken(caller)
         throw e
       }
       if (backToReview && v.status !== 'pending') {
@@ -279,6 +302,29 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
       return reread(caller)
     },
+    /**
+     * 申诉: someone whose ID number is taken asks the holder's team administrators to check it. The
+     * answer is the same whether or not the number is registered, and where.
+     */
+    async appeal(
+      caller: Caller,
+      a: { name: string; idNumber: string; mobile: string; note: string },
+    ): Promise<{ received: true }> {
+      if (!(await limits.take('appeal', caller.openid, today(caller), config.appealsPerDay()))) throw tooMany()
+      const [holder] = await volunteers.findByIdNumberHashes([idNumberHash(a.idNumber)])
+      await appeals.add({
+        openid: caller.openid,
+        volunteerId: holder?._id ?? null,
+        teamPath: holder?.teamPath ?? [],
+        name: a.name,
+        idNumberMasked: maskIdNumber(a.idNumber),
+        mobileSealed: seal(a.mobile),
+        mobileMasked: maskMobile(a.mobile),
+        note: a.note,
+      })
+      return { received: true }
+    },
+
     /** Accepts a team's invitation (集体注册 of someone already registered): only now a member there. */
     async acceptInvitation(caller: Caller, { teamId }: { teamId: string }): Promise<MeView> {
       const v = await mine(caller)

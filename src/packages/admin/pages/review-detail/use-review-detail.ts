@@ -17,6 +17,7 @@ const EVENT_LABEL: Record<ReviewEvent['action'], string> = {
   approved: '审核通过',
   rejected: '审核未通过',
   code_reissued: '重新发放激活码',
+  voided: '作废',
 }
 
 const labelsOf = <T extends string>(map: Record<T, string>, values: T[]) => values.map((x) => map[x]).join('、')
