@@ -18,7 +18,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{types,cloudfunctions,emulator}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{types,cloudfunctions,emulator,deploy}/**/*.test.ts'],
     },
     {
       ...common,

@@ -2,7 +2,9 @@
  * The dev server: serves the H5 build, lets the app (and scripts, tests, benchmarks) call the
  * function bundles as any WeChat user, and shows the messages sent. Development only.
  *
- *   POST /__dev/call    { openid, name, data }  → the function's own result, as the app receives it
+ *   POST /__dev/call    { openid, name, data }  → the function's own result, as the app receives it;
+ *                       headers x-db-requests and x-docs-examined (what the cloud's database would
+ *                       examine for those requests, given the declared indexes) and x-call-ms
  *   GET  /__dev/outbox  [?openid=]              → subscribe messages sent
  *   GET  /__dev/users                           → demo identities for the switcher
  */
@@ -10,7 +12,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from './index'
-import { demoData, demoUsers, DEV_OWNER_OPENID, DEV_PII_KEY, DEV_TEMPLATE_REVIEW_RESULT } from './seed'
+import { demoData, demoUsers, DEV_FUNCTION_ENV, DEV_PII_KEY } from './seed'
 
 export interface DevServerOptions {
   dataDir: string
@@ -76,7 +78,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     dataDir: opts.dataDir,
     functionsDir: opts.functionsDir,
     databaseSpec: opts.databaseSpec,
-    env: { PII_KEY: DEV_PII_KEY, OWNER_OPENIDS: DEV_OWNER_OPENID, TEMPLATE_REVIEW_RESULT: DEV_TEMPLATE_REVIEW_RESULT },
+    env: DEV_FUNCTION_ENV,
   })
   if (cloud.store.find('teams').length === 0) {
     // The seed seals demo ID numbers with the same key the functions use.
@@ -98,6 +100,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
         if (r.error) return send(res, 502, { error: r.error })
         return send(res, 200, r.result, {
           'x-db-requests': String(r.dbRequests),
+          'x-docs-examined': String(r.docsExamined),
           'x-call-ms': String(Math.round(r.ms)),
         })
       }

@@ -21,13 +21,14 @@ export const collectionMissing = (name: string) =>
 export const transactionGone = () =>
   new CloudError(
     'DATABASE_TRANSACTION_FAIL',
-    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server. Please check your request, but if the problem persists, contact us.',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
   )
 
-export const transactionConflict = (collection: string, id: string) =>
+/** A write to a document another open transaction wrote, or that changed since this one's snapshot. */
+export const transactionConflict = () =>
   new CloudError(
     'DATABASE_TRANSACTION_CONFLICT',
-    `[ResourceUnavailable.TransactionConflict] DATABASE_TRANSACTION_CONFLICT: document ${collection}/${id} is written by another transaction (or changed since this one started); this transaction is aborted.`,
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
   )
 
 /** MongoDB's duplicate key text, which callers match on (E11000); key values are left out of it. */

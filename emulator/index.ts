@@ -12,10 +12,10 @@ import { copy } from './ejson'
 import { CloudError } from './errors'
 import { parseMultipart } from './openapi'
 import { Runner } from './runner'
-import { CloudService, type Identity, type Invocation, type OutboxMessage } from './service'
-import { Store, type DatabaseSpec } from './store'
+import { CloudService, type DbRequestCost, type Identity, type Invocation, type OutboxMessage } from './service'
+import { Store, type DatabaseSpec, type Read } from './store'
 
-export type { Identity, OutboxMessage } from './service'
+export type { DbRequestCost, Identity, OutboxMessage } from './service'
 
 export interface LocalCloudOptions {
   /** Persisted; created if missing. */
@@ -36,7 +36,14 @@ export interface InvokeResult {
   result: unknown
   dbRequests: number
   requests: Record<string, number>
+  /** Documents the cloud's database would examine for this call's requests, given the declared indexes. */
+  docsExamined: number
+  /** Every database request of the call (and of functions it called), in order, with what it examined. */
+  breakdown: DbRequestCost[]
+  /** Wall time of the call, a cold start included. */
   ms: number
+  /** Set when the call started a new instance: milliseconds spent loading the function's module. */
+  coldStartMs?: number
   error?: { code: string; message: string }
 }
 
@@ -109,6 +116,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
+/** One breakdown entry for a request's reads: their sum, and how each kind was served. */
+function summarize(action: string, reads: Read[]): DbRequestCost {
+  const entry: DbRequestCost = { action, docsExamined: 0 }
+  const plans = new Map<string, { n: number; examined: number }>()
+  for (const r of reads) {
+    const c = r.cost()
+    entry.collection ??= r.collection
+    entry.docsExamined += c.examined
+    if (r.returned !== undefined) entry.returned = (entry.returned ?? 0) + r.returned
+    const key = r.label ? `${r.label}: ${c.plan}` : c.plan
+    const p = plans.get(key) ?? { n: 0, examined: 0 }
+    plans.set(key, { n: p.n + 1, examined: p.examined + c.examined })
+  }
+  if (plans.size) {
+    entry.plan = [...plans]
+      .map(([plan, { n, examined }]) => (n > 1 ? `${plan} ×${n} (${examined} examined)` : plan))
+      .join('; ')
+  }
+  return entry
+}
+
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   const envId = opts.envId ?? 'local'
   fs.mkdirSync(opts.dataDir, { recursive: true })
@@ -144,6 +172,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
   }
 
+  /** Adds what a database request examined to its invocation and every invocation that called it. */
+  function charge(inv: Invocation | undefined, action: string, reads: Read[]) {
+    if (!inv || !action.startsWith('database.')) return
+    const entry = summarize(action, reads)
+    for (let i: Invocation | undefined = inv; i; i = i.parent) {
+      i.docsExamined += entry.docsExamined
+      i.breakdown.push(entry)
+    }
+  }
+
   async function invoke(
     name: string,
     event: unknown,
@@ -160,7 +198,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         code: 'FUNCTION_NOT_FOUND',
         message: `[ResourceNotFound.Function] function ${name} does not exist in the local cloud`,
       }
-      return { result: null, dbRequests: 0, requests: {}, ms: performance.now() - started, error }
+      return {
+        result: null,
+        dbRequests: 0,
+        requests: {},
+        docsExamined: 0,
+        breakdown: [],
+        ms: performance.now() - started,
+        error,
+      }
     }
     const id = crypto.randomBytes(12).toString('hex')
     const inv: Invocation = {
@@ -172,6 +218,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       permissions: bundle.config.permissions.openapi,
       requests: {},
       dbRequests: 0,
+      docsExamined: 0,
+      breakdown: [],
     }
     invocations.set(id, inv)
     const appid = who.appid ?? LOCAL_APPID
@@ -205,7 +253,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
     try {
       const outcome = await runner.run(bundle, { id, event: fullEvent, env, context })
-      const base = { dbRequests: inv.dbRequests, requests: { ...inv.requests }, ms: performance.now() - started }
+      const base = {
+        dbRequests: inv.dbRequests,
+        requests: { ...inv.requests },
+        docsExamined: inv.docsExamined,
+        breakdown: [...inv.breakdown],
+        ms: performance.now() - started,
+        ...(outcome.coldStartMs !== undefined ? { coldStartMs: outcome.coldStartMs } : {}),
+      }
       return outcome.ok
         ? { result: outcome.result, ...base }
         : { result: null, ...base, error: { code: outcome.code, message: outcome.message } }
@@ -227,6 +282,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   async function serveAdmin(req: http.IncomingMessage, res: http.ServerResponse, inv: Invocation | undefined) {
     const rid = requestId()
     let action = 'unknown'
+    const reads: Read[] = []
     try {
       const body = await readBody(req)
       const type = String(req.headers['content-type'] ?? '')
@@ -247,7 +303,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       }
       if (typeof params.action === 'string') action = params.action
       count(inv, action)
-      const answer = await service.handle(params.action, params, inv, req.headers)
+      const answer = await service.handle(params.action, params, inv, req.headers, reads)
       if (Buffer.isBuffer(answer)) {
         res.writeHead(200, { 'content-type': 'application/octet-stream' })
         res.end(answer)
@@ -257,6 +313,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', e instanceof Error ? e.message : String(e))
       sendJson(res, { code: err.code, message: err.message, requestId: rid })
     }
+    // Worked out once the answer is on its way, so metering adds little to the call's own time;
+    // still before the function can finish, since this thread serves its next request.
+    charge(inv, action, reads)
   }
 
   async function serveUpload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {

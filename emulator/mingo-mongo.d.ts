@@ -19,3 +19,6 @@ export function applyUpdate(
   modifier: Record<string, unknown>,
   condition: Record<string, unknown>,
 ): string[]
+export function valuesAt(doc: unknown, path: string): unknown[]
+export function metresFrom(center: [number, number], value: unknown): number | undefined
+export function nearSpec(spec: unknown): { center: [number, number]; min?: number; max?: number }

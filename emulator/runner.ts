@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 
 export interface FunctionConfig {
@@ -29,7 +30,10 @@ export interface RunRequest {
   context: Record<string, unknown>
 }
 
-export type RunOutcome = { ok: true; result: unknown } | { ok: false; code: string; message: string }
+/** `coldStartMs`: the call started a new instance, which spent this long loading the module first. */
+export type RunOutcome = ({ ok: true; result: unknown } | { ok: false; code: string; message: string }) & {
+  coldStartMs?: number
+}
 
 const MAX_INSTANCES = 8
 /** An instance idle this long is reclaimed, as the cloud does, to give its memory back. */
@@ -41,6 +45,10 @@ interface Instance {
   pool: Pool
   busy: boolean
   dead: boolean
+  /** Resolves with the milliseconds the module took to load; the first call waits for it. */
+  ready: Promise<number>
+  /** Whether a call has already waited for the module to load. */
+  warm: boolean
   idle?: NodeJS.Timeout
   settle?: (o: RunOutcome) => void
 }
@@ -98,6 +106,20 @@ export class Runner {
   async run(bundle: Bundle, req: RunRequest): Promise<RunOutcome> {
     const inst = await this.acquire(bundle)
     const seconds = inst.pool.bundle.config.timeout
+    // The cloud initializes a new instance before the invocation's timeout starts counting.
+    let coldStartMs: number | undefined
+    if (!inst.warm) {
+      inst.warm = true
+      coldStartMs = await inst.ready
+    }
+    const outcome = await this.call(inst, req, seconds)
+    return coldStartMs === undefined ? outcome : { ...outcome, coldStartMs }
+  }
+
+  private call(inst: Instance, req: RunRequest, seconds: number): Promise<RunOutcome> {
+    if (inst.dead) {
+      return Promise.resolve({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: 'function instance exited' })
+    }
     return new Promise<RunOutcome>((resolve) => {
       const timer = setTimeout(() => {
         inst.settle = undefined
@@ -156,14 +178,19 @@ export class Runner {
       workerData: { bundle: pool.bundle.index, nodePath: this.opts.nodePath },
       env: { ...process.env, ...this.opts.env, SCF_FUNCTIONNAME: pool.bundle.name },
     })
-    const inst: Instance = { worker, pool, busy: false, dead: false }
-    worker.on('message', (msg: { ok: boolean; json?: string; message?: string }) => {
+    const started = performance.now()
+    let loaded!: (ms: number) => void
+    const ready = new Promise<number>((resolve) => (loaded = resolve))
+    const inst: Instance = { worker, pool, busy: false, dead: false, ready, warm: false }
+    worker.on('message', (msg: { ready?: boolean; ok: boolean; json?: string; message?: string }) => {
+      if (msg.ready) return loaded(performance.now() - started)
       if (!inst.settle) return
       if (msg.ok) inst.settle({ ok: true, result: JSON.parse(msg.json ?? 'null') })
       else inst.settle({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: msg.message ?? 'function failed' })
     })
     // An error that escapes the function (for example an unhandled rejection) ends the instance.
     const crash = (message: string) => {
+      loaded(performance.now() - started)
       const settle = inst.settle
       inst.settle = undefined
       this.kill(inst)

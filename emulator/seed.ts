@@ -8,11 +8,25 @@ import type { TeamKind, VolunteerStatus } from '../types/enums'
 import type { ActivityDoc, PeriodDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
 import { idNumberHash, seal } from '../cloudfunctions/core/pii'
 import { hashActivationCode } from '../cloudfunctions/core/activation'
+import { DEV_TICKET_SIGNING_KEY } from '../cloudfunctions/core/ticket-signer'
 
 /** Development-only key; production functions get theirs from the environment configuration. */
 export const DEV_PII_KEY = '6b65707579697961e6b58be8af95e5af86e992a5e4bb85e4be9be69cace59cb0'
 export const DEV_OWNER_OPENID = 'demo-owner'
 export const DEV_TEMPLATE_REVIEW_RESULT = 'dev-template-review-result'
+/** The functions' configuration on the local cloud: development keys (allowed only here) and template ids. */
+export const DEV_FUNCTION_ENV = {
+  PII_KEY: DEV_PII_KEY,
+  OWNER_OPENIDS: DEV_OWNER_OPENID,
+  TEMPLATE_REVIEW_RESULT: DEV_TEMPLATE_REVIEW_RESULT,
+  TICKET_SIGNING_KEY: DEV_TICKET_SIGNING_KEY,
+  ALLOW_DEV_KEYS: '1',
+  TEMPLATE_SIGNUP: 'dev-template-signup',
+  TEMPLATE_ACTIVITY_REMINDER: 'dev-template-activity-reminder',
+  TEMPLATE_ACTIVITY_CANCELLED: 'dev-template-activity-cancelled',
+  TEMPLATE_WAITLIST_PROMOTED: 'dev-template-waitlist-promoted',
+  TEMPLATE_ACTIVITY_CHANGED: 'dev-template-activity-changed',
+}
 /** The activation code of the demo volunteer awaiting activation (told in their 我的 notices). */
 export const DEMO_ACTIVATION_CODE = '246810'
 
@@ -195,6 +209,7 @@ function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
     activatedAt: p.status === 'active' || p.status === 'left' ? at : null,
     leftAt: p.status === 'left' ? at : null,
     serviceMinutes: p.serviceMinutes ?? 0,
+    ...(p.status === 'active' ? { memberOf: p.team.path } : {}),
   }
 }
 
@@ -252,25 +267,47 @@ function activity(
   t: TeamDoc,
   title: string,
   type: ActivityDoc['type'],
-  status: ActivityDoc['status'],
+  stage: ActivityDoc['stage'],
   startInDays: number,
   extra: Partial<ActivityDoc> = {},
 ): ActivityDoc {
   const startAt = new Date(Date.now() + startInDays * 86_400_000)
   startAt.setUTCHours(1, 30, 0, 0) // 09:30 in China
+  const capacity = extra.capacity ?? 30
   return {
     _id: id,
+    rev: 1,
+    stage,
     title,
     type,
     focusTags: [],
-    status,
-    team: ref(t),
-    teamPath: t.path,
+    theme: null,
+    venueKind: 'community_center',
     address: '',
+    location: null,
     startAt,
     endAt: new Date(startAt.getTime() + 3 * 3_600_000),
-    capacity: 30,
+    signupDeadline: new Date(startAt.getTime() - 86_400_000),
+    capacity,
+    description: '',
+    beneficiaries: [],
+    contact: { name: '王老师', phone: '0737-4221234' },
+    audience: 'city',
+    insured: false,
+    team: ref(t),
+    teamId: t._id,
+    teamPath: t.path,
     signedUp: 0,
+    seatsLeft: capacity,
+    waiting: 0,
+    waitSlots: capacity,
+    absent: 0,
+    cancelReason: null,
+    createdBy: 'demo-organizer',
+    createdAt: new Date(startAt.getTime() - 10 * 86_400_000),
+    updatedAt: new Date(startAt.getTime() - 10 * 86_400_000),
+    publishedAt: stage === 'draft' ? null : new Date(startAt.getTime() - 10 * 86_400_000),
+    remindedAt: null,
     ...extra,
   }
 }
@@ -321,24 +358,45 @@ export function demoData(now = new Date()): Record<string, object[]> {
       role('demo-organizer', 'organizer', heshan, now),
     ],
     activities: [
-      activity('act-1', heshan, '防灾减灾科普进社区', 'lecture', 'open', 5, {
+      activity('act-1', heshan, '防灾减灾科普进社区', 'lecture', 'published', 5, {
         focusTags: ['public_concern'],
+        theme: 'disaster',
         address: '赫山区桃花仑街道社区服务中心',
-        signedUp: 12,
+        description: '讲解洪涝、地震等灾害的避险常识，现场演示应急包的准备。',
+        beneficiaries: ['elderly', 'youth'],
       }),
-      activity('act-2', societies[1], '水稻病虫害绿色防控现场培训', 'agriculture', 'open', 9, {
+      activity('act-2', societies[1], '水稻病虫害绿色防控现场培训', 'agriculture', 'published', 9, {
         focusTags: ['key_group'],
+        venueKind: 'rural_base',
         address: '南县三仙湖镇农技站',
         capacity: 50,
-        signedUp: 31,
+        seatsLeft: 50,
+        waitSlots: 50,
+        description: '田间识别稻飞虱、二化螟，讲解绿色防控技术。',
+        beneficiaries: ['rural_women'],
       }),
-      activity('act-3', medical, '全国科普日 · 义诊与急救知识讲座', 'medical', 'finished', -20, {
+      activity('act-3', medical, '全国科普日 · 义诊与急救知识讲座', 'medical', 'published', -20, {
         focusTags: ['key_event', 'public_concern'],
+        theme: 'first_aid',
         address: '益阳市中心医院门诊广场',
         capacity: 40,
-        signedUp: 40,
+        seatsLeft: 40,
+        waitSlots: 40,
       }),
-      activity('act-4', anhua, '青少年科技教育 · 机器人进校园', 'youth', 'draft', 14, { address: '安化县第二中学' }),
+      activity('act-4', anhua, '青少年科技教育 · 机器人进校园', 'youth', 'draft', 14, {
+        venueKind: 'edu_base',
+        address: '安化县第二中学',
+      }),
+      activity('act-5', heshan, '赫山区科技志愿者 · 食品安全进村', 'consulting', 'published', 3, {
+        focusTags: ['public_concern'],
+        theme: 'food',
+        venueKind: 'party_center',
+        address: '赫山区泉交河镇党群服务中心',
+        audience: 'team',
+        capacity: 2,
+        seatsLeft: 2,
+        waitSlots: 2,
+      }),
     ],
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { parse, stringify } from './ejson'
 import { CloudError, dbFailed, invalid } from './errors'
 import { decodeCommApiData, encodeCommOpenApiResp } from './openapi'
-import type { Doc, Store } from './store'
+import type { Doc, Read, Store } from './store'
 
 export interface Identity {
   openid: string
@@ -28,7 +28,22 @@ export interface Invocation {
   permissions: string[]
   requests: Record<string, number>
   dbRequests: number
+  /** Documents the cloud's database would examine for its requests (cost.ts). */
+  docsExamined: number
+  /** Each database request in order, with what it examined. */
+  breakdown: DbRequestCost[]
   ended?: number
+}
+
+/** One database request of an invocation and what the cloud would examine to answer it. */
+export interface DbRequestCost {
+  action: string
+  collection?: string
+  docsExamined: number
+  /** Documents answered (reads only). */
+  returned?: number
+  /** How the indexes served it, e.g. `index status_start (status=, startAt range)`. */
+  plan?: string
 }
 
 export interface OutboxMessage {
@@ -73,21 +88,24 @@ export class CloudService {
     p: Params,
     inv: Invocation | undefined,
     headers: Record<string, string | string[] | undefined>,
+    reads?: Read[],
   ): Promise<Answer> {
     const now = this.deps.store.now()
     switch (action) {
       case 'database.insertDocument':
         return this.insert(p, now)
       case 'database.getDocument':
-        return this.get(p, now)
+        return this.get(p, now, reads)
       case 'database.calculateDocument':
-        return { data: { total: this.deps.store.count(String(p.collectionName), this.query(p, now)) } }
+        return { data: { total: this.deps.store.count(String(p.collectionName), this.query(p, now), reads) } }
       case 'database.modifyDocument':
-        return this.modify(p, now)
+        return this.modify(p, now, reads)
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(p, now, reads)
       case 'database.removeDocument':
-        return this.remove(p, now)
+        return this.remove(p, now, reads)
       case 'database.aggregateDocuments':
-        return this.aggregate(p, now)
+        return this.aggregate(p, now, reads)
       case 'database.startTransaction':
         return { transactionId: this.deps.store.begin() }
       case 'database.commitTransaction':
@@ -152,46 +170,65 @@ export class CloudService {
     return { data: { insertedIds: ids } }
   }
 
-  private get(p: Params, now: number) {
+  private get(p: Params, now: number, reads?: Read[]) {
     const coll = String(p.collectionName)
     const projection = p.projection ? (parse(p.projection, { now }) as Record<string, unknown>) : undefined
     if (p.transactionId) {
-      const list = this.deps.store.txGet(p.transactionId, coll, this.txDocId(p, now), projection)
+      const list = this.deps.store.txGet(p.transactionId, coll, this.txDocId(p, now), projection, reads)
       return { data: { list: list.map(stringify) } }
     }
     const order = p.order ? (parse(p.order, { now }) as Record<string, 1 | -1>) : undefined
     const skip = Number(p.offset ?? 0) || 0
     const limit = Number(p.limit ?? 0) || 0
-    const list = this.deps.store.find(coll, this.query(p, now), { order, skip, limit, projection })
+    const list = this.deps.store.find(coll, this.query(p, now), { order, skip, limit, projection }, reads)
     return { data: { list: list.map(stringify), offset: skip, limit: list.length } }
   }
 
-  private async modify(p: Params, now: number) {
-    const coll = String(p.collectionName)
+  private updateData(p: Params, now: number): Doc {
     const data = parse(p.data, { now })
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid('data must be an object')
-    const u = { data: data as Doc, merge: p.merge !== false, upsert: p.upsert === true }
+    return data as Doc
+  }
+
+  private async modify(p: Params, now: number, reads?: Read[]) {
+    const coll = String(p.collectionName)
+    const u = { data: this.updateData(p, now), merge: p.merge !== false, upsert: p.upsert === true }
     const r = p.transactionId
-      ? this.deps.store.txUpdate(p.transactionId, coll, this.txDocId(p, now), u)
-      : await this.deps.store.update(coll, { ...u, query: this.query(p, now), multi: p.multi !== false })
+      ? this.deps.store.txUpdate(p.transactionId, coll, this.txDocId(p, now), u, reads)
+      : await this.deps.store.update(coll, { ...u, query: this.query(p, now), multi: p.multi !== false }, reads)
     return { data: r.upsertId === undefined ? { updated: r.updated } : { updated: r.updated, upsert_id: r.upsertId } }
   }
 
-  private async remove(p: Params, now: number) {
+  /**
+   * `updateAndReturn()` (@cloudbase/database 1.4.3 `Query.updateAndReturn`): a where() and update
+   * operators; updates the first match and answers it as updated, `doc` an extended JSON string.
+   * The SDK lets it run inside a transaction too, where() and all.
+   */
+  private async modifyAndReturn(p: Params, now: number, reads?: Read[]) {
+    const coll = String(p.collectionName)
+    const data = this.updateData(p, now)
+    const query = this.query(p, now)
+    const r = p.transactionId
+      ? this.deps.store.txUpdateAndReturn(p.transactionId, coll, query, data, reads)
+      : await this.deps.store.updateAndReturn(coll, query, data, reads)
+    return { data: { updated: r.updated, doc: r.doc ? stringify(r.doc) : null } }
+  }
+
+  private async remove(p: Params, now: number, reads?: Read[]) {
     const coll = String(p.collectionName)
     const deleted = p.transactionId
-      ? this.deps.store.txRemove(p.transactionId, coll, this.txDocId(p, now))
-      : await this.deps.store.remove(coll, this.query(p, now), p.multi !== false)
+      ? this.deps.store.txRemove(p.transactionId, coll, this.txDocId(p, now), reads)
+      : await this.deps.store.remove(coll, this.query(p, now), p.multi !== false, reads)
     return { data: { deleted } }
   }
 
-  private aggregate(p: Params, now: number) {
+  private aggregate(p: Params, now: number, reads?: Read[]) {
     if (!Array.isArray(p.stages)) throw invalid('stages must be an array')
     const stages = p.stages.map((s: { stageKey?: unknown; stageValue?: unknown }) => {
       if (typeof s?.stageKey !== 'string' || !s.stageKey.startsWith('$')) throw invalid('bad aggregation stage')
       return { [s.stageKey]: parse(s.stageValue, { now }) }
     })
-    const list = this.deps.store.aggregate(String(p.collectionName), stages)
+    const list = this.deps.store.aggregate(String(p.collectionName), stages, reads)
     return { data: { list: list.map(stringify) } }
   }
 

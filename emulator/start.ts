@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../cloudfunctions/build'
 import { startDevServer } from './dev-server'
+import { startTimers } from './timers'
 import { paths } from './paths'
 
 function newestMtime(dir: string): number {
@@ -46,6 +47,7 @@ async function main() {
     databaseSpec: paths.databaseSpec,
     port,
   })
+  const stopTimers = startTimers(server.cloud, paths.functions)
   console.log(
     `\n  科普益阳 科技志愿者 — 本地云已启动\n  打开 ${server.url}/  （右下角可切换演示身份、查看消息）\n  Ctrl-C 停止；数据保存在 .data/，npm run reset 清空\n`,
   )
@@ -54,6 +56,7 @@ async function main() {
     if (closing) return
     closing = true
     console.log('\n[start] stopping…')
+    stopTimers()
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

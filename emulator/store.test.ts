@@ -8,6 +8,7 @@ const spec: DatabaseSpec = {
     people: { indexes: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }] },
     pairs: { indexes: [{ name: 'ab_unique', keys: { a: 1, b: 1 }, unique: true }] },
     items: {},
+    places: { indexes: [{ name: 'loc', keys: { loc: '2dsphere' } }] },
   },
 }
 
@@ -98,6 +99,138 @@ describe('MongoDB semantics where mingo differs', () => {
   })
 })
 
+describe('geo', () => {
+  // Points east of a centre on latitude 28.5, one kilometre (≈0.0102°) apart.
+  const centre = { type: 'Point', coordinates: [112, 28.5] }
+  const km = 1 / (111.32 * Math.cos((28.5 * Math.PI) / 180))
+  beforeEach(() => {
+    const points = [3, 0, 2, 1].map((k) => ({
+      _id: `k${k}`,
+      k,
+      loc: { type: 'Point', coordinates: [112 + k * km, 28.5] },
+    }))
+    store.seed('places', points)
+    store.seed('items', points)
+  })
+  const ids = (rows: Record<string, unknown>[]) => rows.map((d) => d._id)
+
+  it('answers $nearSphere nearest first within its distances, through a 2dsphere index only', () => {
+    const near = { loc: { $nearSphere: { $geometry: centre, $minDistance: 500, $maxDistance: 2500 } } }
+    expect(ids(store.find('places', near))).toEqual(['k1', 'k2'])
+    expect(store.find('places', near, { order: { k: -1 } }).map((d) => d._id)).toEqual(['k2', 'k1'])
+    expect(() => store.find('items', near)).toThrow(/unable to find index for \$geoNear query/)
+  })
+
+  it('selects within a polygon or a sphere with $geoWithin, index or not', () => {
+    const box = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [111.9, 28],
+          [112 + 1.5 * km, 28],
+          [112 + 1.5 * km, 29],
+          [111.9, 29],
+          [111.9, 28],
+        ],
+      ],
+    }
+    expect(ids(store.find('items', { loc: { $geoWithin: { $geometry: box } } }))).toEqual(['k0', 'k1'])
+    const sphere = { $centerSphere: [[112, 28.5], 2.5 / 6378.1] }
+    expect(ids(store.find('places', { loc: { $geoWithin: sphere } }))).toEqual(['k0', 'k2', 'k1'])
+  })
+
+  it('runs $geoNear first in a pipeline with the distance, and only with a 2dsphere index', () => {
+    const stage = {
+      $geoNear: { near: centre, distanceField: 'd', maxDistance: 1500, spherical: true, query: { k: { $gte: 0 } } },
+    }
+    const rows = store.aggregate('places', [stage, { $project: { d: { $round: ['$d', 0] } } }])
+    expect(rows).toEqual([
+      { _id: 'k0', d: 0 },
+      { _id: 'k1', d: expect.closeTo(1000, -1) },
+    ])
+    expect(() => store.aggregate('items', [stage])).toThrow(/requires a 2d or 2dsphere index/)
+    expect(() => store.aggregate('places', [{ $match: {} }, stage])).toThrow(/only valid as the first stage/)
+  })
+})
+
+describe('query and expression operators the cloud has', () => {
+  beforeEach(() =>
+    store.seed('items', [
+      { _id: 'a', s: '科普 volunteers', age: 30 },
+      { _id: 'b', s: 7 },
+      { _id: 'c', s: 'x' },
+    ]),
+  )
+
+  it('filters with $jsonSchema', () => {
+    const q = {
+      $jsonSchema: {
+        required: ['s', 'age'],
+        properties: { s: { bsonType: 'string', minLength: 3 }, age: { bsonType: 'int', minimum: 18 } },
+      },
+    }
+    expect(store.find('items', q).map((d) => d._id)).toEqual(['a'])
+    expect(store.find('items', { $jsonSchema: { properties: { s: { type: 'number' } } } }).map((d) => d._id)).toEqual([
+      'b',
+    ])
+    expect(() => store.find('items', { $jsonSchema: { bogus: 1 } })).toThrow(/Unknown \$jsonSchema keyword: bogus/)
+  })
+
+  it('has $indexOfCP, and $substrCP / $substrBytes run to the end with a negative length', () => {
+    const [row] = store.aggregate('items', [
+      { $match: { _id: 'a' } },
+      {
+        $project: {
+          _id: 0,
+          at: { $indexOfCP: ['$s', 'vol'] },
+          none: { $indexOfCP: ['$s', 'zz'] },
+          cp: { $substrCP: ['$s', 3, -1] },
+          bytes: { $substrBytes: ['$s', 7, -1] },
+        },
+      },
+    ])
+    expect(row).toEqual({ at: 3, none: -1, cp: 'volunteers', bytes: 'volunteers' })
+  })
+})
+
+describe('documents examined', () => {
+  it('meters every read with what the declared indexes make the cloud examine', async () => {
+    store.seed(
+      'people',
+      Array.from({ length: 50 }, (_, i) => ({ _id: `p${i}`, openid: `o${i}`, city: i % 5 })),
+    )
+    const reads: import('./store').Read[] = []
+    store.find('people', { openid: 'o7' }, {}, reads)
+    store.find('people', { city: 1 }, { order: { openid: 1 }, limit: 3 }, reads)
+    store.count('people', { city: 2 }, reads)
+    await store.update(
+      'people',
+      { query: { _id: 'p1' }, data: { $set: { x: 1 } }, merge: true, multi: false, upsert: false },
+      reads,
+    )
+    store.aggregate(
+      'people',
+      [
+        { $match: { city: 3 } },
+        { $limit: 2 },
+        { $lookup: { from: 'people', localField: 'openid', foreignField: 'openid', as: 'me' } },
+      ],
+      reads,
+    )
+    expect(reads.map((r) => [r.label ?? r.collection, r.returned, r.cost().examined])).toEqual([
+      ['people', 1, 1],
+      // openid_unique serves the sort: walked o0, o1, o10 … o16 to find three in city 1.
+      ['people', 3, 9],
+      ['people', 10, 50],
+      ['people', undefined, 1],
+      // No index on city, but a limit and no sort: the scan stops at the second match (p8).
+      ['people', undefined, 9],
+      ['$lookup people', undefined, 1],
+      ['$lookup people', undefined, 1],
+    ])
+  })
+})
+
 describe('aggregation', () => {
   it('answers 20 rows unless the pipeline limits itself, like the cloud', () => {
     store.seed(
@@ -174,6 +307,33 @@ describe('writes', () => {
       { _id: 'a', n: 2 },
       { _id: 'b', n: 9 },
     ])
+  })
+
+  it('reports a replacement of an existing document as updated even when nothing changes', async () => {
+    store.seed('items', [{ _id: 'a', n: 1 }])
+    const set = () =>
+      store.update('items', { query: { _id: 'a' }, data: { n: 1 }, merge: false, multi: false, upsert: true })
+    expect(await set()).toEqual({ updated: 1 })
+  })
+
+  it('updates the first match and returns it as updated (updateAndReturn)', async () => {
+    store.seed('items', [
+      { _id: 'a', k: 1, n: 0 },
+      { _id: 'b', k: 1, n: 0 },
+    ])
+    expect(await store.updateAndReturn('items', { k: 1, n: { $lt: 1 } }, { $inc: { n: 1 } })).toEqual({
+      updated: 1,
+      doc: { _id: 'a', k: 1, n: 1 },
+    })
+    expect(await store.updateAndReturn('items', { k: 1, n: { $lt: 1 } }, { $inc: { n: 1 } })).toEqual({
+      updated: 1,
+      doc: { _id: 'b', k: 1, n: 1 },
+    })
+    expect(await store.updateAndReturn('items', { k: 1, n: { $lt: 1 } }, { $inc: { n: 1 } })).toEqual({
+      updated: 0,
+      doc: null,
+    })
+    expect(await asyncCodeOf(store.updateAndReturn('items', { k: 1 }, { n: 5 }))).toBe('DATABASE_REQUEST_FAILED')
   })
 
   it('updates and removes many or one', async () => {
@@ -295,8 +455,9 @@ describe('transactions', () => {
     expect(store.select('items').map((d) => d.by)).toEqual([1, undefined])
   })
 
-  it('fails a write to a document changed since the transaction started', async () => {
+  it('fails a write to a document changed since its snapshot', async () => {
     const t = store.begin()
+    store.txGet(t, 'items', 'b')
     await store.update('items', {
       query: { _id: 'a' },
       data: { $set: { n: 9 } },
@@ -305,6 +466,45 @@ describe('transactions', () => {
       upsert: false,
     })
     expect(codeOf(() => store.txRemove(t, 'items', 'a'))).toBe('DATABASE_TRANSACTION_CONFLICT')
+  })
+
+  it('takes its snapshot at its first operation, not at its start', async () => {
+    const t = store.begin()
+    const set = (id: string, n: number) =>
+      store.update('items', { query: { _id: id }, data: { $set: { n } }, merge: true, multi: false, upsert: false })
+    await set('a', 1)
+    // Changed between start and first operation: seen, and writable without a conflict.
+    expect(store.txGet(t, 'items', 'a')[0]).toMatchObject({ n: 1 })
+    await set('b', 2)
+    expect(store.txGet(t, 'items', 'b')[0]).toMatchObject({ n: 0 })
+    store.txUpdate(t, 'items', 'a', { data: { $inc: { n: 10 } }, merge: true, upsert: false })
+    store.commit(t)
+    expect(store.select('items').map((d) => d.n)).toEqual([11, 2])
+  })
+
+  it('fails with the cloud’s messages on a conflict and once it is gone', () => {
+    const t1 = store.begin()
+    const t2 = store.begin()
+    store.txRemove(t1, 'items', 'a')
+    expect(() => store.txRemove(t2, 'items', 'a')).toThrow(
+      '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    )
+    expect(() => store.commit(t2)).toThrow(
+      '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+    )
+  })
+
+  it('updates and returns the first match of a where(), seeing its own writes', () => {
+    const t = store.begin()
+    store.txUpdate(t, 'items', 'a', { data: { $set: { n: 5 } }, merge: true, upsert: false })
+    expect(store.txUpdateAndReturn(t, 'items', { n: 5 }, { $inc: { n: 1 } })).toEqual({
+      updated: 1,
+      doc: { _id: 'a', n: 6 },
+    })
+    expect(store.txUpdateAndReturn(t, 'items', { n: 99 }, { $inc: { n: 1 } })).toEqual({ updated: 0, doc: null })
+    expect(store.select('items', { _id: 'a' })[0].n).toBe(0)
+    store.commit(t)
+    expect(store.select('items', { _id: 'a' })[0].n).toBe(6)
   })
 
   it('makes a write outside transactions wait for the transaction holding the document', async () => {
@@ -361,6 +561,8 @@ describe('transactions', () => {
   it('returns nothing for a missing document and upserts with set', () => {
     const t = store.begin()
     expect(store.txGet(t, 'items', 'nope')).toEqual([])
+    // A replacement of an existing document reports it, changed or not.
+    expect(store.txUpdate(t, 'items', 'a', { data: { n: 0 }, merge: false, upsert: true })).toEqual({ updated: 1 })
     expect(store.txUpdate(t, 'items', 'new', { data: { n: 1 }, merge: false, upsert: true })).toEqual({
       updated: 0,
       upsertId: 'new',

@@ -3,16 +3,21 @@
  * written through to SQLite in the same synchronous step, MongoDB semantics from mingo.
  *
  * Transactions behave like the cloud's (MongoDB snapshot isolation with first-writer-wins):
- * reads see the snapshot at start plus own writes, a write to a document another open
- * transaction has written (or that changed since the start) fails at once and aborts the
- * transaction, commit is atomic, and a transaction left open past its timeout is gone.
+ * reads see the snapshot taken at the transaction's first operation (not at its start) plus its
+ * own writes, a write to a document another open transaction has written (or that changed since
+ * the snapshot) fails at once and aborts the transaction, commit is atomic, and a transaction
+ * left open past its timeout is gone.
  * A write outside any transaction that touches a document an open transaction has written
  * waits for that transaction to end, as MongoDB's document lock makes it.
+ *
+ * Every read can be metered: pass a `reads` list and each operation adds what it read, with the
+ * documents the cloud would examine for it (cost.ts) computed later, off the answer's path.
  */
 import Database from 'better-sqlite3'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { readCost, type ReadCost, type ReadRequest } from './cost'
 import { copy, decode, stringify } from './ejson'
 import { CloudError, collectionMissing, dbFailed, duplicateKey, transactionConflict, transactionGone } from './errors'
 import * as mingo from './mingo-mongo'
@@ -22,8 +27,18 @@ type Criteria = Record<string, unknown>
 
 export interface IndexSpec {
   name: string
-  keys: Record<string, number>
+  /** 1 / -1 per key, or '2dsphere'. */
+  keys: Record<string, number | string>
   unique?: boolean
+}
+
+/** One read an operation made: its collection and, computed on demand, what the cloud would examine. */
+export interface Read {
+  collection: string
+  /** `$lookup volunteers` for the reads a pipeline makes per joined document. */
+  label?: string
+  returned?: number
+  cost(): ReadCost
 }
 export interface DatabaseSpec {
   collections: Record<string, { indexes?: IndexSpec[] }>
@@ -65,6 +80,7 @@ interface UniqueIndex {
 
 interface Collection {
   name: string
+  indexes: IndexSpec[]
   docs: Map<string, Doc>
   /** Sequence number of the last committed write per document key, kept after removal. */
   versions: Map<string, number>
@@ -73,7 +89,8 @@ interface Collection {
 
 interface Tx {
   id: string
-  startSeq: number
+  /** The sequence number of the snapshot, taken at the transaction's first operation. */
+  startSeq?: number
   timer: NodeJS.Timeout
   writes: Map<string, { coll: string; key: string; doc: Doc | null }>
   /** Committed versions at the snapshot of documents changed by others since the start. */
@@ -157,6 +174,29 @@ function equalityFields(query: Criteria): Doc {
   return out
 }
 
+/** What the first stages of a pipeline ask of an index: its `$match`, and a `$sort`, `$skip`, `$limit` right after. */
+function pipelineRead(stages: Doc[], limited: boolean): ReadRequest {
+  let i = 0
+  const take = (op: string) => (stages[i] && op in stages[i] ? stages[i++][op] : undefined)
+  const filter = (take('$match') as Criteria | undefined) ?? {}
+  const sort = take('$sort') as Record<string, number> | undefined
+  const skip = Number(take('$skip') ?? 0)
+  const own = take('$limit')
+  // Without a $limit of its own the cloud answers 20 rows, so a pipeline that ends here reads 20.
+  const limit = own !== undefined ? Number(own) : i === stages.length && !limited ? AGGREGATE_DEFAULT_LIMIT : undefined
+  return { filter, sort, skip, limit }
+}
+
+function setPath(doc: Doc, path: string, value: unknown) {
+  const keys = path.split('.')
+  let o = doc
+  for (const k of keys.slice(0, -1)) {
+    if (o[k] === null || typeof o[k] !== 'object') o[k] = {}
+    o = o[k] as Doc
+  }
+  o[keys[keys.length - 1]] = value
+}
+
 export class Store {
   private readonly sql: Database.Database
   private readonly collections = new Map<string, Collection>()
@@ -227,10 +267,11 @@ export class Store {
   private addCollection(name: string, indexes: IndexSpec[]): Collection {
     let coll = this.collections.get(name)
     if (!coll) {
-      coll = { name, docs: new Map(), versions: new Map(), unique: [] }
+      coll = { name, indexes: [], docs: new Map(), versions: new Map(), unique: [] }
       this.collections.set(name, coll)
     }
     for (const ix of indexes) {
+      coll.indexes.push(ix)
       if (ix.unique) coll.unique.push({ name: ix.name, fields: Object.keys(ix.keys), owners: new Map() })
     }
     return coll
@@ -275,39 +316,162 @@ export class Store {
     }
   }
 
+  /** Records a read of `coll` as it is now; the cost is worked out only when asked for. */
+  private meter(reads: Read[] | undefined, coll: Collection, req: ReadRequest, returned?: number, label?: string) {
+    if (!reads) return
+    const docs = [...coll.docs.values()]
+    const indexes = coll.indexes
+    reads.push({ collection: coll.name, label, returned, cost: () => readCost(indexes, docs, req) })
+  }
+
+  /** The field of a top-level `$nearSphere` / `$near` condition, checked to have a 2dsphere index. */
+  private nearField(coll: Collection, query: Criteria): { field: string; spec: unknown } | undefined {
+    for (const [field, cond] of Object.entries(query)) {
+      if (cond === null || typeof cond !== 'object' || Array.isArray(cond)) continue
+      const c = cond as Record<string, unknown>
+      const spec = c.$nearSphere ?? c.$near
+      if (spec === undefined) continue
+      if (!coll.indexes.some((ix) => ix.keys[field] === '2dsphere')) {
+        throw dbFailed(
+          `[FailedOperation] error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (collection: ${coll.name}, field: ${field})`,
+        )
+      }
+      return { field, spec }
+    }
+    return undefined
+  }
+
   /** A query as `get()` runs it: 100 rows unless limited, at most 1000. Returns stored objects. */
-  find(collection: string, query: Criteria, opts: FindOptions = {}): Doc[] {
+  find(collection: string, query: Criteria, opts: FindOptions = {}, reads?: Read[]): Doc[] {
     const coll = this.coll(collection)
     const limit = Math.min(opts.limit && opts.limit > 0 ? opts.limit : DEFAULT_LIMIT, MAX_LIMIT)
+    let list: Doc[]
     try {
-      let cursor = mingo.compile(query).find(this.candidates(coll, query), opts.projection)
-      if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
+      const near = this.nearField(coll, query)
+      const ordered = opts.order && Object.keys(opts.order).length
+      const q = mingo.compile(query)
+      let cursor
+      if (near && !ordered) {
+        // $nearSphere answers nearest first, unless the query asks for another order.
+        const { center } = mingo.nearSpec(near.spec)
+        const dist = (d: Doc) => mingo.metresFrom(center, mingo.valuesAt(d, near.field)[0]) ?? Infinity
+        const byDistance = this.candidates(coll, query)
+          .filter((d) => q.test(d))
+          .map((d) => [dist(d), d] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, d]) => d)
+        cursor = mingo.compile({}).find(byDistance, opts.projection)
+      } else {
+        cursor = q.find(this.candidates(coll, query), opts.projection)
+        if (ordered) cursor = cursor.sort(opts.order!)
+      }
       if (opts.skip) cursor = cursor.skip(opts.skip)
-      return cursor.limit(limit).all()
+      list = cursor.limit(limit).all()
     } catch (e) {
       throw mongoError(e)
     }
+    this.meter(reads, coll, { filter: query, sort: opts.order, skip: opts.skip, limit }, list.length)
+    return list
   }
 
-  count(collection: string, query: Criteria): number {
-    return this.matching(this.coll(collection), query).length
-  }
-
-  aggregate(collection: string, stages: Doc[]): Doc[] {
+  count(collection: string, query: Criteria, reads?: Read[]): number {
     const coll = this.coll(collection)
-    for (const s of stages) {
+    const n = this.matching(coll, query).length
+    this.meter(reads, coll, { filter: query }, n)
+    return n
+  }
+
+  aggregate(collection: string, stages: Doc[], reads?: Read[]): Doc[] {
+    const coll = this.coll(collection)
+    stages.forEach((s, i) => {
       const op = Object.keys(s)[0]
       if (op === '$out' || op === '$merge') throw dbFailed(`[FailedOperation] ${op} is not supported`)
-    }
+      if (op === '$geoNear' && i > 0)
+        throw dbFailed('[FailedOperation] $geoNear is only valid as the first stage in a pipeline.')
+    })
     const limited = stages.some((s) => '$limit' in s)
     const resolve = (name: string) =>
       this.collections.has(name) ? clone([...this.collections.get(name)!.docs.values()]) : []
     try {
-      const out = mingo.aggregate([...coll.docs.values()], stages, resolve)
+      let docs: Doc[]
+      let rest = stages
+      if (stages[0] && '$geoNear' in stages[0]) {
+        docs = this.geoNear(coll, stages[0].$geoNear as Record<string, unknown>)
+        rest = stages.slice(1)
+        if (reads) {
+          const examined = docs.length
+          reads.push({ collection: coll.name, cost: () => ({ examined, plan: '2dsphere index ($geoNear)' }) })
+        }
+      } else {
+        docs = [...coll.docs.values()]
+        this.meter(reads, coll, pipelineRead(stages, limited))
+      }
+      const lookups = rest.flatMap((s, i) => ('$lookup' in s ? [i] : []))
+      let out: Doc[]
+      if (!reads || lookups.length === 0) out = mingo.aggregate(docs, rest, resolve)
+      else {
+        // Run up to each $lookup to know what it joins, and meter one foreign read per document.
+        let from = 0
+        out = docs
+        for (const i of [...lookups, rest.length]) {
+          if (i > from) out = mingo.aggregate(out, rest.slice(from, i), resolve)
+          if (i === rest.length) break
+          this.meterLookup(reads, out, rest[i].$lookup as Record<string, unknown>)
+          out = mingo.aggregate(out, [rest[i]], resolve)
+          from = i + 1
+        }
+      }
       return limited ? out : out.slice(0, AGGREGATE_DEFAULT_LIMIT)
     } catch (e) {
       throw mongoError(e)
     }
+  }
+
+  private meterLookup(reads: Read[], input: Doc[], spec: Record<string, unknown>) {
+    const foreign = this.collections.get(String(spec.from))
+    if (!foreign) return
+    const label = `$lookup ${foreign.name}`
+    for (const doc of input) {
+      if (typeof spec.localField !== 'string' || typeof spec.foreignField !== 'string') {
+        // The pipeline form: modelled as reading the foreign collection for each joined document.
+        this.meter(reads, foreign, { filter: {} }, undefined, label)
+        continue
+      }
+      const values = mingo.valuesAt(doc, spec.localField).flatMap((v) => (Array.isArray(v) ? v : [v]))
+      const cond = values.length === 0 ? null : values.length === 1 ? values[0] : { $in: values }
+      this.meter(reads, foreign, { filter: { [spec.foreignField]: cond } }, undefined, label)
+    }
+  }
+
+  /** The `$geoNear` stage: documents by distance from `near` through the collection's 2dsphere index. */
+  private geoNear(coll: Collection, spec: Record<string, unknown>): Doc[] {
+    const keys = coll.indexes.flatMap((ix) => Object.keys(ix.keys).filter((k) => ix.keys[k] === '2dsphere'))
+    if (keys.length === 0)
+      throw dbFailed('[FailedOperation] $geoNear requires a 2d or 2dsphere index, but none were found')
+    const key = typeof spec.key === 'string' ? spec.key : keys.length === 1 ? keys[0] : undefined
+    if (!key)
+      throw dbFailed(
+        `[FailedOperation] There is more than one 2dsphere index on ${this.envId}.${coll.name}; unsure which to use for $geoNear`,
+      )
+    if (!keys.includes(key)) throw dbFailed(`[FailedOperation] no 2dsphere index with key ${key} on ${coll.name}`)
+    if (typeof spec.distanceField !== 'string' || !spec.distanceField)
+      throw dbFailed("[FailedOperation] $geoNear requires a 'distanceField' option as a String")
+    const { center } = mingo.nearSpec({ $geometry: spec.near })
+    const min = typeof spec.minDistance === 'number' ? spec.minDistance : 0
+    const max = typeof spec.maxDistance === 'number' ? spec.maxDistance : Infinity
+    const multiplier = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1
+    const q = mingo.compile((spec.query as Criteria) ?? {})
+    const found: [number, Doc][] = []
+    for (const doc of coll.docs.values()) {
+      const location = mingo.valuesAt(doc, key)[0]
+      const d = mingo.metresFrom(center, location)
+      if (d === undefined || d < min || d > max || !q.test(doc)) continue
+      const out = clone(doc)
+      setPath(out, spec.distanceField, d * multiplier)
+      if (typeof spec.includeLocs === 'string') setPath(out, spec.includeLocs, clone(location))
+      found.push([d, out])
+    }
+    return found.sort((a, b) => a[0] - b[0]).map(([, d]) => d)
   }
 
   // ---- writes outside transactions --------------------------------------------------------
@@ -351,10 +515,14 @@ export class Store {
     })
   }
 
-  /** Update (operators) or replace; `upsert` inserts when nothing matches. */
-  async update(collection: string, u: UpdateOptions): Promise<{ updated: number; upsertId?: unknown }> {
+  /**
+   * Update (operators) or replace; `upsert` inserts when nothing matches. `updated` counts changed
+   * documents for an update, and matched ones for a replacement (doc().set()), as the cloud does.
+   */
+  async update(collection: string, u: UpdateOptions, reads?: Read[]): Promise<{ updated: number; upsertId?: unknown }> {
     if (u.merge) checkModifier(u.data)
     else checkFieldNames(u.data)
+    this.meter(reads, this.coll(collection), { filter: u.query, limit: u.multi ? undefined : 1 })
     return this.write(() => {
       const coll = this.coll(collection)
       let matched = this.matching(coll, u.query)
@@ -372,7 +540,32 @@ export class Store {
         changes.push({ coll, key, before: undefined, after: doc })
       }
       const touched = [...matched.map((d) => docKey(d._id)), ...changes.map((c) => c.key)]
-      return { changes, touched, coll, result: { updated: upsertId === undefined ? changes.length : 0, upsertId } }
+      const updated = upsertId !== undefined ? 0 : u.merge ? changes.length : matched.length
+      return { changes, touched, coll, result: { updated, upsertId } }
+    })
+  }
+
+  /**
+   * `updateAndReturn`: updates the first document matching `query` and returns it as updated,
+   * in one request (the cloud's database.modifyAndReturnDoc, MongoDB's findAndModify).
+   */
+  async updateAndReturn(
+    collection: string,
+    query: Criteria,
+    data: Doc,
+    reads?: Read[],
+  ): Promise<{ updated: number; doc: Doc | null }> {
+    checkModifier(data)
+    this.meter(reads, this.coll(collection), { filter: query, limit: 1 })
+    const u: UpdateOptions = { query, data, merge: true, multi: false, upsert: false }
+    return this.write<{ updated: number; doc: Doc | null }>(() => {
+      const coll = this.coll(collection)
+      const [before] = this.matching(coll, query)
+      if (!before) return { changes: [], touched: [], coll, result: { updated: 0, doc: null } }
+      const after = this.updated(before, u)
+      const key = docKey(before._id)
+      const changes = stringify(after) === stringify(before) ? [] : [{ coll, key, before, after }]
+      return { changes, touched: [key], coll, result: { updated: 1, doc: after } }
     })
   }
 
@@ -388,7 +581,8 @@ export class Store {
     return doc
   }
 
-  async remove(collection: string, query: Criteria, multi: boolean): Promise<number> {
+  async remove(collection: string, query: Criteria, multi: boolean, reads?: Read[]): Promise<number> {
+    this.meter(reads, this.coll(collection), { filter: query, limit: multi ? undefined : 1 })
     return this.write(() => {
       const coll = this.coll(collection)
       let matched = this.matching(coll, query)
@@ -444,7 +638,8 @@ export class Store {
       const tk = txKey(c.coll.name, c.key)
       // Open transactions keep seeing the version of their snapshot.
       for (const tx of this.txs.values()) {
-        if (tx !== committing && !tx.before.has(tk)) tx.before.set(tk, c.coll.docs.get(c.key) ?? null)
+        if (tx !== committing && tx.startSeq !== undefined && !tx.before.has(tk))
+          tx.before.set(tk, c.coll.docs.get(c.key) ?? null)
       }
       const old = c.coll.docs.get(c.key)
       for (const idx of c.coll.unique) {
@@ -470,7 +665,6 @@ export class Store {
     const done = new Promise<void>((resolve) => (finish = resolve))
     const tx: Tx = {
       id,
-      startSeq: this.seq,
       writes: new Map(),
       before: new Map(),
       done,
@@ -486,6 +680,13 @@ export class Store {
   private tx(id: unknown): Tx {
     const tx = typeof id === 'string' ? this.txs.get(id) : undefined
     if (!tx) throw transactionGone()
+    return tx
+  }
+
+  /** A transaction operating on data: its snapshot is taken now if this is its first operation. */
+  private txOp(id: unknown): Tx {
+    const tx = this.tx(id)
+    tx.startSeq ??= this.seq
     return tx
   }
 
@@ -522,9 +723,11 @@ export class Store {
     return coll.docs.get(key) ?? null
   }
 
-  txGet(id: unknown, collection: string, docId: unknown, projection?: Record<string, unknown>): Doc[] {
-    const tx = this.tx(id)
-    const doc = this.txRead(tx, this.coll(collection), docKey(docId))
+  txGet(id: unknown, collection: string, docId: unknown, projection?: Record<string, unknown>, reads?: Read[]): Doc[] {
+    const tx = this.txOp(id)
+    const coll = this.coll(collection)
+    this.meter(reads, coll, { filter: { _id: docId } })
+    const doc = this.txRead(tx, coll, docKey(docId))
     if (!doc) return []
     return projection ? mingo.compile({}).find([doc], projection).all() : [doc]
   }
@@ -538,9 +741,9 @@ export class Store {
   ): boolean {
     const tk = txKey(coll.name, key)
     const holder = this.locks.get(tk)
-    if ((holder && holder !== tx) || (coll.versions.get(key) ?? 0) > tx.startSeq) {
+    if ((holder && holder !== tx) || (coll.versions.get(key) ?? 0) > tx.startSeq!) {
       this.end(tx)
-      throw transactionConflict(coll.name, key)
+      throw transactionConflict()
     }
     const current = this.txRead(tx, coll, key)
     const after = next(current)
@@ -570,7 +773,7 @@ export class Store {
   }
 
   txInsert(id: unknown, collection: string, docs: Doc[]): unknown[] {
-    const tx = this.tx(id)
+    const tx = this.txOp(id)
     const coll = this.coll(collection)
     return docs.map((raw) => {
       const { key, doc } = this.prepareInsert(raw)
@@ -587,11 +790,13 @@ export class Store {
     collection: string,
     docId: unknown,
     u: Omit<UpdateOptions, 'query' | 'multi'>,
+    reads?: Read[],
   ): { updated: number; upsertId?: unknown } {
-    const tx = this.tx(id)
+    const tx = this.txOp(id)
     const coll = this.coll(collection)
     if (u.merge) checkModifier(u.data)
     else checkFieldNames(u.data)
+    this.meter(reads, coll, { filter: { _id: docId } })
     const full: UpdateOptions = { ...u, query: { _id: docId }, multi: false }
     let upsertId: unknown
     let updated = 0
@@ -602,6 +807,8 @@ export class Store {
         return { _id: docId, ...this.updated({}, full) }
       }
       const after = this.updated(current, full)
+      // A replacement counts the document it matched; an update, a document it changed.
+      if (!u.merge) updated = 1
       if (stringify(after) === stringify(current)) return undefined
       updated = 1
       return after
@@ -609,9 +816,45 @@ export class Store {
     return { updated, upsertId }
   }
 
-  txRemove(id: unknown, collection: string, docId: unknown): number {
-    const tx = this.tx(id)
+  /** The documents of a collection as a transaction sees them: its snapshot plus its own writes. */
+  private txView(tx: Tx, coll: Collection): Doc[] {
+    const keys = new Set(coll.docs.keys())
+    const prefix = txKey(coll.name, '')
+    for (const k of [...tx.writes.keys(), ...tx.before.keys()])
+      if (k.startsWith(prefix)) keys.add(k.slice(prefix.length))
+    return [...keys].map((k) => this.txRead(tx, coll, k)).filter((d): d is Doc => !!d)
+  }
+
+  /** `updateAndReturn` inside a transaction: the first match in its view, updated as one of its writes. */
+  txUpdateAndReturn(
+    id: unknown,
+    collection: string,
+    query: Criteria,
+    data: Doc,
+    reads?: Read[],
+  ): { updated: number; doc: Doc | null } {
+    const tx = this.txOp(id)
+    const coll = this.coll(collection)
+    checkModifier(data)
+    this.meter(reads, coll, { filter: query, limit: 1 })
+    let test: (d: Doc) => boolean
+    try {
+      const q = mingo.compile(query)
+      test = (d) => q.test(d)
+    } catch (e) {
+      throw mongoError(e)
+    }
+    const before = this.txView(tx, coll).find(test)
+    if (!before) return { updated: 0, doc: null }
+    const after = this.updated(before, { query, data, merge: true, multi: false, upsert: false })
+    this.txWrite(tx, coll, docKey(before._id), () => (stringify(after) === stringify(before) ? undefined : after))
+    return { updated: 1, doc: after }
+  }
+
+  txRemove(id: unknown, collection: string, docId: unknown, reads?: Read[]): number {
+    const tx = this.txOp(id)
     let deleted = 0
+    this.meter(reads, this.coll(collection), { filter: { _id: docId } })
     this.txWrite(tx, this.coll(collection), docKey(docId), (current) => {
       if (!current) return undefined
       deleted = 1

@@ -21,6 +21,8 @@ try {
 } catch (e) {
   loadError = e
 }
+// Loaded (or failed to): the runner starts the first call's timeout only now, as the cloud does.
+parentPort.postMessage({ ready: true })
 
 function describe(v) {
   try {

@@ -17,8 +17,20 @@ export default defineAppConfig({
         'pages/import/index',
       ],
     },
-    { root: 'packages/volunteer', pages: ['pages/register/index', 'pages/activate/index'] },
-    { root: 'packages/organizer', pages: ['pages/scan/index'] },
+    {
+      root: 'packages/volunteer',
+      pages: [
+        'pages/register/index',
+        'pages/activate/index',
+        'pages/activity/index',
+        'pages/my-activities/index',
+        'pages/ticket/index',
+      ],
+    },
+    {
+      root: 'packages/organizer',
+      pages: ['pages/scan/index', 'pages/activities/index', 'pages/activity-edit/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -25,7 +25,22 @@ export const ErrorCode = {
   // Registration hardening: limits on what one caller may learn or try in a day.
   /** The caller used up today's allowance for this kind of attempt; try again tomorrow. */
   RATE_LIMITED: 'RATE_LIMITED',
+  // Activities and sign-up
+  /** Neither a seat nor a waitlist place is left. */
   ACTIVITY_FULL: 'ACTIVITY_FULL',
+  /** The activity is a draft, cancelled or over: nobody can sign up. */
+  ACTIVITY_NOT_OPEN: 'ACTIVITY_NOT_OPEN',
+  /** The sign-up deadline has passed. */
+  SIGNUP_CLOSED: 'SIGNUP_CLOSED',
+  /** Only activated volunteers sign up. */
+  NOT_ACTIVATED: 'NOT_ACTIVATED',
+  /** The activity is open to members of its team's subtree only. */
+  NOT_IN_AUDIENCE: 'NOT_IN_AUDIENCE',
+  ALREADY_SIGNED_UP: 'ALREADY_SIGNED_UP',
+  /** Past the cut-off before the start: 无法参加 instead. */
+  CANCEL_CLOSED: 'CANCEL_CLOSED',
+  /** A capacity below the number already signed up. */
+  CAPACITY_TOO_LOW: 'CAPACITY_TOO_LOW',
   TICKET_ALREADY_USED: 'TICKET_ALREADY_USED',
   /** The platform could not be reached (client side only). */
   NETWORK: 'NETWORK',

@@ -1,8 +1,27 @@
 import { createHandler } from '../core/handler'
-import { platform, repos } from '../core/platform'
+import { platform, repos, tellAboutActivity } from '../core/platform'
 import { activityService } from '../core/services/activity.service'
+import { signupService } from '../core/services/signup.service'
 
-const activities = activityService(repos.activities)
+const deps = { ...repos, tell: tellAboutActivity }
+const activities = activityService(deps)
+const signups = signupService(deps)
 
-/** Activities: browse, sign up, publish. */
-export const main = createHandler<'activity'>('activity', { list: (_caller, data) => activities.list(data) }, platform)
+/** Activities: browse, publish, sign up, tickets. */
+export const main = createHandler<'activity'>(
+  'activity',
+  {
+    list: (caller, data) => activities.list(caller, data),
+    detail: (caller, data) => activities.detail(caller, data),
+    organized: (caller, data) => activities.organized(caller, data),
+    forEdit: (caller, data) => activities.forEdit(caller, data),
+    save: (caller, data) => activities.save(caller, data),
+    publish: (caller, data) => activities.publish(caller, data),
+    cancel: (caller, data) => activities.cancel(caller, data),
+    signUp: (caller, data) => signups.signUp(caller, data),
+    cancelSignup: (caller, data) => signups.cancelSignup(caller, data),
+    absent: (caller, data) => signups.absent(caller, data),
+    mine: (caller, data) => signups.mine(caller, data),
+  },
+  platform,
+)

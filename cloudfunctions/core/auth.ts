@@ -43,3 +43,12 @@ export async function teamInScope(
   assertInScope(scope, team.path)
   return team
 }
+
+/** The teams whose activities the caller may publish and run: as organizer or administrator, or all for an owner. */
+export async function organizerScope(caller: Caller): Promise<Scope> {
+  const grants = await caller.roles()
+  if (grants.some((g) => g.role === 'owner')) return 'all'
+  const teams = grants.filter((g) => g.role === 'admin' || g.role === 'organizer').map((g) => g.team.id)
+  if (teams.length === 0) throw forbidden('仅组织者或管理员可以发布和管理活动')
+  return teams
+}

@@ -34,4 +34,18 @@ export const config = {
   takenAnswersPerDay: () => positive('TAKEN_ANSWERS_PER_DAY', 3),
   /** 申诉 one WeChat account may file a day. */
   appealsPerDay: () => positive('APPEALS_PER_DAY', 3),
+  /** Hours before an activity's start after which a sign-up can no longer be cancelled, only marked 无法参加. */
+  cancelCutoffHours: () => positive('SIGNUP_CANCEL_CUTOFF_HOURS', 2),
+  /** Subscribe-message templates for activities; empty = shown in 我的 → 我的活动 only. */
+  templates: {
+    signup: () => process.env.TEMPLATE_SIGNUP ?? '',
+    reminder: () => process.env.TEMPLATE_ACTIVITY_REMINDER ?? '',
+    cancelled: () => process.env.TEMPLATE_ACTIVITY_CANCELLED ?? '',
+    promoted: () => process.env.TEMPLATE_WAITLIST_PROMOTED ?? '',
+    changed: () => process.env.TEMPLATE_ACTIVITY_CHANGED ?? '',
+  },
+  /** Ed25519 seed (32 bytes, hex or base64) that signs check-in tickets. */
+  ticketSigningKey: () => process.env.TICKET_SIGNING_KEY ?? '',
+  /** Only the local cloud sets this: it allows the published development keys. */
+  allowDevKeys: () => process.env.ALLOW_DEV_KEYS === '1',
 }

@@ -1,13 +1,17 @@
 /** Documents as stored in the cloud database. Dates are Date objects (server time where written). */
 import type {
-  ActivityStatus,
   ActivityType,
+  Audience,
   AvailabilitySlot,
+  BeneficiaryGroup,
   FocusTag,
   Gender,
   Role,
   SourceCategory,
   TeamKind,
+  Theme,
+  TicketStatus,
+  VenueKind,
   VolunteerStatus,
 } from '../../types/enums'
 import type { TeamRef } from '../../types/api'
@@ -181,17 +185,77 @@ export interface RoleDoc {
   grantedAt: Date
 }
 
+/** An activity as stored. What the clock makes of it (报名中/进行中/已结束) is derived when read. */
 export interface ActivityDoc {
   _id: string
+  /** Increases with every save; an edit or publish from a stale screen is refused. */
+  rev: number
+  stage: 'draft' | 'published' | 'cancelled'
   title: string
   type: ActivityType
   focusTags: FocusTag[]
-  status: ActivityStatus
-  team: TeamRef
-  teamPath: string[]
+  theme: Theme | null
+  venueKind: VenueKind
   address: string
+  location: { latitude: number; longitude: number } | null
   startAt: Date
   endAt: Date
+  signupDeadline: Date
   capacity: number
+  description: string
+  beneficiaries: BeneficiaryGroup[]
+  contact: { name: string; phone: string }
+  audience: Audience
+  insured: boolean
+  team: TeamRef
+  teamId: string
+  /** The team's path: a subtree's activities are one indexed query on one element. */
+  teamPath: string[]
+  /** Counters kept by the conditional updates that change them, never recounted on a read. */
   signedUp: number
+  seatsLeft: number
+  waiting: number
+  /** Places left on the waitlist (it holds at most as many people as there are seats). */
+  waitSlots: number
+  absent: number
+  cancelReason: string | null
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+  /** When the day-before reminder went out. */
+  remindedAt: Date | null
+}
+
+/** A sign-up. Its QR token is signed from `tid` whenever it is shown; nothing secret is stored. */
+export interface TicketDoc {
+  _id: string
+  /**
+   * `${activityId}_${openid}` while the sign-up is live, so a unique index allows one per person and
+   * activity; a cancelled ticket gets its own id appended, which frees the key for a new sign-up.
+   */
+  key: string
+  /** The id inside the QR token (8 random bytes, base32); unique. */
+  tid: string
+  activityId: string
+  openid: string
+  volunteerId: string
+  nameMasked: string
+  status: TicketStatus
+  /**
+   * Copies of the activity's, updated when it is edited: 我的活动 sorts and the cut-off checks on
+   * them, and a cancellation answers from them without reading the activity again.
+   */
+  title: string
+  startAt: Date
+  endAt: Date
+  address: string
+  venueKind: VenueKind
+  team: TeamRef
+  createdAt: Date
+  promotedAt: Date | null
+  cancelledAt: Date | null
+  absentReason: string | null
+  /** Time or place changed after this sign-up. */
+  changed: boolean
 }

@@ -61,3 +61,62 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
     })
   }
 }
+
+/** A message about an activity; every activity template uses the same keywords (see README). */
+export interface ActivityMessage {
+  title: string
+  body: string
+  templateId: string
+  /** The page the WeChat message opens. */
+  page: string
+  activity: { title: string; startAt: Date; place: string }
+  note: string
+}
+
+/** Subscribe messages are sent this many at a time, so a cancelled activity of 500 fits the function's timeout. */
+const SEND_CONCURRENCY = 20
+
+/**
+ * Tells people about an activity: a subscribe message to each (when a template is configured), and
+ * optionally a notice on 我的 for each, written in one request. A failed send is recorded, never retried.
+ */
+export function activityMessenger(records: RecordRepository, send: SubscribeSend) {
+  return async function tell(openids: string[], m: ActivityMessage, keepNotice: boolean): Promise<void> {
+    const errcodes = new Map<string, number | null>()
+    if (m.templateId) {
+      const data = {
+        thing1: { value: clip(m.activity.title, 20) },
+        time2: { value: chinaTime(m.activity.startAt) },
+        thing3: { value: clip(m.activity.place, 20) },
+        thing4: { value: clip(m.note, 20) },
+      }
+      for (let i = 0; i < openids.length; i += SEND_CONCURRENCY) {
+        await Promise.all(
+          openids.slice(i, i + SEND_CONCURRENCY).map(async (touser) => {
+            try {
+              errcodes.set(touser, await send({ touser, templateId: m.templateId, page: m.page, data }))
+            } catch (e) {
+              errcodes.set(touser, Number((e as { errCode?: unknown }).errCode) || -1)
+            }
+          }),
+        )
+      }
+      const failed = [...errcodes.values()].filter((c) => c !== 0).length
+      if (failed) console.warn(`[notify] ${failed} of ${openids.length} activity messages not delivered`)
+    }
+    if (!keepNotice) return
+    await records.addMessages(
+      openids.map((openid) => {
+        const code = errcodes.get(openid) ?? null
+        return {
+          openid,
+          title: m.title,
+          body: m.body,
+          templateId: m.templateId,
+          delivered: code === 0,
+          errcode: code === 0 ? null : code,
+        }
+      }),
+    )
+  }
+}

@@ -5,7 +5,7 @@ import { makeCaller } from './context'
 import { cloud, db } from './db'
 import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
-import { reviewNotifier } from './notify'
+import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
 import { appealRepository } from './repositories/appeal.repository'
 import { limitRepository } from './repositories/limit.repository'
@@ -14,6 +14,7 @@ import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
+import { ticketRepository } from './repositories/ticket.repository'
 import { volunteerRepository } from './repositories/volunteer.repository'
 
 /** Repositories over this instance's database handle, built once while the instance is warm. */
@@ -24,6 +25,7 @@ export const repos = {
   records: recordRepository(db),
   roles: roleRepository(db),
   activities: activityRepository(db),
+  tickets: ticketRepository(db),
   periods: periodRepository(db),
   limits: limitRepository(db),
   appeals: appealRepository(db),
@@ -39,12 +41,15 @@ async function grantsOf(openid: string): Promise<RoleGrant[]> {
   return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...held] : held
 }
 
-export const notifyReview = reviewNotifier(repos.records, async (msg) => {
+const sendSubscribe: SubscribeSend = async (msg) => {
   // Which version of the mini program the message opens: formal, trial or developer.
   const miniprogramState = config.miniprogramState()
   const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState })) as { errCode?: number }
   return res.errCode ?? 0
-})
+}
+
+export const notifyReview = reviewNotifier(repos.records, sendSubscribe)
+export const tellAboutActivity = activityMessenger(repos.records, sendSubscribe)
 
 /** Cloud storage for spreadsheets: uploads from the app, templates and exports from functions. */
 export const files: FileStore = {

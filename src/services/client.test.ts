@@ -17,7 +17,10 @@ test('sends the action to the function named before the dot', async () => {
 
 test('passes a success envelope through', async () => {
   invokeMock.mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } })
-  await expect(call('activity.list', { tab: 'upcoming' })).resolves.toEqual({ ok: true, data: { items: [], nextCursor: null } })
+  await expect(call('activity.list', { tab: 'upcoming' })).resolves.toEqual({
+    ok: true,
+    data: { items: [], nextCursor: null },
+  })
 })
 
 test('passes a refusal with its stable code through', async () => {

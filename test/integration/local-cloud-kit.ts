@@ -12,6 +12,8 @@ export const TEST_SPEC = {
     things: { indexes: [{ name: 'group_n', keys: { group: 1, n: 1 } }] },
     members: { indexes: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }] },
     signals: { indexes: [] },
+    places: { indexes: [{ name: 'loc', keys: { loc: '2dsphere' } }] },
+    unindexed_places: { indexes: [] },
     gates: { indexes: [] },
   },
 }

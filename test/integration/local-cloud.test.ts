@@ -152,6 +152,149 @@ describe('database', () => {
   })
 })
 
+describe('documents examined', () => {
+  it('reports what the declared indexes make the cloud examine, per call and per request', async () => {
+    // `things` declares group_n { group: 1, n: 1 }.
+    kit.cloud.store.insert(
+      'things',
+      Array.from({ length: 200 }, (_, n) => ({ _id: `t${n}`, n, group: n % 2 ? 'odd' : 'even', other: n % 10 })),
+    )
+    const served = await kit.probe('list', { where: { group: 'even' }, orderBy: ['n', 'desc'], limit: 5 })
+    expect(served.result).toHaveLength(5)
+    expect(served.docsExamined).toBe(5)
+    expect(served.breakdown).toEqual([
+      {
+        action: 'database.getDocument',
+        collection: 'things',
+        docsExamined: 5,
+        returned: 5,
+        plan: 'index group_n (group=)',
+      },
+    ])
+    const unserved = await kit.probe('list', { where: { other: 3 }, orderBy: ['n', 'desc'], limit: 5 })
+    expect(unserved.docsExamined).toBe(200)
+    expect(unserved.breakdown[0].plan).toBe('collection scan + sort in memory')
+    expect((await kit.probe('doc', { id: 't7' })).docsExamined).toBe(1)
+  })
+})
+
+describe('closer to the cloud', () => {
+  it('updates and returns a document in one request (updateAndReturn)', async () => {
+    kit.cloud.store.insert('things', [
+      { _id: 'a', group: 'g', n: 1 },
+      { _id: 'b', group: 'h', n: 1 },
+    ])
+    const r = await kit.probe('updateAndReturn', { where: { group: 'h' }, by: 'me' })
+    expect(r.result).toEqual({
+      requestId: expect.any(String),
+      updated: 1,
+      doc: { _id: 'b', group: 'h', n: 2, by: 'me' },
+    })
+    expect(r.requests).toEqual({ 'database.modifyAndReturnDoc': 1 })
+    expect(r.docsExamined).toBe(1)
+    // What a function on wx-server-sdk alone can reach: the same request through its wrapped Query.
+    const wrapped = await kit.probe('updateAndReturnWrapped', { where: { group: 'g' }, by: 'wx' })
+    expect(wrapped.result).toMatchObject({ updated: 1, doc: { _id: 'a', n: 2, by: 'wx' } })
+    const none = await kit.probe('updateAndReturn', { where: { group: 'none' }, by: 'me' })
+    expect(none.result).toMatchObject({ updated: 0, doc: null })
+    expect(things()).toEqual([
+      { _id: 'a', group: 'g', n: 2, by: 'wx' },
+      { _id: 'b', group: 'h', n: 2, by: 'me' },
+    ])
+  })
+
+  it('gives each of three tickets to exactly one of ten simultaneous claimers', async () => {
+    kit.cloud.store.insert(
+      'things',
+      ['x', 'y', 'z'].map((id) => ({ _id: id, kind: 'ticket', holder: null })),
+    )
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => kit.probe('claim', { who: `w${i}` })))
+    const won = runs.map((r) => r.result).filter((id) => id !== null)
+    expect(won.sort()).toEqual(['x', 'y', 'z'])
+    expect(new Set(things().map((t) => t.holder)).size).toBe(3)
+  }, 20_000)
+
+  it('updates and returns inside a transaction', async () => {
+    kit.cloud.store.insert('things', [{ _id: 'a', n: 4 }])
+    expect((await kit.probe('txUpdateAndReturn', { n: 4 })).result).toEqual({ updated: 1, doc: { _id: 'a', n: 5 } })
+    expect(things()).toEqual([{ _id: 'a', n: 5 }])
+  })
+
+  it('reports a set() of an existing document as updated even when nothing changes', async () => {
+    kit.cloud.store.insert('things', [{ _id: 'a', n: 1 }])
+    expect((await kit.probe('setSame', { id: 'a', data: { n: 1 } })).result.stats).toEqual({ updated: 1, created: 0 })
+  })
+
+  it('takes a transaction’s snapshot at its first operation, not at its start', async () => {
+    kit.cloud.store.insert('things', [{ _id: 'x', n: 0 }])
+    const run = kit.probe('txSnapshot', { id: 'x', gate: 'snap' })
+    await until(signalled('snap-1'))
+    kit.cloud.store.update('things', { _id: 'x' }, { $set: { n: 1 } })
+    openGate('snap-1')
+    await until(signalled('snap-2'))
+    kit.cloud.store.update('things', { _id: 'x' }, { $set: { n: 2 } })
+    openGate('snap-2')
+    const { result } = await run
+    expect(result.first).toEqual({ _id: 'x', n: 1 })
+    expect(result.second).toEqual({ _id: 'x', n: 1 })
+    expect(result.failed).toMatch(/\[ResourceUnavailable.TransactionConflict\] Transaction is conflict/)
+  })
+
+  it('refuses a transaction used after its commit with the service’s message', async () => {
+    kit.cloud.store.insert('things', [{ _id: 'x', n: 0 }])
+    expect((await kit.probe('txAfterCommit', { id: 'x' })).result.failed.message).toContain(
+      '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+    )
+  })
+
+  it('filters with $jsonSchema', async () => {
+    kit.cloud.store.insert('things', [
+      { _id: 'a', name: '科普志愿者', n: 3 },
+      { _id: 'b', name: 'x', n: 3 },
+      { _id: 'c', name: '李明', n: -1 },
+      { _id: 'd', n: 3 },
+    ])
+    expect((await kit.probe('jsonSchema')).result.map((d: { _id: string }) => d._id)).toEqual(['a'])
+  })
+
+  it('has $indexOfCP, and $substrCP / $substrBytes with a negative length run to the end', async () => {
+    kit.cloud.store.insert('things', [{ _id: 'a', name: '科普志愿者服务队' }])
+    expect((await kit.probe('strings')).result.list).toEqual([
+      { at: 2, tail: '志愿者服务队', bytesTail: '志愿者服务队' },
+    ])
+  })
+
+  it('finds points within a polygon, and nearest first where a 2dsphere index is declared', async () => {
+    // Yiyang's centre, then points 1, 2 and 3 km east (≈0.0102° of longitude per km at 28.55° N).
+    const km = 1 / (111.32 * Math.cos((28.55 * Math.PI) / 180))
+    for (const coll of ['places', 'unindexed_places'])
+      for (const k of [2, 0, 3, 1]) await kit.probe('addPlace', { coll, id: `k${k}`, lng: 112.35 + k * km, lat: 28.55 })
+    const ring = [
+      [112.34, 28.5],
+      [112.35 + 1.5 * km, 28.5],
+      [112.35 + 1.5 * km, 28.6],
+      [112.34, 28.6],
+      [112.34, 28.5],
+    ]
+    const within = await kit.probe('geoWithin', { coll: 'unindexed_places', ring })
+    expect(within.result.map((d: { _id: string }) => d._id)).toEqual(['k0', 'k1'])
+    expect(within.result[0].loc).toEqual({ type: 'Point', coordinates: [112.35, 28.55] })
+
+    const near = await kit.probe('geoNearQuery', { lng: 112.35, lat: 28.55, max: 2500 })
+    expect(near.result.map((d: { _id: string }) => d._id)).toEqual(['k0', 'k1', 'k2'])
+    const stage = await kit.probe('geoNearStage', { lng: 112.35, lat: 28.55, max: 1500 })
+    expect(stage.result.list.map((d: { _id: string; d: number }) => [d._id, Math.round(d.d / 100) * 100])).toEqual([
+      ['k0', 0],
+      ['k1', 1000],
+    ])
+
+    const refused = await kit.probe('geoNearQuery', { coll: 'unindexed_places', lng: 112.35, lat: 28.55, max: 2500 })
+    expect(refused.result.failed.message).toMatch(/unable to find index for \$geoNear query/)
+    const refusedStage = await kit.probe('geoNearStage', { coll: 'unindexed_places', lng: 112.35, lat: 28.55, max: 1 })
+    expect(refusedStage.result.failed.message).toMatch(/requires a 2d or 2dsphere index/)
+  })
+})
+
 describe('transactions', () => {
   it('commits with runTransaction', async () => {
     kit.cloud.store.insert('things', [{ _id: 'x', n: 4 }])
@@ -195,7 +338,9 @@ describe('transactions', () => {
     // `code`, and @cloudbase/database's runTransaction retries only on `code`.
     expect(loser.result.failed).toMatchObject({
       errCode: -501001,
-      message: expect.stringMatching(/DATABASE_TRANSACTION_CONFLICT/),
+      message: expect.stringContaining(
+        '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+      ),
     })
     expect(loser.requests['database.abortTransaction']).toBe(1)
     openGate('g3')
@@ -344,6 +489,17 @@ describe('functions', () => {
     })
     expect(r.ms).toBeLessThan(2500)
     expect((await kit.call('slow', { ms: 1 }, 'o-1')).result).toBe('finished')
+  })
+
+  it('loads a function’s module at a cold start outside the first call’s timeout', async () => {
+    // heavy takes 1.5 s to load and has a 1 s timeout.
+    const first = await kit.call('heavy', {}, 'o-1')
+    expect(first.error).toBeUndefined()
+    expect(first.result).toBe('loaded')
+    expect(first.coldStartMs).toBeGreaterThanOrEqual(1400)
+    const warm = await kit.call('heavy', {}, 'o-1')
+    expect(warm.result).toBe('loaded')
+    expect(warm.coldStartMs).toBeUndefined()
   })
 
   it('turns an error in a function into an error result', async () => {

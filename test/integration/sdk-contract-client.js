@@ -45,6 +45,8 @@ async function main() {
   await things.where({ a: 1 }).remove()
   await things.doc('id1').remove()
   await things.where({ a: 1 }).count()
+  // Not on wx-server-sdk's Query wrapper; the @cloudbase/database Query it wraps sends it.
+  await things.where({ a: 1 })._query.updateAndReturn({ b: _.inc(1), c: 'x' })
   await things
     .aggregate()
     .match({ a: _.gt(1) })

@@ -43,6 +43,7 @@ async function capture(): Promise<Captured[]> {
         'database.modifyDocument': { data: { updated: 1 } },
         'database.removeDocument': { data: { deleted: 1 } },
         'database.calculateDocument': { data: { total: 0 } },
+        'database.modifyAndReturnDoc': { data: { updated: 1, doc: '{"_id":"id1"}' } },
         'database.aggregateDocuments': { data: { list: [] } },
         'database.startTransaction': { transactionId: 'tx-1' },
         'storage.getUploadMetadata': {
@@ -238,6 +239,13 @@ const RECORDED: unknown[] = [
     queryType: 'WHERE',
     query: '{"a":{"$numberInt":"1"}}',
     action: 'database.calculateDocument',
+  },
+  {
+    collectionName: 'things',
+    queryType: 'WHERE',
+    data: '{"$inc":{"b":{"$numberInt":"1"}},"$set":{"c":"x"}}',
+    query: '{"a":{"$numberInt":"1"}}',
+    action: 'database.modifyAndReturnDoc',
   },
   {
     collectionName: 'things',

@@ -7,19 +7,25 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildFunctions } from '../../cloudfunctions/build'
 import { startDevServer, type DevServer } from '../../emulator/dev-server'
+import type { DbRequestCost } from '../../emulator/index'
 import { paths } from '../../emulator/paths'
 import type { ActionName, ReqOf, ResOf } from '../../types/api'
 import type { Result } from '../../types/result'
 
 let built: Promise<unknown> | undefined
 
+export interface CallCost {
+  dbRequests: number
+  docsExamined: number
+  breakdown: DbRequestCost[]
+}
+
 export interface TestCloud extends DevServer {
-  /** Calls `<fn>.<action>` as `openid` through the local cloud; also returns the DB request count. */
-  call<A extends ActionName>(
-    openid: string,
-    action: A,
-    data: ReqOf<A>,
-  ): Promise<Result<ResOf<A>> & { dbRequests: number }>
+  /**
+   * Calls `<fn>.<action>` as `openid` through the local cloud; also returns the DB request count,
+   * the documents the cloud would examine for them, and each request's share (`breakdown`).
+   */
+  call<A extends ActionName>(openid: string, action: A, data: ReqOf<A>): Promise<Result<ResOf<A>> & CallCost>
   /** Sends a raw event, for malformed-input tests. */
   raw(openid: string, fn: string, event: unknown): Promise<unknown>
   /** Uploads a file to cloud storage the way the H5 app does; returns its fileID. */
@@ -43,7 +49,12 @@ export async function startTestCloud(): Promise<TestCloud> {
       const [fn, name] = action.split('.')
       const r = await server.cloud.callFunction(fn, { action: name, data }, { openid })
       if (r.error) throw new Error(`${action} crashed: ${r.error.code} ${r.error.message}`)
-      return { ...(r.result as Result<never>), dbRequests: r.dbRequests }
+      return {
+        ...(r.result as Result<never>),
+        dbRequests: r.dbRequests,
+        docsExamined: r.docsExamined,
+        breakdown: r.breakdown,
+      }
     },
     async raw(openid, fn, event) {
       const r = await server.cloud.callFunction(fn, event, { openid })

@@ -11,15 +11,30 @@
 import type { ReactNode } from 'react'
 
 interface Props {
-  range: (string | Record<string, string>)[]
+  /** `date` and `time` pickers render an `<input>`; change its value to pick ('2030-09-20', '09:30'). */
+  mode?: 'selector' | 'date' | 'time'
+  range?: (string | Record<string, string>)[]
   rangeKey?: string
-  value?: number
   onChange?: (e: { detail: { value: number } }) => void
+  value?: number | string
   children?: ReactNode
   'data-testid'?: string
 }
 
-export function Picker({ range, rangeKey, value, onChange, children, 'data-testid': testId }: Props) {
+export function Picker({ mode, range = [], rangeKey, value, onChange, children, 'data-testid': testId }: Props) {
+  if (mode === 'date' || mode === 'time') {
+    const change = onChange as unknown as ((e: { detail: { value: string } }) => void) | undefined
+    return (
+      <div data-testid={testId}>
+        {children}
+        <input
+          type={mode}
+          value={String(value ?? '')}
+          onChange={(e) => change?.({ detail: { value: e.target.value } })}
+        />
+      </div>
+    )
+  }
   return (
     <div data-testid={testId}>
       {children}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react'
 
-export type Lifecycle = 'didShow' | 'didHide' | 'pullDownRefresh' | 'reachBottom' | 'load' | 'ready'
+export type Lifecycle = 'didShow' | 'didHide' | 'pullDownRefresh' | 'reachBottom' | 'load' | 'ready' | 'shareAppMessage'
 
 const handlers: Record<Lifecycle, Set<() => unknown>> = {
   didShow: new Set(),
@@ -14,6 +14,7 @@ const handlers: Record<Lifecycle, Set<() => unknown>> = {
   reachBottom: new Set(),
   load: new Set(),
   ready: new Set(),
+  shareAppMessage: new Set(),
 }
 
 function lifecycleHook(name: Lifecycle) {
@@ -41,10 +42,37 @@ export const usePullDownRefresh = lifecycleHook('pullDownRefresh')
 export const useReachBottom = lifecycleHook('reachBottom')
 export const useLoad = lifecycleHook('load')
 export const useReady = lifecycleHook('ready')
+export const useShareAppMessage = lifecycleHook('shareAppMessage')
+
+/** What the page's `useShareAppMessage` callback answers when the user shares it to a chat. */
+export function shareAppMessage(): unknown {
+  const [h] = [...handlers.shareAppMessage]
+  return h ? h() : undefined
+}
 export const useLaunch = (_callback: () => unknown) => undefined
 export const useRouter = () => ({ params: {} as Record<string, string>, path: '' })
 
 const ok = () => jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
+
+/** `Taro.setStorage`/`getStorage` over a Map; values go through JSON as on the phone. */
+const storage = new Map<string, string>()
+export function resetStorage() {
+  storage.clear()
+}
+function getStorage({ key }: { key: string }) {
+  const v = storage.get(key)
+  return v === undefined
+    ? Promise.reject({ errMsg: 'getStorage:fail data not found' })
+    : Promise.resolve({ data: JSON.parse(v), errMsg: 'getStorage:ok' })
+}
+function setStorage({ key, data }: { key: string; data: unknown }) {
+  storage.set(key, JSON.stringify(data))
+  return Promise.resolve({ errMsg: 'setStorage:ok' })
+}
+function removeStorage({ key }: { key: string }) {
+  storage.delete(key)
+  return Promise.resolve({ errMsg: 'removeStorage:ok' })
+}
 
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const
 
@@ -60,6 +88,13 @@ const Taro = {
   showLoading: ok(),
   hideLoading: ok(),
   stopPullDownRefresh: jest.fn(),
+  getStorage: jest.fn(getStorage),
+  setStorage: jest.fn(setStorage),
+  removeStorage: jest.fn(removeStorage),
+  makePhoneCall: ok(),
+  pageScrollTo: ok(),
+  getSystemInfoSync: jest.fn(() => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 })),
+  useShareAppMessage,
   useDidShow,
   useDidHide,
   usePullDownRefresh,

@@ -9,11 +9,15 @@ function activity(over: Partial<ActivitySummary>): ActivitySummary {
     focusTags: ['key_event'],
     status: 'open',
     team: { id: 't-heshan', name: '赫山区科技志愿者队', kind: 'county' },
+    venueKind: 'community_center',
     address: '赫山区金银山街道社区服务中心',
     startAt: '2030-09-20T01:30:00.000Z',
     endAt: '2030-09-20T04:30:00.000Z',
+    signupDeadline: '2030-09-19T10:00:00.000Z',
     capacity: 30,
     signedUp: 12,
+    waiting: 0,
+    audience: 'city',
     ...over,
   }
 }

@@ -24,6 +24,7 @@ function me(over: Partial<MeView> = {}): MeView {
     rejectReason: null,
     submittedAt: '2024-09-01T06:05:00.000Z',
     roles: [],
+    memberOf: [],
     serviceHours: 12.5,
     activationLocked: false,
     notices: [],

@@ -18,6 +18,7 @@ const me: MeView = {
   rejectReason: null,
   submittedAt: null,
   roles: [],
+  memberOf: [],
   serviceHours: 0,
   activationLocked: false,
   notices: [],

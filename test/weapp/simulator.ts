@@ -52,7 +52,42 @@ export const wx = {
   showModal: succeeding('showModal'),
   stopPullDownRefresh: succeeding('stopPullDownRefresh'),
   getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  /** Storage as on the phone: a key never set fails. */
+  getStorage: jest.fn((opts: Callbacks & { key: string }) => {
+    const v = storage.get(opts.key)
+    if (v === undefined) opts.fail?.({ errMsg: 'getStorage:fail data not found' })
+    else opts.success?.({ data: JSON.parse(v), errMsg: 'getStorage:ok' })
+  }),
+  setStorage: jest.fn((opts: Callbacks & { key: string; data: unknown }) => {
+    storage.set(opts.key, JSON.stringify(opts.data))
+    opts.success?.({ errMsg: 'setStorage:ok' })
+  }),
+  removeStorage: jest.fn((opts: Callbacks & { key: string }) => {
+    storage.delete(opts.key)
+    opts.success?.({ errMsg: 'removeStorage:ok' })
+  }),
+  getScreenBrightness: jest.fn((opts: Callbacks) => opts.success?.({ value: 0.4, errMsg: 'getScreenBrightness:ok' })),
+  setScreenBrightness: succeeding('setScreenBrightness'),
+  setKeepScreenOn: succeeding('setKeepScreenOn'),
+  /** Answers every node query with `canvasNode` (null: no canvas), the way a Canvas 2D query resolves. */
+  createSelectorQuery: jest.fn(() => {
+    const q = {
+      select: () => q,
+      in: () => q,
+      fields: () => q,
+      exec: (cb: (res: unknown[]) => void) => setTimeout(() => cb([{ node: canvasNode.current }]), 0),
+    }
+    return q
+  }),
 }
+
+const storage = new Map<string, string>()
+/** Clears what pages stored with wx.setStorage. */
+export function resetStorage() {
+  storage.clear()
+}
+/** The node wx.createSelectorQuery answers; set it to a fake Canvas 2D node in a test. */
+export const canvasNode: { current: unknown } = { current: null }
 
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> }
 type PageInstance = Record<string, (...args: unknown[]) => unknown>
@@ -76,7 +111,7 @@ g.Page = (options: PageOptions) => {
     lifetimes: {
       attached(this: PageInstance) {
         pages.push(this)
-        this.onLoad({})
+        this.onLoad(nextQuery)
       },
       ready(this: PageInstance) {
         this.onShow()
@@ -102,6 +137,8 @@ export function bootApp(entryPath = 'pages/activities/index') {
 }
 
 const loaded = new Map<string, string>()
+/** The query the next opened page receives in onLoad, as WeChat passes a navigation's `?id=…`. */
+let nextQuery: Record<string, string> = {}
 
 export interface RenderedPage {
   /** The rendered DOM (jsdom), for reading text. */
@@ -117,8 +154,9 @@ export interface RenderedPage {
 }
 
 /** Renders a page of the build, e.g. `pages/me/index`, as WeChat would on opening it. */
-export function openPage(route: string): RenderedPage {
+export function openPage(route: string, query: Record<string, string> = {}): RenderedPage {
   bootApp()
+  nextQuery = query
   let id = loaded.get(route)
   if (!id) {
     // Jest caches modules, so a page's Page() call runs once per file: load each route once.

@@ -6,6 +6,8 @@ export interface RecordRepository {
   addReview(r: Omit<ReviewDoc, '_id' | 'at'>): Promise<void>
   reviewsOf(volunteerId: string, limit: number): Promise<ReviewDoc[]>
   addMessage(m: Omit<MessageDoc, '_id' | 'createdAt'>): Promise<void>
+  /** Many messages in one request (up to 1000). */
+  addMessages(ms: Omit<MessageDoc, '_id' | 'createdAt'>[]): Promise<void>
   messagesOf(openid: string, limit: number): Promise<MessageDoc[]>
   audit(a: Omit<AuditDoc, '_id' | 'at'>): Promise<void>
   /** Several audit entries in one request (written before the work they record). */
@@ -21,6 +23,9 @@ export function recordRepository(db: Db): RecordRepository {
       rowsOf<ReviewDoc>(db.collection('reviews').where({ volunteerId }).orderBy('at', 'desc').limit(limit)),
     async addMessage(m) {
       await db.collection('messages').add({ data: { ...m, createdAt: serverNow() } })
+    },
+    async addMessages(ms) {
+      if (ms.length) await db.collection('messages').add({ data: ms.map((m) => ({ ...m, createdAt: serverNow() })) })
     },
     messagesOf: (openid, limit) =>
       rowsOf<MessageDoc>(db.collection('messages').where({ openid }).orderBy('createdAt', 'desc').limit(limit)),

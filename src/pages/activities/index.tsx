@@ -1,11 +1,21 @@
-import { Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading, ListFooter } from '../../components/PageState'
-import { useActivities, type ActivityCard } from './use-activities'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { ActivityType, FocusTag } from '../../../types/enums'
+import { EmptyState, ErrorState, ListFooter, Loading, StaleNotice } from '../../components/PageState'
+import { useActivities, type ActivityCard, type Tab } from './use-activities'
 import './index.scss'
 
-function Card({ card }: { card: ActivityCard }) {
+const TYPES = ActivityType.values
+const TYPE_LABELS = ['全部类型', ...TYPES.map((t) => ActivityType.map[t])]
+const FOCUSES = FocusTag.values
+const FOCUS_LABELS = ['全部重点', ...FOCUSES.map((f) => FocusTag.map[f])]
+const TABS: { value: Tab; label: string }[] = [
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'past', label: '已结束' },
+]
+
+function Card({ card, onOpen }: { card: ActivityCard; onOpen: () => void }) {
   return (
-    <View className="card activity" data-testid="activity-card">
+    <View className="card activity" data-testid="activity-card" onClick={onOpen}>
       <View className="activity__head">
         <Text className="activity__title">{card.title}</Text>
         <Text className={`activity__status activity__status--${card.status}`}>{card.statusLabel}</Text>
@@ -16,30 +26,146 @@ function Card({ card }: { card: ActivityCard }) {
       </View>
       <Text className="activity__line">时间：{card.time}</Text>
       <Text className="activity__line">地点：{card.address}</Text>
-      <Text className={`activity__seats${card.full ? ' activity__seats--full' : ''}`}>{card.seats}</Text>
+      <View className="activity__foot">
+        <Text className="activity__seats">{card.seats}</Text>
+        {card.seatsLeft ? (
+          <Text className={`activity__left${card.full ? ' activity__left--full' : ''}`}>{card.seatsLeft}</Text>
+        ) : null}
+      </View>
     </View>
   )
 }
 
 export default function ActivitiesPage() {
-  const { cards, loading, error, refresh, loadingMore, moreError, hasMore, loadMore } = useActivities()
+  const a = useActivities()
+  const { filters: f, set } = a
+  const countyLabels = ['全部区县', ...a.counties.map((c) => c.name)]
 
-  if (loading) return <Loading />
-  if (error && cards.length === 0) return <ErrorState message={error.message} onRetry={refresh} />
-  if (cards.length === 0) return <EmptyState title="暂无活动" hint="各队伍发布活动后会显示在这里，下拉可刷新。" />
+  let body
+  if (a.loading) body = <Loading />
+  else if (a.error && a.cards.length === 0) body = <ErrorState message={a.error.message} onRetry={a.refresh} />
+  else if (a.cards.length === 0) {
+    body = a.filtered ? (
+      <View className="activities__none">
+        <EmptyState title="没有符合条件的活动" hint="换个条件试试，或清除筛选查看全部活动。" />
+        <Button className="activities__clear-big" onClick={a.clearFilters} data-testid="clear-filters-empty">
+          清除筛选
+        </Button>
+      </View>
+    ) : a.tab === 'upcoming' ? (
+      <EmptyState title="暂无活动" hint="各队伍发布活动后会显示在这里，下拉可刷新。" />
+    ) : (
+      <EmptyState title="暂无已结束的活动" />
+    )
+  } else {
+    body = (
+      <>
+        {a.error ? <StaleNotice message={a.error.message} onRetry={a.refresh} /> : null}
+        {a.cards.map((c) => (
+          <Card key={c.id} card={c} onOpen={() => a.open(c.id)} />
+        ))}
+        <ListFooter
+          loadingMore={a.loadingMore}
+          moreError={a.moreError}
+          hasMore={a.hasMore}
+          onRetry={a.loadMore}
+          endText="没有更多活动了"
+        />
+      </>
+    )
+  }
 
   return (
     <View className="activities">
-      {cards.map((c) => (
-        <Card key={c.id} card={c} />
-      ))}
-      <ListFooter
-        loadingMore={loadingMore}
-        moreError={moreError}
-        hasMore={hasMore}
-        onRetry={loadMore}
-        endText="没有更多活动了"
-      />
+      <View className="activities__tabs" role="tablist">
+        {TABS.map((t) => (
+          <View
+            key={t.value}
+            className={`activities__tab${a.tab === t.value ? ' activities__tab--on' : ''}`}
+            role="tab"
+            aria-selected={a.tab === t.value}
+            data-testid={`tab-${t.value}`}
+            onClick={() => a.setTab(t.value)}
+          >
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="activities__search">
+        <Input
+          className="activities__search-input"
+          placeholder="搜索活动名称"
+          confirmType="search"
+          maxlength={20}
+          value={a.search}
+          onInput={(e) => a.setSearch(e.detail.value)}
+          onConfirm={a.applySearch}
+          data-testid="search-input"
+        />
+        <Button className="activities__search-button" onClick={a.applySearch} data-testid="search-button">
+          搜索
+        </Button>
+      </View>
+
+      <View className="activities__filters">
+        {a.counties.length ? (
+          <Picker
+            mode="selector"
+            range={countyLabels}
+            value={f.teamId ? a.counties.findIndex((c) => c.id === f.teamId) + 1 : 0}
+            onChange={(e) => set('teamId', Number(e.detail.value) ? a.counties[Number(e.detail.value) - 1].id : '')}
+            data-testid="filter-county"
+          >
+            <Text className={`filter${f.teamId ? ' filter--on' : ''}`}>{a.labels.county}</Text>
+          </Picker>
+        ) : null}
+        <Picker
+          mode="selector"
+          range={TYPE_LABELS}
+          value={f.type ? TYPES.indexOf(f.type) + 1 : 0}
+          onChange={(e) => set('type', Number(e.detail.value) ? TYPES[Number(e.detail.value) - 1] : '')}
+          data-testid="filter-type"
+        >
+          <Text className={`filter${f.type ? ' filter--on' : ''}`}>{a.labels.type}</Text>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={FOCUS_LABELS}
+          value={f.focus ? FOCUSES.indexOf(f.focus) + 1 : 0}
+          onChange={(e) => set('focus', Number(e.detail.value) ? FOCUSES[Number(e.detail.value) - 1] : '')}
+          data-testid="filter-focus"
+        >
+          <Text className={`filter${f.focus ? ' filter--on' : ''}`}>{a.labels.focus}</Text>
+        </Picker>
+        <Picker
+          mode="date"
+          value={f.from}
+          onChange={(e) => set('from', String(e.detail.value))}
+          data-testid="filter-from"
+        >
+          <Text className={`filter${f.from ? ' filter--on' : ''}`}>{a.labels.from}</Text>
+        </Picker>
+        <Picker mode="date" value={f.to} onChange={(e) => set('to', String(e.detail.value))} data-testid="filter-to">
+          <Text className={`filter${f.to ? ' filter--on' : ''}`}>{a.labels.to}</Text>
+        </Picker>
+        <View
+          className={`filter${f.seatsOnly ? ' filter--on' : ''}`}
+          role="checkbox"
+          aria-checked={f.seatsOnly}
+          data-testid="filter-seats"
+          onClick={() => set('seatsOnly', !f.seatsOnly)}
+        >
+          <Text>只看有名额</Text>
+        </View>
+        {a.filtered ? (
+          <Text className="filter filter--clear" data-testid="clear-filters" onClick={a.clearFilters}>
+            清除筛选
+          </Text>
+        ) : null}
+      </View>
+
+      {body}
     </View>
   )
 }

@@ -4,7 +4,7 @@ import type { MeView } from '../../../types/api'
 import { fireLifecycle } from '../../../test/support/taro-mock'
 import { call } from '../../services/client'
 import MePage from './index'
-import { teamEntries } from './use-me'
+import { teamEntries, volunteerEntries } from './use-me'
 
 jest.mock('../../services/client', () => ({ call: jest.fn() }))
 const callMock = call as jest.MockedFunction<typeof call>
@@ -33,6 +33,7 @@ function me(over: Partial<MeView>): MeView {
     rejectReason: null,
     submittedAt: '2024-09-01T06:05:00.000Z',
     roles: [],
+    memberOf: [],
     serviceHours: 12.5,
     activationLocked: false,
     notices: [],
@@ -230,11 +231,36 @@ test('shares one 我的队伍 entry between several roles on one team; the owner
   expect(entries[1].hint).toContain('管理员、组织者')
 })
 
-test('gives an organizer the scan entry only', async () => {
+test('gives an organizer the scan entry and 我组织的活动, not the review', async () => {
   await shown(me({ roles: [{ role: 'organizer', team }] }))
   expect(screen.queryByTestId('entry-review')).toBeNull()
   fireEvent.click(screen.getByTestId('entry-scan'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/scan/index' })
+  fireEvent.click(screen.getByTestId('entry-organized'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/activities/index' })
+})
+
+test('an admin also reaches 我组织的活动', async () => {
+  await shown(me({ roles: [{ role: 'admin', team }] }))
+  expect(screen.getByTestId('entry-organized').textContent).toContain('我组织的活动')
+})
+
+test('an activated volunteer opens 我的活动', async () => {
+  await shown(me({}))
+  fireEvent.click(screen.getByTestId('entry-my-activities'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/my-activities/index' })
+  expect(screen.queryByTestId('entry-organized')).toBeNull()
+})
+
+test('我的活动 stays off 我的 for someone who cannot have sign-ups', async () => {
+  await shown(me({ status: 'approved' }))
+  expect(screen.queryByTestId('entry-my-activities')).toBeNull()
+})
+
+test('我的活动 shows for anyone whose phone keeps a ticket', () => {
+  expect(volunteerEntries('pending', true).map((e) => e.key)).toEqual(['my-activities'])
+  expect(volunteerEntries('pending', false)).toEqual([])
+  expect(volunteerEntries('left', false).map((e) => e.key)).toEqual(['my-activities'])
 })
 
 test('shows the error and retries on request', async () => {

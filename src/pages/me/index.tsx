@@ -79,6 +79,7 @@ export default function MePage() {
         </>
       ) : null}
 
+      <Entries title="志愿服务" entries={screen.service} testPrefix="entry" go={go} />
       <Entries title="我的队伍" entries={screen.teams} testPrefix="team-entry" go={go} />
       <Entries title="管理" entries={screen.entries} testPrefix="entry" go={go} />
 

@@ -1,16 +1,18 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { MeView, RoleGrant } from '../../../types/api'
 import { Gender, Role, VolunteerStatus } from '../../../types/enums'
 import { useQuery } from '../../hooks/use-query'
+import { appUrl } from '../../routes'
 import { call } from '../../services/client'
+import { loadTickets } from '../../services/ticket-store'
 import { formatDateTime } from '../../utils/datetime'
 
 // The screens that do the work live in subpackages (the form needs valibot, which must not weigh
 // down the main package); 我的 only links to them.
-export const REGISTER_URL = '/packages/volunteer/pages/register/index'
-export const ACTIVATE_URL = '/packages/volunteer/pages/activate/index'
-export const CLAIM_URL = '/packages/volunteer/pages/activate/index?mode=claim'
+export const REGISTER_URL = appUrl.register()
+export const ACTIVATE_URL = appUrl.activate()
+export const CLAIM_URL = appUrl.claim()
 
 export interface Entry {
   key: string
@@ -42,6 +44,8 @@ export interface MeScreen {
   /** 我的队伍: the team page of each team the caller holds a role in. */
   teams: Entry[]
   serviceHours: string
+  /** 志愿服务: 我的活动. */
+  service: Entry[]
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
   notices: { id: string; title: string; body: string; at: string }[]
@@ -57,7 +61,19 @@ const SCAN_ENTRY: Entry = {
   key: 'scan',
   title: '扫码签到',
   hint: '在活动现场扫描志愿者的签到码',
-  url: '/packages/organizer/pages/scan/index',
+  url: appUrl.scan(),
+}
+const ORGANIZED_ENTRY: Entry = {
+  key: 'organized',
+  title: '我组织的活动',
+  hint: '发布、修改和取消本队伍的活动',
+  url: appUrl.organized(),
+}
+const MY_ACTIVITIES_ENTRY: Entry = {
+  key: 'my-activities',
+  title: '我的活动',
+  hint: '报名的活动和签到码',
+  url: appUrl.myActivities(),
 }
 
 /**
@@ -101,8 +117,17 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
   const entries: Entry[] = []
   // The owner (city 科协) may do everything an admin may.
   if (has('admin', 'owner')) entries.push(REVIEW_ENTRY)
+  if (has('organizer', 'admin', 'owner')) entries.push(ORGANIZED_ENTRY)
   if (has('organizer')) entries.push(SCAN_ENTRY)
   return entries
+}
+
+/**
+ * 我的活动 for those who can have sign-ups: activated volunteers, those who left (their history stays),
+ * and anyone whose phone keeps a ticket (say, a volunteer back in review after editing their identity).
+ */
+export function volunteerEntries(status: MeView['status'], keptTickets: boolean): Entry[] {
+  return status === 'active' || status === 'left' || keptTickets ? [MY_ACTIVITIES_ENTRY] : []
 }
 
 const step = (key: Step['key'], label: string, url: string): Step => ({ key, label, url })
@@ -153,7 +178,7 @@ function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: S
   }
 }
 
-export function toMeScreen(me: MeView): MeScreen {
+export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
   const { hint, primary, secondary } = stepsOf(me)
   const p = me.profile
   const profile = p
@@ -182,6 +207,7 @@ export function toMeScreen(me: MeView): MeScreen {
     roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
     teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
+    service: volunteerEntries(me.status, keptTickets),
     entries: entriesFor(me.roles),
     notices: [...me.notices]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
@@ -201,6 +227,17 @@ export function useMe() {
   const q = useQuery('volunteer.me', {})
   const [leaving, setLeaving] = useState(false)
   const [actionError, setActionError] = useState<string | undefined>()
+  const [keptTickets, setKeptTickets] = useState(false)
+
+  useEffect(() => {
+    let stale = false
+    void loadTickets().then((t) => {
+      if (!stale) setKeptTickets(t.length > 0)
+    })
+    return () => {
+      stale = true
+    }
+  }, [])
 
   async function leave() {
     const { confirm } = await Taro.showModal(LEAVE_CONFIRM)
@@ -220,7 +257,7 @@ export function useMe() {
   return {
     loading: q.loading,
     error: q.error,
-    screen: q.data ? toMeScreen(q.data) : undefined,
+    screen: q.data ? toMeScreen(q.data, keptTickets) : undefined,
     reload: q.reload,
     leaving,
     actionError,

@@ -3,9 +3,13 @@
  * wx-server-sdk. SDK errors come back as `{ failed: { errCode, code, message } }`.
  */
 const cloud = require('wx-server-sdk')
+// wx-server-sdk 4.0.2 wraps @cloudbase/database's Query without updateAndReturn; the SDK it is
+// built on (its dependency @cloudbase/node-sdk) has it, against the same environment.
+const tcb = require('@cloudbase/node-sdk')
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
 const db = cloud.database()
+const tcbDb = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database()
 const lenient = cloud.database({ throwOnNotFound: false })
 const _ = db.command
 const $ = _.aggregate
@@ -15,6 +19,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 async function gate(id) {
   while ((await db.collection('gates').where({ _id: id }).count()).total === 0) await sleep(5)
 }
+const rows = async (query) => (await query.get()).data
 const signal = (id) => db.collection('signals').add({ data: { _id: id } })
 
 const ops = {
@@ -118,6 +123,70 @@ const ops = {
   addMember: (e) => db.collection('members').add({ data: { openid: e.openid } }),
   badField: () => db.collection('things').add({ data: { $bad: 1 } }),
 
+  updateAndReturn: (e) =>
+    tcbDb
+      .collection('things')
+      .where(e.where)
+      .updateAndReturn({ n: tcbDb.command.inc(1), by: e.by }),
+  /** The same request through the Query wx-server-sdk wraps. */
+  updateAndReturnWrapped: (e) =>
+    db
+      .collection('things')
+      .where(e.where)
+      ._query.updateAndReturn({ n: _.inc(1), by: e.by }),
+  /** Claims one unclaimed ticket: a conditional update that answers the document it changed. */
+  claim: async (e) => {
+    const r = await tcbDb
+      .collection('things')
+      .where({ kind: 'ticket', holder: null })
+      .updateAndReturn({ holder: e.who })
+    return r.doc ? r.doc._id : null
+  },
+  setSame: (e) => db.collection('things').doc(e.id).set({ data: e.data }),
+  jsonSchema: () =>
+    rows(
+      db.collection('things').where(
+        _.jsonSchema({
+          required: ['name'],
+          properties: { name: { bsonType: 'string', minLength: 2 }, n: { bsonType: 'int', minimum: 0 } },
+        }),
+      ),
+    ),
+  strings: () =>
+    db
+      .collection('things')
+      .aggregate()
+      .match({ name: _.exists(true) })
+      .project({
+        _id: 0,
+        at: $.indexOfCP(['$name', '志愿']),
+        tail: $.substrCP(['$name', 2, -1]),
+        bytesTail: $.substrBytes(['$name', 6, -1]),
+      })
+      .end(),
+  addPlace: (e) => db.collection(e.coll || 'places').add({ data: { _id: e.id, loc: db.Geo.Point(e.lng, e.lat) } }),
+  geoWithin: (e) =>
+    rows(
+      db.collection(e.coll || 'places').where({
+        loc: _.geoWithin({
+          geometry: db.Geo.Polygon([db.Geo.LineString(e.ring.map(([lng, lat]) => db.Geo.Point(lng, lat)))]),
+        }),
+      }),
+    ),
+  geoNearQuery: (e) =>
+    rows(
+      db
+        .collection(e.coll || 'places')
+        .where({ loc: _.geoNear({ geometry: db.Geo.Point(e.lng, e.lat), maxDistance: e.max }) }),
+    ),
+  geoNearStage: (e) =>
+    db
+      .collection(e.coll || 'places')
+      .aggregate()
+      .geoNear({ distanceField: 'd', spherical: true, near: db.Geo.Point(e.lng, e.lat), maxDistance: e.max })
+      .project({ d: true })
+      .end(),
+
   // Transactions
   txIncrement: async (e) => {
     let attempts = 0
@@ -160,6 +229,42 @@ const ops = {
         .update({ data: { n: 999 } })
       throw new Error('changed my mind')
     })
+  },
+  txUpdateAndReturn: (e) =>
+    tcbDb.runTransaction(async (t) => {
+      const r = await t
+        .collection('things')
+        .where({ n: e.n })
+        .updateAndReturn({ n: tcbDb.command.inc(1) })
+      return { updated: r.updated, doc: r.doc }
+    }),
+  /** Two reads of one document around outside changes the test makes at the gates; then a write. */
+  txSnapshot: async (e) => {
+    const t = await db.startTransaction()
+    await signal(`${e.gate}-1`)
+    await gate(`${e.gate}-1`)
+    const first = (await t.collection('things').doc(e.id).get()).data
+    await signal(`${e.gate}-2`)
+    await gate(`${e.gate}-2`)
+    const second = (await t.collection('things').doc(e.id).get()).data
+    try {
+      await t
+        .collection('things')
+        .doc(e.id)
+        .update({ data: { mine: true } })
+      await t.commit()
+      return { first, second }
+    } catch (err) {
+      return { first, second, failed: err.message }
+    }
+  },
+  txAfterCommit: async (e) => {
+    const t = await db.startTransaction()
+    await t.commit()
+    await t
+      .collection('things')
+      .doc(e.id)
+      .update({ data: { late: true } })
   },
   txWhere: () => db.runTransaction(async (t) => t.collection('things').where({ n: 1 }).get()),
   txMissing: async () => {

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ImportPreview, ImportResult, ImportRow } from '../../../../../types/api'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
-import { useParam } from '../../use-param'
+import { useParam } from '../../../../hooks/use-param'
 import { importable, OUTCOME, OUTCOMES, ROWS_SHOWN, useImport } from './use-import'
 import { busyProps } from '../../../../utils/flag'
 import './index.scss'

@@ -5,7 +5,7 @@ import { TeamKind } from '../../../../../types/enums'
 import type { Invalid } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
 import { formatDay } from '../../labels'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '../../../../hooks/use-submit'
 import { checkDraft, draftFrom, emptyDraft, type PeriodDraft } from './period-draft'
 
 export interface PeriodCard {

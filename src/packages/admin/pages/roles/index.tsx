@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, Loading } from '../../../../components/PageStat
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { Role } from '../../../../../types/enums'
 import { MemberPicker } from '../../components/MemberPicker'
-import { useParam } from '../../use-param'
+import { useParam } from '../../../../hooks/use-param'
 import { canRevoke, useRoles, type GrantableRole } from './use-roles'
 import { busyProps } from '../../../../utils/flag'
 import './index.scss'

@@ -4,7 +4,7 @@ import type { MemberItem, RoleItem, TeamNode, TeamPage } from '../../../../../ty
 import { Role } from '../../../../../types/enums'
 import { schemas, validate } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '../../../../hooks/use-submit'
 
 export type GrantableRole = 'organizer' | 'admin'
 

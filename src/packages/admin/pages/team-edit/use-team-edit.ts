@@ -4,7 +4,7 @@ import { TeamKind } from '../../../../../types/enums'
 import { schemas, validate, type Invalid } from '../../../../../types/schemas'
 import { CHILD_KINDS } from '../../../../../types/teams'
 import { useQuery } from '../../../../hooks/use-query'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '../../../../hooks/use-submit'
 
 export type EditTarget = { mode: 'create'; parentId: string } | { mode: 'rename'; teamId: string }
 

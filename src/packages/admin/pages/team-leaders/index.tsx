@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
 import { MemberPicker } from '../../components/MemberPicker'
-import { useParam } from '../../use-param'
+import { useParam } from '../../../../hooks/use-param'
 import { useLeaders } from './use-leaders'
 import { busyProps } from '../../../../utils/flag'
 import './index.scss'

@@ -5,7 +5,7 @@ import { schemas, validate } from '../../../../../types/schemas'
 import { leaderWarnings } from '../../../../../types/teams'
 import { useQuery } from '../../../../hooks/use-query'
 import { deputyGuide, leaderTitles } from '../../labels'
-import { useSubmit } from '../../use-submit'
+import { useSubmit } from '../../../../hooks/use-submit'
 
 export interface LeaderChoice {
   leader: MemberItem | null

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Loading, ListFooter } from '../../../../components/PageState'
-import { useParam } from '../../use-param'
+import { useParam } from '../../../../hooks/use-param'
 import { useMembers } from './use-members'
 import './index.scss'
 

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
-import { useParam } from '../../use-param'
+import { useParam } from '../../../../hooks/use-param'
 import { useMyTeams, useTeam } from './use-team'
 import './index.scss'
 

@@ -36,6 +36,7 @@ const unregistered: MeView = {
   rejectReason: null,
   submittedAt: null,
   roles: [],
+  memberOf: [],
   serviceHours: 0,
   activationLocked: false,
   notices: [],

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
-import type { ActionName, ReqOf, ResOf } from '../../../types/api'
-import type { Err, Result } from '../../../types/result'
-import { call } from '../../services/client'
+import type { ActionName, ReqOf, ResOf } from '../../types/api'
+import type { Err, Result } from '../../types/result'
+import { call } from '../services/client'
 
 /**
  * One write at a time from a form: `busy` while it runs, the last refusal in `error` (the server's

@@ -1,0 +1,59 @@
+/**
+ * The deployment facts that live nowhere else. Everything else is derived: the function list from
+ * cloudfunctions/<fn>/ folders, timeouts, triggers and openapi permissions from each function's
+ * config.json, collections and indexes from cloudfunctions/database.json, and which variables a
+ * function receives from what its bundle reads (deploy/scan.ts).
+ */
+
+/** 云开发 runtime for new functions; the bundles target node16 (cloudfunctions/build.ts), so any newer runtime runs them. Fixed at creation. */
+export const RUNTIME = 'Nodejs18.15'
+
+/** Memory per instance in MB: 256 unless a function needs more (the spreadsheet function holds exceljs workbooks). */
+export const DEFAULT_MEMORY_MB = 256
+export const MEMORY_MB: Record<string, number> = { spreadsheet: 512 }
+
+/** Every collection's security rule: clients read and write nothing; only cloud functions do. */
+export const SECURITY_RULE = '{"read": false, "write": false}'
+
+export interface Variable {
+  /** What it is, in the words of docs/DEPLOY.md. */
+  summary: string
+  /** Deploying without it is refused. Optional ones may be empty: the code falls back to a default. */
+  required: boolean
+  /** Changing it on a running environment breaks stored data: deploy refuses unless told --allow-key-change. */
+  keep?: boolean
+}
+
+/**
+ * The environment variables functions read (cloudfunctions/core/config.ts). A variable read by code
+ * but missing here fails `npm test`; so does one declared here that no function reads.
+ * Values come from the deployer's environment or the git-ignored .env.local, never from the repo.
+ */
+export const VARIABLES: Record<string, Variable> = {
+  PII_KEY: {
+    summary: '32-byte key (hex or base64) sealing ID numbers and phones and keying their hashes',
+    required: true,
+    keep: true,
+  },
+  /** Not required: on a first deploy the owner has no openid yet (docs/DEPLOY.md, 第一位超级管理员). */
+  OWNER_OPENIDS: { summary: 'openids of the 超级管理员 (市科协), comma-separated', required: false },
+  TEMPLATE_REVIEW_RESULT: {
+    summary: 'subscribe-message template id for 审核结果通知; empty keeps the notices in 我的 only',
+    required: false,
+  },
+  ACTIVATION_CODE_DAYS: { summary: 'days an activation code stays valid (default 7)', required: false },
+  ACTIVATION_MAX_FAILURES: { summary: 'wrong activation codes before it locks (default 5)', required: false },
+  MINIPROGRAM_STATE: {
+    summary: 'version a subscribe message opens: formal (default), trial or developer',
+    required: false,
+  },
+}
+
+/** Deployer credentials and target, read from the environment or .env.local. */
+export const CREDENTIALS = {
+  secretId: 'TENCENTCLOUD_SECRETID',
+  secretKey: 'TENCENTCLOUD_SECRETKEY',
+  /** Only for temporary credentials. */
+  token: 'TENCENTCLOUD_SESSIONTOKEN',
+  envId: 'CLOUDBASE_ENV_ID',
+} as const

@@ -1,0 +1,83 @@
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { MyTicket } from '../../../../../types/api'
+import { ErrorCode, type Err } from '../../../../../types/result'
+import { call } from '../../../../services/client'
+import { holdBrightScreen, type Release } from '../../../../services/screen'
+import { loadTickets, saveTickets } from '../../../../services/ticket-store'
+
+/** Upcoming tickets fit one page: nobody signs up for more than this many activities ahead. */
+const UPCOMING_LIMIT = 50
+
+export interface TicketState {
+  loading: boolean
+  ticket: MyTicket | undefined
+  /** Shown from the copy kept on the phone because the network is down. */
+  offline: boolean
+  /** Neither the cloud nor the phone had it. */
+  missing: boolean
+  error: Err | undefined
+}
+
+/**
+ * The ticket `ticketId` from the caller's upcoming tickets. Every answer is kept on the phone, and
+ * when the call fails for want of a network the kept copy is shown instead: a village venue often
+ * has no signal, and the code is signed, so an organizer can check it offline.
+ */
+export function useTicket(ticketId: string) {
+  const [state, setState] = useState<TicketState>({
+    loading: true,
+    ticket: undefined,
+    offline: false,
+    missing: false,
+    error: undefined,
+  })
+
+  const load = useCallback(async () => {
+    setState((s) => ({ ...s, loading: s.ticket === undefined, error: undefined }))
+    const r = await call('activity.mine', { tab: 'upcoming', limit: UPCOMING_LIMIT })
+    if (r.ok) {
+      await saveTickets(r.data.items)
+      const t = r.data.items.find((x) => x.id === ticketId) ?? (await loadTickets()).find((x) => x.id === ticketId)
+      setState({ loading: false, ticket: t, offline: false, missing: !t, error: undefined })
+      return
+    }
+    if (r.code === ErrorCode.NETWORK) {
+      const kept = (await loadTickets()).find((x) => x.id === ticketId)
+      if (kept) {
+        setState({ loading: false, ticket: kept, offline: true, missing: false, error: undefined })
+        return
+      }
+    }
+    setState((s) => ({ ...s, loading: false, error: r }))
+  }, [ticketId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  // Full brightness and no sleep while the code is on screen; put back on leaving the page.
+  const release = useRef<Release | null>(null)
+  const shown = state.ticket?.token != null
+  const hold = useCallback(async () => {
+    if (release.current) return
+    const r = await holdBrightScreen()
+    if (release.current) r()
+    else release.current = r
+  }, [])
+  const letGo = useCallback(() => {
+    release.current?.()
+    release.current = null
+  }, [])
+  useEffect(() => {
+    if (!shown) return
+    void hold()
+    return letGo
+  }, [shown, hold, letGo])
+  useDidShow(() => {
+    if (shown) void hold()
+  })
+  useDidHide(letGo)
+
+  return { ...state, reload: load }
+}

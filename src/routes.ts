@@ -1,0 +1,26 @@
+/**
+ * Where the app-wide screens live; screens and hooks link to each other only through these (the admin
+ * screens have their own `packages/admin/routes.ts`). Ids are URL-encoded here, and read back with
+ * `useParam`, which decodes them.
+ */
+const q = (name: string, value: string) => `${name}=${encodeURIComponent(value)}`
+
+const VOLUNTEER = '/packages/volunteer/pages'
+const ORGANIZER = '/packages/organizer/pages'
+
+export const appUrl = {
+  /** Tab pages: open them with `switchTab`. */
+  activities: () => '/pages/activities/index',
+  me: () => '/pages/me/index',
+  register: () => `${VOLUNTEER}/register/index`,
+  activate: () => `${VOLUNTEER}/activate/index`,
+  claim: () => `${VOLUNTEER}/activate/index?mode=claim`,
+  activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,
+  myActivities: () => `${VOLUNTEER}/my-activities/index`,
+  ticket: (ticketId: string) => `${VOLUNTEER}/ticket/index?${q('id', ticketId)}`,
+  scan: () => `${ORGANIZER}/scan/index`,
+  organized: () => `${ORGANIZER}/activities/index`,
+  newActivity: () => `${ORGANIZER}/activity-edit/index`,
+  editActivity: (id: string) => `${ORGANIZER}/activity-edit/index?${q('id', id)}`,
+  copyActivity: (fromId: string) => `${ORGANIZER}/activity-edit/index?${q('copyFrom', fromId)}`,
+}

@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro'
+import type { MyTicket } from '../../types/api'
+
+/**
+ * The tickets `activity.mine` returned, kept on the phone so a check-in code still opens at a village
+ * venue with no signal. `Taro.setStorage` survives the app being killed (10 MB per mini program);
+ * WeChat keeps each user's storage apart. Only masked personal information is in a ticket.
+ */
+const KEY = 'tickets'
+/** A ticket is worth keeping offline until a day after its activity ends. */
+const KEEP_AFTER_END_MS = 86_400_000
+const MAX_KEPT = 50
+
+/** `kept` updated with `fresh` (a fresh copy of a ticket replaces the kept one), without tickets long over. */
+export function mergeTickets(kept: MyTicket[], fresh: MyTicket[], now: Date): MyTicket[] {
+  const byId = new Map(kept.map((t) => [t.id, t]))
+  for (const t of fresh) byId.set(t.id, t)
+  return [...byId.values()]
+    .filter((t) => Date.parse(t.activity.endAt) + KEEP_AFTER_END_MS > now.getTime())
+    .sort((a, b) => (a.activity.startAt < b.activity.startAt ? -1 : a.activity.startAt > b.activity.startAt ? 1 : 0))
+    .slice(0, MAX_KEPT)
+}
+
+function isTicketList(x: unknown): x is MyTicket[] {
+  return Array.isArray(x) && x.every((t) => typeof t === 'object' && t !== null && 'id' in t && 'activity' in t)
+}
+
+export async function loadTickets(): Promise<MyTicket[]> {
+  try {
+    const { data } = await Taro.getStorage<unknown>({ key: KEY })
+    return isTicketList(data) ? data : []
+  } catch {
+    // WeChat fails getStorage for a key never set.
+    return []
+  }
+}
+
+export async function saveTickets(fresh: MyTicket[], now: Date = new Date()): Promise<void> {
+  try {
+    const kept = await loadTickets()
+    await Taro.setStorage({ key: KEY, data: mergeTickets(kept, fresh, now) })
+  } catch (e) {
+    // Storage full or unavailable: the ticket still shows while online.
+    console.warn('[tickets] could not keep tickets offline', e instanceof Error ? e.message : e)
+  }
+}
