@@ -81,8 +81,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     env: DEV_FUNCTION_ENV,
   })
   if (cloud.store.find('teams').length === 0) {
-    // The seed seals demo ID numbers with the same key the functions use.
+    // The seed seals demo ID numbers with the same (development) key the functions use.
     process.env.PII_KEY = DEV_PII_KEY
+    process.env.ALLOW_DEV_KEYS = '1'
     for (const [collection, docs] of Object.entries(demoData())) cloud.store.insert(collection, docs)
     console.log('[dev] demo data seeded')
   }

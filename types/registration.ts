@@ -70,7 +70,7 @@ export type Registration = v.InferOutput<typeof registrationSchema>
 /** Fields whose change sends an activated volunteer back to review (身份信息 and the team). */
 export const IDENTITY_FIELDS = ['name', 'gender', 'idNumber', 'employer', 'position', 'teamId'] as const
 
-export const activationCodeSchema = v.pipe(v.string('请输入验证码'), v.trim(), v.regex(/^\d{6}$/, '验证码为 6 位数字'))
+export const activationCodeSchema = v.pipe(v.string('请输入激活码'), v.trim(), v.regex(/^\d{6}$/, '激活码为 6 位数字'))
 export const rejectReasonSchema = v.pipe(
   v.string('请填写不通过的原因'),
   v.trim(),

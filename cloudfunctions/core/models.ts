@@ -106,6 +106,8 @@ export interface Invitation {
 
 export interface Activation {
   codeHash: string
+  /** The code sealed for its owner's 我的 (absent on imported records: their administrator hands it over). */
+  codeSealed?: string
   /** When the code was issued (absent on codes issued before it was recorded). */
   issuedAt?: Date
   expiresAt: Date

@@ -2,33 +2,34 @@
  * The volunteer record as a domain object: how a registration becomes a stored record and how an
  * activation is issued. Registration, 集体注册 and the demo seed all build records here.
  */
+import crypto from 'node:crypto'
 import { maskIdNumber, maskMobile, parseIdCard } from '../../types/idcard'
 import type { Registration } from '../../types/registration'
 import { hashActivationCode, newActivationCode } from './activation'
 import { config } from './config'
 import { AppError } from './errors'
 import type { Activation, TeamDoc, VolunteerDoc } from './models'
-import { idNumberHash, seal } from './pii'
+import { idNumberHash, seal, sealedFor, unseal } from './pii'
 
 /** The openid of a record a team registered (集体注册) until its person claims it. */
 export const UNCLAIMED = 'unclaimed:'
 
 export const isUnclaimed = (v: Pick<VolunteerDoc, 'openid'>) => v.openid.startsWith(UNCLAIMED)
 
-/** The stored form of a validated registration: personal numbers sealed, hashed and masked. */
-export function registrationFields(r: Registration, team: Pick<TeamDoc, '_id' | 'name' | 'kind' | 'path'>) {
+/** The stored form of a validated registration for record `id`: personal numbers sealed (bound to it), hashed and masked. */
+export function registrationFields(r: Registration, id: string, team: Pick<TeamDoc, '_id' | 'name' | 'kind' | 'path'>) {
   const facts = parseIdCard(r.idNumber)
   if (!facts) throw new AppError('INVALID_INPUT', '身份证号校验不通过，请核对', 'idNumber')
   return {
     name: r.name,
     gender: r.gender,
     idNumberHash: idNumberHash(r.idNumber),
-    idNumberSealed: seal(r.idNumber),
+    idNumberSealed: seal(r.idNumber, sealedFor(id, 'idNumber')),
     idNumberMasked: maskIdNumber(r.idNumber),
     birthDate: facts.birthDate,
     employer: r.employer,
     position: r.position,
-    mobileSealed: seal(r.mobile),
+    mobileSealed: seal(r.mobile, sealedFor(id, 'mobile')),
     mobileMasked: maskMobile(r.mobile),
     skills: r.skills,
     skillsOther: r.skillsOther,
@@ -42,18 +43,23 @@ export function registrationFields(r: Registration, team: Pick<TeamDoc, '_id' | 
 
 export type RegistrationFields = ReturnType<typeof registrationFields>
 
-/** A fresh code for the record `volunteerId`: stored as a keyed hash, valid for the configured days. */
+/**
+ * A fresh code for the record `volunteerId`, valid for the configured days: compared by its keyed
+ * hash; for a person's own record also kept sealed (bound to the record) so 我的 can show it to them.
+ * An imported record's code is handed over by its administrator and not kept at all.
+ */
 export function issueActivation(
   volunteerId: string,
   now: Date,
+  { forOwner = true, code = newActivationCode() }: { forOwner?: boolean; code?: string } = {},
 ): { code: string; days: number; activation: Activation } {
-  const code = newActivationCode()
   const days = config.activationCodeDays()
   const expiresAt = new Date(now.getTime() + days * 86_400_000)
+  const sealed = forOwner ? { codeSealed: seal(code, sealedFor(volunteerId, 'activationCode')) } : {}
   return {
     code,
     days,
-    activation: { codeHash: hashActivationCode(volunteerId, code), issuedAt: now, expiresAt, failures: 0 },
+    activation: { codeHash: hashActivationCode(volunteerId, code), ...sealed, issuedAt: now, expiresAt, failures: 0 },
   }
 }
 
@@ -64,7 +70,7 @@ export function issueActivation(
 export function newVolunteer(
   fields: RegistrationFields,
   start:
-    | { kind: 'registered'; openid: string }
+    | { kind: 'registered'; id: string; openid: string }
     | { kind: 'imported'; id: string; by: string; activation: Activation; now: Date },
 ): Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'> &
   Partial<Pick<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>> {
@@ -80,6 +86,7 @@ export function newVolunteer(
   if (start.kind === 'registered') {
     return {
       ...common,
+      _id: start.id,
       openid: start.openid,
       status: 'pending',
       reviewedBy: null,
@@ -100,3 +107,12 @@ export function newVolunteer(
     activation: start.activation,
   }
 }
+
+/** The caller's own activation code while they are 待激活, for 我的 and nobody else. */
+export function ownActivationCode(v: VolunteerDoc): string | null {
+  if (v.status !== 'approved' || !v.activation?.codeSealed || isUnclaimed(v)) return null
+  return unseal(v.activation.codeSealed, sealedFor(v._id, 'activationCode'))
+}
+
+/** A new record id, chosen before the insert so sealed values can be bound to it. */
+export const newVolunteerId = () => `vol-${crypto.randomBytes(12).toString('hex')}`

@@ -46,7 +46,7 @@ describe('register', () => {
     expect(me).toMatchObject({
       status: 'pending',
       team: { id: 'team-heshan' },
-      profile: { name: '李明', birthDate: '1988-08-08' },
+      profile: { name: '李明', birthYear: 1988 },
     })
     expect(me.profile?.idNumberMasked).toBe(p.data.idNumber.slice(0, 3) + '*'.repeat(11) + p.data.idNumber.slice(-4))
     const [stored] = cloud.cloud.store.find('volunteers', { openid: p.openid })

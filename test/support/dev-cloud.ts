@@ -84,10 +84,10 @@ export async function expectOk<T>(
   return (r as { data: T }).data
 }
 
-/** The activation code in the newest review-result message sent to `openid`. */
+/** The activation code in the newest review-result message sent to `openid` (in the link it opens). */
 export function codeSentTo(cloud: TestCloud, openid: string): string {
   const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
-  const code = /(\d{6})/.exec(msgs[msgs.length - 1]?.data.thing3.value ?? '')?.[1]
+  const code = /[?&]code=(\d{6})/.exec(msgs[msgs.length - 1]?.page ?? '')?.[1]
   if (!code) throw new Error(`no code in the messages to ${openid}`)
   return code
 }

@@ -9,7 +9,11 @@ export interface ProfileView {
   gender: Gender
   /** 430***********123X */
   idNumberMasked: string
-  birthDate: string
+  /**
+   * Birth year only: with the masked number and the check digit, a full birth date would give the
+   * whole ID number without the audited reveal.
+   */
+  birthYear: number
   employer: string
   position: string
   mobileMasked: string
@@ -45,6 +49,11 @@ export interface MeView {
   serviceHours: number
   /** Activation is locked after too many wrong codes until an admin re-issues one. */
   activationLocked: boolean
+  /**
+   * The caller's own activation code while they are 待激活 (self-registered): shown only to its
+   * owner, kept sealed at rest, gone after activation.
+   */
+  activationCode: string | null
   /** Teams that registered the caller (集体注册) while they were registered elsewhere: joined only on accepting. */
   invitations: { team: TeamRef; at: string }[]
   /** Latest notices, newest first. */

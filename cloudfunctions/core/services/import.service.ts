@@ -3,7 +3,6 @@
  * registration schema; new people are stored as approved (待激活) with an activation code each,
  * people already registered elsewhere join the team, and re-uploading the same file changes nothing.
  */
-import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import * as v from 'valibot'
 import type { ImportPreview, ImportResult, ImportRow } from '../../../types/api'
@@ -14,12 +13,12 @@ import { teamInScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash } from '../pii'
+import { idNumberHash, legacyIdNumberHash } from '../pii'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
-import { isUnclaimed, issueActivation, newVolunteer, registrationFields } from '../volunteer'
+import { isUnclaimed, issueActivation, newVolunteer, newVolunteerId, registrationFields } from '../volunteer'
 
 export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>
@@ -158,7 +157,9 @@ export function importService({ volunteers, teams, memberships, records, files }
       throw new AppError('INVALID_INPUT', '文件不存在或已过期，请重新上传', 'fileID')
     }
     const parsed = await parseWorkbook(buffer, team._id)
-    const hashes = [...new Set(parsed.filter((p) => p.registration).map((p) => idNumberHash(p.idNumber)))]
+    // Records from before derived keys carry the legacy hash: look both up.
+    const valid = parsed.filter((p) => p.registration)
+    const hashes = [...new Set(valid.flatMap((p) => [idNumberHash(p.idNumber), legacyIdNumberHash(p.idNumber)]))]
     const existing = await volunteers.findByIdNumberHashes(hashes)
     const byHash = new Map(existing.map((x) => [x.idNumberHash, x]))
     const members = await memberships.activeAmong(
@@ -185,7 +186,7 @@ export function importService({ volunteers, teams, memberships, records, files }
           action: 'none',
         }
       firstRowOf.set(p.idNumber, p.row)
-      const found = byHash.get(idNumberHash(p.idNumber)) ?? null
+      const found = byHash.get(idNumberHash(p.idNumber)) ?? byHash.get(legacyIdNumberHash(p.idNumber)) ?? null
       if (!found) return { ...base, outcome: 'new', existing: null, action: 'insert' }
       // Imported into this very team and not claimed yet: importing again issues a new code.
       if (isUnclaimed(found) && found.team.id === team._id && found.status === 'approved')
@@ -276,10 +277,10 @@ export function importService({ volunteers, teams, memberships, records, files }
       const codes: ImportResult['codes'] = []
       const docs: Omit<VolunteerDoc, '_id'>[] = []
       for (const r of inserts) {
-        const id = `vol-${crypto.randomBytes(12).toString('hex')}`
-        const { code, activation } = issueActivation(id, now)
+        const id = newVolunteerId()
+        const { code, activation } = issueActivation(id, now, { forOwner: false })
         codes.push({ row: r.row, name: r.name, code })
-        const fields = registrationFields(r.registration!, team)
+        const fields = registrationFields(r.registration!, id, team)
         docs.push(newVolunteer(fields, { kind: 'imported', id, by: caller.openid, activation, now }) as VolunteerDoc)
       }
       try {
@@ -291,7 +292,7 @@ export function importService({ volunteers, teams, memberships, records, files }
       }
       for (const r of reissues) {
         const v = r.existing!
-        const { code, activation } = issueActivation(v._id, now)
+        const { code, activation } = issueActivation(v._id, now, { forOwner: false })
         if (v.activation && (await volunteers.reissue(v._id, v.activation.codeHash, activation)))
           codes.push({ row: r.row, name: r.name, code })
       }

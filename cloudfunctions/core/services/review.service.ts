@@ -4,7 +4,7 @@ import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
 import type { ReviewResult } from '../notify'
-import { unseal } from '../pii'
+import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
@@ -76,7 +76,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
     const { code, days, activation } = issueActivation(v._id, now)
     if (!(await volunteers.approve(v._id, revision, activation, caller.openid))) throw await lostRace(v._id, revision)
     await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
-    await notifyReview(v.openid, { approved: true, note: `激活码 ${code}，${days}天内有效`, at: now })
+    await notifyReview(v.openid, { approved: true, note: `激活码${days}天内有效`, code, at: now })
   }
 
   return {
@@ -110,7 +110,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       const v = await inScopeVolunteer(caller, volunteerId)
       // Recorded before the value leaves the function: no reveal goes unaudited.
       await records.audit({ by: caller.openid, action: 'reveal', target: v._id, detail: field })
-      return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed) }
+      return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed, sealedFor(v._id, field)) }
     },
 
     async approve(
@@ -165,15 +165,15 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放激活码')
       const now = caller.now()
-      const { code, days, activation } = issueActivation(v._id, now)
       const unclaimed = isUnclaimed(v)
+      const { code, days, activation } = issueActivation(v._id, now, { forOwner: !unclaimed })
       if (unclaimed)
         await records.audit({ by: caller.openid, action: 'reissue', target: v._id, detail: 'shown to admin' })
       if (!(await volunteers.reissue(v._id, v.activation.codeHash, activation)))
         throw new AppError('CONFLICT', '激活码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
       if (unclaimed) return { volunteerId: v._id, code, days }
-      await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })
+      await notifyReview(v.openid, { approved: true, note: `已重新发放激活码，${days}天内有效`, code, at: now })
       return { volunteerId: v._id, code: null, days }
     },
 

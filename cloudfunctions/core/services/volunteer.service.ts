@@ -1,14 +1,14 @@
 import type { MeView, ProfileView } from '../../../types/api'
 import { maskIdNumber, maskMobile } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
-import { hashActivationCode, sameHash } from '../activation'
+import { codeMatches } from '../activation'
 import { config } from '../config'
 import { chinaDay } from '../time'
 import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
 import type { Invitation, TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash, seal, unseal } from '../pii'
-import { newVolunteer, registrationFields, UNCLAIMED } from '../volunteer'
+import { idNumberHash, legacyIdNumberHash, seal, sealedFor, unseal } from '../pii'
+import { newVolunteer, newVolunteerId, ownActivationCode, registrationFields, UNCLAIMED } from '../volunteer'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { LimitRepository } from '../repositories/limit.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
@@ -32,7 +32,7 @@ export function profileView(v: VolunteerDoc): ProfileView {
     name: v.name,
     gender: v.gender,
     idNumberMasked: v.idNumberMasked,
-    birthDate: v.birthDate,
+    birthYear: Number(v.birthDate.slice(0, 4)),
     employer: v.employer,
     position: v.position,
     mobileMasked: v.mobileMasked,
@@ -49,7 +49,7 @@ function identityChanged(v: VolunteerDoc, r: Registration): boolean {
   const before: Record<(typeof IDENTITY_FIELDS)[number], string> = {
     name: v.name,
     gender: v.gender,
-    idNumber: unseal(v.idNumberSealed),
+    idNumber: unseal(v.idNumberSealed, sealedFor(v._id, 'idNumber')),
     employer: v.employer,
     position: v.position,
     teamId: v.team.id,
@@ -87,6 +87,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         memberOf: [],
         serviceHours: 0,
         activationLocked: false,
+        activationCode: null,
         invitations: [],
         notices,
         subscribeTemplateIds: templates,
@@ -103,6 +104,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       memberOf: v.status === 'active' ? (v.memberOf ?? v.teamPath) : [],
       serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
       activationLocked: v.status === 'approved' && (v.activation?.failures ?? 0) >= config.activationMaxFailures(),
+      activationCode: ownActivationCode(v),
       invitations: Object.values(v.invitations ?? {}).map((i) => ({ team: i.team, at: new Date(i.at).toISOString() })),
       notices,
       subscribeTemplateIds: templates,
@@ -154,7 +156,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       if (now?.status === 'approved' && now.activation?.codeHash === v.activation.codeHash) throw locked()
       throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
     }
-    if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) {
+    if (!codeMatches(v._id, code, v.activation.codeHash)) {
       const left = max - v.activation.failures - 1
       if (left <= 0) throw locked()
       throw new AppError('CODE_INVALID', `激活码不正确，还可以尝试 ${left} 次`, 'code')
@@ -187,17 +189,21 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       // Once the caller has been told "taken" too often today, no registration is tried: success
       // or refusal would both tell whether a number is registered.
       if (!allowed) throw tooMany()
-      const fields = registrationFields(r, team)
+      const id = existing?._id ?? newVolunteerId()
+      const fields = registrationFields(r, id, team)
       try {
         if (existing) {
           // Coming back after 退出: the same record, history kept, reviewed again.
           const {
+            _id: _sameId,
             openid: _same,
             serviceMinutes: _kept,
             revision: _bumped,
+            firstSubmissionInRecord: _first,
             ...fresh
           } = newVolunteer(fields, {
             kind: 'registered',
+            id,
             openid: caller.openid,
           })
           const ok = await volunteers.reRegister(existing._id, { ...fresh, resubmitted: true })
@@ -205,7 +211,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
           // One write: the first submission's history entry is read from the record (review.service).
-          await volunteers.insert(newVolunteer(fields, { kind: 'registered', openid: caller.openid }))
+          await volunteers.insert(newVolunteer(fields, { kind: 'registered', id, openid: caller.openid }))
         }
       } catch (e) {
         if (!(e instanceof DuplicateRegistration)) throw e
@@ -224,10 +230,11 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已退出，如需重新加入请重新注册')
       const team = v.team.id === r.teamId ? null : await teamOf(r.teamId)
-      const numberChanged = unseal(v.idNumberSealed) !== r.idNumber
+      const numberChanged = unseal(v.idNumberSealed, sealedFor(v._id, 'idNumber')) !== r.idNumber
       if (numberChanged && !(await mayLearnTaken(caller))) throw tooMany()
       const fields = registrationFields(
         r,
+        v._id,
         team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc),
       )
       // Before a decision, or after a rejection, any edit is a (re)submission. After approval,
@@ -283,7 +290,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
     async claim(caller: Caller, { idNumber, code }: { idNumber: string; code: string }): Promise<MeView> {
       const [own, [v]] = await Promise.all([
         volunteers.findByOpenid(caller.openid),
-        volunteers.findByIdNumberHashes([idNumberHash(idNumber)]),
+        volunteers.findByIdNumberHashes([idNumberHash(idNumber), legacyIdNumberHash(idNumber)]),
       ])
       if (own?.status === 'left') throw wrongState('您的微信曾注册过志愿者，请在“我的”中重新注册，或联系队伍管理员')
       if (own) throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
@@ -291,7 +298,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         throw new AppError('CODE_LOCKED', '今天尝试次数过多，请明天再试，或联系队伍管理员')
       const wrong = () => new AppError('CODE_INVALID', '身份证号或激活码不正确', 'code')
       if (!v || !v.openid.startsWith(UNCLAIMED) || v.status !== 'approved' || !v.activation) throw wrong()
-      if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) throw wrong()
+      if (!codeMatches(v._id, code, v.activation.codeHash)) throw wrong()
       if (caller.now() > new Date(v.activation.expiresAt))
         throw new AppError('CODE_EXPIRED', '激活码已过期，请联系队伍管理员重新发放')
       const expect = { owner: v.openid, codeHash: v.activation.codeHash }
@@ -311,7 +318,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       a: { name: string; idNumber: string; mobile: string; note: string },
     ): Promise<{ received: true }> {
       if (!(await limits.take('appeal', caller.openid, today(caller), config.appealsPerDay()))) throw tooMany()
-      const [holder] = await volunteers.findByIdNumberHashes([idNumberHash(a.idNumber)])
+      const [holder] = await volunteers.findByIdNumberHashes([idNumberHash(a.idNumber), legacyIdNumberHash(a.idNumber)])
       await appeals.add({
         openid: caller.openid,
         volunteerId: holder?._id ?? null,

@@ -24,7 +24,7 @@ function detail(over: Partial<ReviewDetail> = {}): ReviewDetail {
       name: '李明',
       gender: 'male',
       idNumberMasked: '430***********031X',
-      birthDate: '1985-03-12',
+      birthYear: 1985,
       employer: '赫山区第一中学',
       position: '物理教师',
       mobileMasked: '138****1001',
@@ -80,7 +80,7 @@ test('shows every field with its label, the numbers masked, and the review histo
   expect(text).toContain('重新提交')
   expect(screen.getByTestId('pii-idNumber').textContent).toBe('430***********031X')
   expect(screen.getByTestId('pii-mobile').textContent).toBe('138****1001')
-  for (const s of ['出生日期', '1985-03-12', '单位', '职务/职称', '物理教师', '科普报告、青少年科技教育；天文观测']) {
+  for (const s of ['出生年份', '1985 年', '单位', '职务/职称', '物理教师', '科普报告、青少年科技教育；天文观测']) {
     expect(text).toContain(s)
   }
   expect(text).toContain('周末；每月第一个周六')

@@ -29,7 +29,7 @@ export function profileRows(d: ReviewDetail) {
   const time = [labelsOf(AvailabilitySlot.map, p.availability.slots), p.availability.note].filter(Boolean).join('；')
   return [
     { label: '性别', value: Gender.map[p.gender] },
-    { label: '出生日期', value: p.birthDate },
+    { label: '出生年份', value: `${p.birthYear} 年` },
     { label: '单位', value: p.employer },
     { label: '职务/职称', value: p.position },
     { label: '服务技能', value: skills || '未填写' },

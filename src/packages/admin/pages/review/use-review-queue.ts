@@ -77,7 +77,7 @@ export function useReviewQueue() {
     if (approving || selected.length === 0) return
     const { confirm } = await Taro.showModal({
       title: '批量通过',
-      content: `确认通过选中的 ${selected.length} 条注册？通过后系统会向每位志愿者发送激活验证码。`,
+      content: `确认通过选中的 ${selected.length} 条注册？通过后系统会向每位志愿者发送激活激活码。`,
       confirmText: '通过',
     })
     if (!confirm) return

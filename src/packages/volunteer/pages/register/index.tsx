@@ -37,7 +37,7 @@ function Intro({ mode, view }: { mode: Mode; view: MeView }) {
   const afterReview =
     view.status === 'active' || view.status === 'approved'
       ? '修改姓名、性别、身份证号、单位、职务/职称或所属队伍后需要重新审核' +
-        (view.status === 'active' ? '，审核期间暂不能报名活动' : '，原验证码将作废') +
+        (view.status === 'active' ? '，审核期间暂不能报名活动' : '，原激活码将作废') +
         '；只修改其他信息无需重新审核。'
       : '修改后将重新提交审核。'
   return (
