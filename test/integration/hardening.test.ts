@@ -546,3 +546,17 @@ describe('masking on every view that shows a person', () => {
     expect(text).toContain('139****5678')
   })
 })
+
+describe('the local cloud is not a door for other web pages', () => {
+  it('refuses /__dev/call from another origin or under a foreign Host name', async () => {
+    const body = JSON.stringify({ openid: 'demo-owner', name: 'volunteer', data: { action: 'me', data: {} } })
+    const cross = await fetch(`${cloud.url}/__dev/call`, {
+      method: 'POST',
+      body,
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+    })
+    expect(cross.status).toBe(403)
+    const same = await fetch(`${cloud.url}/__dev/call`, { method: 'POST', body, headers: { origin: cloud.url } })
+    expect(same.status).toBe(200)
+  })
+})
