@@ -9,12 +9,7 @@ import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
-const teamName = v.pipe(
-  v.string('请填写队伍名称'),
-  v.trim(),
-  v.minLength(2, '队伍名称至少 2 个字'),
-  v.maxLength(40, '队伍名称不超过 40 个字'),
-)
+const teamName = text('队伍名称', 2, 40)
 const teamKind = v.picklist(TeamKind.values, '队伍类型无效')
 const fileID = v.pipe(v.string('请先上传文件'), v.minLength(1, '请先上传文件'), v.maxLength(300, '文件无效'))
 
@@ -40,7 +35,7 @@ export const periodSchema = v.pipe(
             v.maxLength(60, '截止事项不超过 60 个字'),
           ),
           due: day,
-          kinds: v.array(teamKind),
+          kinds: v.pipe(v.array(teamKind), v.maxLength(TeamKind.values.length, '队伍类型过多')),
         }),
       ),
       v.maxLength(20, '截止事项最多 20 项'),

@@ -560,3 +560,32 @@ describe('the local cloud is not a door for other web pages', () => {
     expect(same.status).toBe(200)
   })
 })
+
+describe('names are one spelling, without invisible characters', () => {
+  it('refuses control, bidi and zero-width characters in a team name', async () => {
+    for (const name of ['赫山\u0000分队', '赫山\u202e分队', '赫山\u200b分队'])
+      expect(
+        await cloud.call('demo-heshan-admin', 'team.create', { parentId: 'team-heshan', name, kind: 'township' }),
+      ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'name' })
+  })
+
+  it('keeps sibling names unique across Unicode forms, widths and spaces, on create and rename', async () => {
+    await expectOk(
+      cloud.call('demo-heshan-admin', 'team.create', {
+        parentId: 'team-heshan',
+        name: '会龙山（街道）分队',
+        kind: 'township',
+      }),
+    )
+    for (const name of ['会龙山(街道)分队', '会龙山 （街道） 分队'])
+      expect(
+        await cloud.call('demo-heshan-admin', 'team.create', { parentId: 'team-heshan', name, kind: 'township' }),
+      ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'name' })
+    expect(
+      await cloud.call('demo-heshan-admin', 'team.rename', {
+        teamId: 'team-heshan-longguangqiao',
+        name: '会龙山(街道)分队',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'name' })
+  })
+})

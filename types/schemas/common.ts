@@ -12,11 +12,16 @@ export const count = v.pipe(
   v.minValue(0, '人数不能为负'),
   v.maxValue(1_000_000, '人数过大'),
 )
-/** Free text typed by a person: trimmed, bounded, no control or invisible formatting characters. */
+/**
+ * Free text typed by a person: Unicode NFC (so one name has one spelling), trimmed, bounded, and no
+ * control or invisible formatting characters (NUL, bidi overrides, zero-width joiners).
+ */
 export function text(label: string, min: number, max: number) {
   return v.pipe(
     v.string(`请填写${label}`),
+    v.transform((s) => s.normalize('NFC')),
     v.trim(),
+    v.check((s) => min === 0 || s.length > 0, `请填写${label}`),
     v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
     v.maxLength(max, `${label}不超过 ${max} 个字`),
     v.regex(/^[^\p{Cc}\p{Cf}]*$/u, `${label}含有不可见字符`),
@@ -29,3 +34,6 @@ export const revision = v.pipe(
   v.minValue(0, '版本号无效'),
   v.maxValue(1e9, '版本号无效'),
 )
+
+/** Optional free text: as `text`, empty when left out. */
+export const optionalText = (label: string, max: number) => v.optional(text(label, 0, max), '')

@@ -47,6 +47,15 @@ const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
   depth,
 })
 
+/**
+ * Two sibling names are the same when they differ only in Unicode form, full- or half-width
+ * characters, letter case or spaces (赫山区队 / 赫山区 队 / 赫山区队 with a composed character).
+ */
+export function sameTeamName(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+  return key(a) === key(b)
+}
+
 export function memberItem(v: VolunteerDoc): MemberItem {
   return {
     volunteerId: v._id,
@@ -164,7 +173,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
         throw new AppError('INVALID_INPUT', '该类型的队伍不能建在所选上级队伍之下', 'kind')
       }
       const siblings = (await teams.all()).filter((t) => t.parentId === parent._id)
-      if (siblings.some((t) => t.name === data.name))
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
         throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       const team = await teams.insert({
         name: data.name,
@@ -180,6 +189,9 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
 
     async rename(caller: Caller, data: { teamId: string; name: string }): Promise<TeamNode> {
       const team = await manageable(caller, data.teamId)
+      const siblings = (await teams.all()).filter((t) => t.parentId === team.parentId && t._id !== team._id)
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
+        throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       await teams.rename(team._id, data.name)
       return node({ ...team, name: data.name })
     },
