@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from './enums'
 import { ageOn, parseIdCard } from './idcard'
-import { optionalText, text } from './schemas/common'
+import { optionalText, requiredText } from './schemas/common'
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
 
@@ -14,7 +14,7 @@ export const ADULT_AGE = 18
 
 export const registrationSchema = v.pipe(
   v.strictObject({
-    name: v.pipe(text('姓名', 2, 20), v.regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能包含汉字、字母和间隔号')),
+    name: v.pipe(requiredText('姓名', 2, 20), v.regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能包含汉字、字母和间隔号')),
     gender: v.picklist(Gender.values, '请选择性别'),
     idNumber: v.pipe(
       v.string('请填写身份证号'),
@@ -25,8 +25,8 @@ export const registrationSchema = v.pipe(
       v.check((s) => parseIdCard(s, new Date(8.64e15)) !== null, '身份证号校验不通过，请核对'),
       v.check((s) => parseIdCard(s) !== null, '身份证号的出生日期晚于今天，请核对'),
     ),
-    employer: text('单位', 1, 60),
-    position: text('职务/职称', 1, 40),
+    employer: requiredText('单位', 1, 60),
+    position: requiredText('职务/职称', 1, 40),
     skills: v.pipe(v.array(v.picklist(ActivityType.values, '服务技能无效')), v.maxLength(ActivityType.values.length)),
     skillsOther: optionalText('其他技能', 60),
     specialty: optionalText('专业特长', 60),

@@ -21,7 +21,6 @@ export function text(label: string, min: number, max: number) {
     v.string(`请填写${label}`),
     v.transform((s) => s.normalize('NFC')),
     v.trim(),
-    v.check((s) => min === 0 || s.length > 0, `请填写${label}`),
     v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
     v.maxLength(max, `${label}不超过 ${max} 个字`),
     v.regex(/^[^\p{Cc}\p{Cf}]*$/u, `${label}含有不可见字符`),
@@ -34,6 +33,10 @@ export const revision = v.pipe(
   v.minValue(0, '版本号无效'),
   v.maxValue(1e9, '版本号无效'),
 )
+
+/** Free text that must be filled: an empty answer says "请填写…" rather than a length. */
+export const requiredText = (label: string, min: number, max: number) =>
+  v.pipe(v.string(`请填写${label}`), v.trim(), v.nonEmpty(`请填写${label}`), text(label, min, max))
 
 /** Optional free text: as `text`, empty when left out. */
 export const optionalText = (label: string, max: number) => v.optional(text(label, 0, max), '')
