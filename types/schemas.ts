@@ -102,6 +102,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.revokeRole': v.strictObject({ roleId: id }),
   'admin.periods': empty,
   'admin.savePeriod': periodSchema,
+  'spreadsheet.importStart': v.strictObject({ teamId: id }),
   'spreadsheet.importTemplate': empty,
   'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
   'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),

@@ -8,6 +8,7 @@ import type { FileStore } from './services/import.service'
 import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
 import { appealRepository } from './repositories/appeal.repository'
+import { uploadRepository } from './repositories/upload.repository'
 import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
@@ -29,6 +30,7 @@ export const repos = {
   periods: periodRepository(db),
   limits: limitRepository(db),
   appeals: appealRepository(db),
+  uploads: uploadRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
@@ -60,6 +62,9 @@ export const files: FileStore = {
   async download(fileID) {
     const res = await cloud.downloadFile({ fileID })
     return res.fileContent
+  },
+  async remove(fileIDs) {
+    if (fileIDs.length) await cloud.deleteFile({ fileList: fileIDs })
   },
   async tempUrl(fileID) {
     const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }

@@ -165,7 +165,11 @@ let imported = 0
 async function importedPerson() {
   imported++
   const idNumber = nthIdNumber(9000 + imported * 3)
-  const fileID = await cloud.upload(`imports/h-${imported}.xlsx`, await rosterFile([goodRow(imported, idNumber)]))
+  const fileID = await cloud.uploadRoster(
+    'demo-medical-admin',
+    'team-medical',
+    await rosterFile([goodRow(imported, idNumber)]),
+  )
   const before = new Set(cloud.cloud.store.find('volunteers').map((d) => d._id))
   const r = await expectOk<ImportResult>(
     cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
@@ -178,7 +182,10 @@ describe('claiming neither reveals nor locks', () => {
   it('answers an unknown ID number and an imported one with a wrong code alike', async () => {
     const p = await importedPerson()
     const wrong = p.code === '000000' ? '111111' : '000000'
-    const unknown = await cloud.call('wx-prober-1', 'volunteer.claim', { idNumber: nthIdNumber(20000), code: wrong })
+    const unknown = await cloud.call('wx-prober-1', 'volunteer.claim', {
+      idNumber: nthIdNumber(2000, 211),
+      code: wrong,
+    })
     const known = await cloud.call('wx-prober-2', 'volunteer.claim', { idNumber: p.idNumber, code: wrong })
     expect(unknown).toMatchObject({ ok: false, code: 'CODE_INVALID' })
     expect(answer(known)).toEqual(answer(unknown))
@@ -234,9 +241,10 @@ describe('集体注册 invites, never pulls people in', () => {
   it('previews a number registered in another county exactly like an unknown one', async () => {
     const elsewhere = await activated({ teamId: 'team-anhua' })
     const pending = await registered({ teamId: 'team-anhua' })
-    const fresh = nthIdNumber(30000)
-    const fileID = await cloud.upload(
-      'imports/probe.xlsx',
+    const fresh = nthIdNumber(3000, 203)
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
       await rosterFile([goodRow(1, elsewhere.data.idNumber), goodRow(1, pending.data.idNumber), goodRow(1, fresh)]),
     )
     const p = await expectOk<ImportPreview>(
@@ -249,7 +257,11 @@ describe('集体注册 invites, never pulls people in', () => {
 
   it('does not make an activated volunteer of another county a member, nor show them, until they accept', async () => {
     const person = await activated({ teamId: 'team-anhua' })
-    const fileID = await cloud.upload('imports/pull.xlsx', await rosterFile([goodRow(1, person.data.idNumber)]))
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile([goodRow(1, person.data.idNumber)]),
+    )
     const before = await expectOk<{ members: number }>(
       cloud.call('demo-medical-admin', 'team.page', { teamId: 'team-medical' }),
     )
@@ -293,24 +305,36 @@ describe('集体注册 invites, never pulls people in', () => {
 
 describe('imported people cannot get stuck', () => {
   it('re-runs a commit cut short by a conflict: audit first, and every row gets a code in the end', async () => {
-    const ids = Array.from({ length: 150 }, (_, i) => nthIdNumber(40000 + i))
-    const big = await cloud.upload('imports/big-a.xlsx', await rosterFile(ids.map((n, i) => goodRow(i, n))))
+    const ids = Array.from({ length: 150 }, (_, i) => nthIdNumber(4000 + i, 205))
+    const big = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile(ids.map((n, i) => goodRow(i, n))),
+    )
     // Another administrator imports row 120's person a moment earlier, into another team of theirs.
-    const one = await cloud.upload('imports/big-b.xlsx', await rosterFile([goodRow(120, ids[120])]))
+    const one = await cloud.uploadRoster('demo-owner', 'team-agri', await rosterFile([goodRow(120, ids[120])]))
     await expectOk(cloud.call('demo-owner', 'spreadsheet.importCommit', { teamId: 'team-agri', fileID: one }))
     const audits = () => cloud.cloud.store.find('audit_logs', { action: 'import', target: 'team-medical' }).length
     const before = audits()
-    // Two administrators commit the same roster at once: the loser's inserts conflict mid-way.
+    // The same roster committed twice at once (a double tap): the loser's inserts conflict mid-way.
     const [a, b] = await Promise.all([
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
-      cloud.call('demo-city-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
+      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
     ])
     expect([a, b].some((r) => r.ok)).toBe(true)
-    for (const r of [a, b]) if (!r.ok) expect(r).toMatchObject({ code: 'CONFLICT' })
-    // Each attempt was audited, whether it finished or not.
-    expect(audits()).toBe(before + 2)
+    // Each attempt that got as far as writing was audited first, whether it finished or not.
+    expect(audits()).toBe(before + [a, b].filter((r) => r.ok || r.code === 'CONFLICT').length)
+    for (const r of [a, b]) if (!r.ok) expect(r.code === 'CONFLICT' || r.field === 'fileID').toBe(true)
+    // A finished commit deletes the roster; committing it again means uploading it again.
     const again = await expectOk<ImportResult>(
-      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: big }),
+      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', {
+        teamId: 'team-medical',
+        fileID: await cloud.uploadRoster(
+          'demo-medical-admin',
+          'team-medical',
+          await rosterFile(ids.map((n, i) => goodRow(i, n))),
+        ),
+      }),
     )
     expect(again.codes).toHaveLength(149)
     expect(again.counts).toEqual({ new: 149, member: 0, invited: 1, invalid: 0 })
@@ -416,7 +440,7 @@ describe('ID numbers cannot be squatted or probed', () => {
         note: '这是我本人的身份证号',
       })
     const known = await appeal(holder.data.idNumber, 'wx-appellant-1')
-    const unknown = await appeal(nthIdNumber(50000), 'wx-appellant-2')
+    const unknown = await appeal(nthIdNumber(5000, 207), 'wx-appellant-2')
     expect(answer(known)).toEqual(answer(unknown))
     const seen = await expectOk<{ volunteerId: string | null; mobileMasked: string }[]>(
       cloud.call('demo-heshan-admin', 'admin.appeals', {}),
@@ -587,5 +611,105 @@ describe('names are one spelling, without invisible characters', () => {
         name: '会龙山(街道)分队',
       }),
     ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'name' })
+  })
+})
+
+describe('spreadsheet intake', () => {
+  const roster = (rows: Parameters<typeof rosterFile>[0]) => rosterFile(rows)
+
+  it('binds an upload to its uploader and team: nobody else previews or commits it', async () => {
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await roster([goodRow(1, nthIdNumber(6000, 209))]),
+    )
+    const count = cloud.cloud.store.find('volunteers').length
+    for (const [who, teamId] of [
+      ['demo-city-admin', 'team-medical'],
+      ['demo-owner', 'team-medical'],
+      ['demo-heshan-admin', 'team-heshan'],
+    ] as const) {
+      for (const action of ['spreadsheet.importPreview', 'spreadsheet.importCommit'] as const)
+        expect(await cloud.call(who, action, { teamId, fileID })).toMatchObject({
+          ok: false,
+          code: 'INVALID_INPUT',
+          field: 'fileID',
+        })
+    }
+    expect(cloud.cloud.store.find('volunteers')).toHaveLength(count)
+  })
+
+  it('deletes the roster once committed', async () => {
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await roster([goodRow(1, nthIdNumber(6010, 209))]),
+    )
+    await expectOk(cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }))
+    expect(
+      await cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }),
+    ).toMatchObject({
+      ok: false,
+      field: 'fileID',
+    })
+  })
+
+  it('deletes rosters older than a day on the timer, and only on the timer', async () => {
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await roster([goodRow(1, nthIdNumber(6020, 209))]),
+    )
+    await expectOk(cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }))
+    cloud.cloud.store.update('uploads', { fileID }, { $set: { at: new Date(Date.now() - 2 * 86_400_000) } })
+    // An app user cannot fire the timer: with an OPENID the event is an ordinary (unknown) action.
+    expect(await cloud.raw('demo-owner', 'spreadsheet', { Type: 'Timer', TriggerName: 'purgeUploads' })).toMatchObject({
+      ok: false,
+    })
+    expect(await cloud.raw('', 'spreadsheet', { Type: 'Timer', TriggerName: 'purgeUploads' })).toMatchObject({
+      ok: true,
+      data: { deleted: 1 },
+    })
+    expect(
+      await cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }),
+    ).toMatchObject({
+      ok: false,
+      field: 'fileID',
+    })
+  })
+
+  it('refuses a cell longer than any field, without carrying its text', async () => {
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await roster([{ ...goodRow(1, nthIdNumber(6030, 209)), employer: '院'.repeat(201) }]),
+    )
+    const p = await expectOk<ImportPreview>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID }),
+    )
+    expect(p.rows[0]).toMatchObject({ outcome: 'invalid', errors: expect.arrayContaining(['有单元格超过 200 个字']) })
+  })
+
+  it('refuses a file over 2 MB before reading it', async () => {
+    const fileID = await cloud.uploadRoster('demo-medical-admin', 'team-medical', Buffer.alloc(2 * 1024 * 1024 + 1, 1))
+    const r = await cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID })
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '文件超过 2 MB，请分批上传' })
+  })
+
+  it('refuses a small file with one huge cell quickly, before the spreadsheet library reads it', async () => {
+    const fileID = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await roster([{ ...goodRow(1, nthIdNumber(6040, 209)), specialty: 'x'.repeat(30_000_000) }]),
+    )
+    const started = Date.now()
+    const r = await cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID })
+    expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'fileID' })
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('serves the template to administrators only', async () => {
+    for (const who of ['demo-active', 'demo-organizer', 'wx-stranger-template'])
+      expect(await cloud.call(who, 'spreadsheet.importTemplate', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

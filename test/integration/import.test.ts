@@ -26,16 +26,17 @@ it('serves a template an office worker can open, with the header the import expe
 describe('import', () => {
   const ids = [1, 3, 5].map((s) => makeIdNumber('19750505', s))
   let fileID: string
+  let rows: Parameters<typeof rosterFile>[0]
 
   beforeAll(async () => {
-    const rows = [
+    rows = [
       goodRow(1, ids[0]),
       goodRow(2, ids[1]),
       { ...goodRow(3, ids[2]), mobile: 'bad' }, // invalid
       goodRow(4, ids[0]), // duplicate of row 2 in the file
       { ...goodRow(5, makeIdNumber('19820915', 64, '430903')) }, // the seeded 刘洋 (already a member of 医学会)
     ]
-    fileID = await cloud.upload('imports/medical.xlsx', await rosterFile(rows))
+    fileID = await cloud.uploadRoster('demo-medical-admin', 'team-medical', await rosterFile(rows))
   })
 
   it('previews row by row with the same checks as registration, writing nothing', async () => {
@@ -67,6 +68,9 @@ describe('import', () => {
     const stored = cloud.cloud.store.find('volunteers', { status: 'approved', 'team.id': 'team-medical' })
     expect(stored.length).toBeGreaterThanOrEqual(2)
 
+    // The committed roster was deleted; the administrator uploads the same file again.
+    expect(cloud.cloud.store.find('uploads')).toEqual([])
+    fileID = await cloud.uploadRoster('demo-medical-admin', 'team-medical', await rosterFile(rows))
     const again = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
@@ -82,7 +86,11 @@ describe('import', () => {
     const first = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', {
         teamId: 'team-medical',
-        fileID: await cloud.upload('imports/one.xlsx', await rosterFile([goodRow(9, makeIdNumber('19660606', 7))])),
+        fileID: await cloud.uploadRoster(
+          'demo-medical-admin',
+          'team-medical',
+          await rosterFile([goodRow(9, makeIdNumber('19660606', 7))]),
+        ),
       }),
     )
     const { code } = first.codes[0]
@@ -109,7 +117,11 @@ describe('import', () => {
 
   it('invites an activated volunteer of another team, who joins only on accepting under 我的', async () => {
     // 赵强 (demo-organizer) is an activated member of 赫山区; the 医学会 imports him too.
-    const file = await cloud.upload('imports/join.xlsx', await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]))
+    const file = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]),
+    )
     const preview = await expectOk<ImportPreview>(
       cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
     )
@@ -132,8 +144,13 @@ describe('import', () => {
     expect(cloud.cloud.store.find('volunteers', { openid: 'demo-organizer' })[0].memberOf).toEqual(
       expect.arrayContaining(['team-city', 'team-heshan', 'team-medical']),
     )
+    const reupload = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]),
+    )
     const again = await expectOk<ImportPreview>(
-      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: reupload }),
     )
     expect(again.counts.member).toBe(1)
   })
@@ -147,10 +164,11 @@ describe('import', () => {
 
 it('imports 500 rows with a fixed, small number of database requests', async () => {
   const rows = Array.from({ length: 500 }, (_, i) => goodRow(1000 + i, nthIdNumber(7000 + i)))
-  const fileID = await cloud.upload('imports/big.xlsx', await rosterFile(rows))
+  const fileID = await cloud.uploadRoster('demo-owner', 'team-anhua', await rosterFile(rows))
   const r = await cloud.call('demo-owner', 'spreadsheet.importCommit', { teamId: 'team-anhua', fileID })
   if (!r.ok) throw new Error(r.message)
   expect(r.data.counts.new).toBe(500)
-  // roles, team, existing by ID hash (none, so no membership look-up), audit, 5 inserts of 100
-  expect(r.dbRequests).toBe(9)
+  // roles, team, upload noted, existing by ID hash (none, so no membership look-up), audit,
+  // 5 inserts of 100, roster deleted from storage, upload note removed
+  expect(r.dbRequests).toBe(11)
 })

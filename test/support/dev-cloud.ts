@@ -30,6 +30,8 @@ export interface TestCloud extends DevServer {
   raw(openid: string, fn: string, event: unknown): Promise<unknown>
   /** Uploads a file to cloud storage the way the H5 app does; returns its fileID. */
   upload(cloudPath: string, content: Buffer): Promise<string>
+  /** Uploads a roster as `openid` for `teamId`, into the folder the import names (spreadsheet.importStart). */
+  uploadRoster(openid: string, teamId: string, content: Buffer): Promise<string>
 }
 
 export async function startTestCloud(): Promise<TestCloud> {
@@ -67,6 +69,11 @@ export async function startTestCloud(): Promise<TestCloud> {
       })
       if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
       return ((await res.json()) as { fileID: string }).fileID
+    },
+    async uploadRoster(openid, teamId, content) {
+      const dir = await this.call(openid, 'spreadsheet.importStart', { teamId })
+      if (!dir.ok) throw new Error(`importStart refused: ${dir.code}`)
+      return this.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
     },
     async close() {
       await server.close()

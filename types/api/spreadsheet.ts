@@ -26,7 +26,9 @@ export interface ImportResult extends ImportPreview {
 }
 
 export interface SpreadsheetApi {
-  /** An .xlsx template for 集体注册, as a temporary download URL. */
+  /** The folder to upload a roster for the team to: preview and commit accept only files from it. */
+  'spreadsheet.importStart': { req: { teamId: string }; res: { cloudDir: string } }
+  /** An .xlsx template for 集体注册, as a temporary download URL (administrators only). */
   'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
   'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
   'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }

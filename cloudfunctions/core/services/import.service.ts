@@ -1,22 +1,26 @@
 /**
  * 集体注册: a team registers its people from a filled .xlsx template. Every row is checked with the
  * registration schema; new people are stored as approved (待激活) with an activation code each,
- * people already registered elsewhere join the team, and re-uploading the same file changes nothing.
+ * people already registered elsewhere are invited, and committing the same file again re-issues
+ * codes for rows still unclaimed. Uploads are bound to their uploader and team and deleted after use.
  */
+import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import * as v from 'valibot'
 import type { ImportPreview, ImportResult, ImportRow } from '../../../types/api'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../types/enums'
 import { maskIdNumber } from '../../../types/idcard'
 import { registrationSchema, type Registration } from '../../../types/registration'
-import { teamInScope } from '../auth'
+import { adminScope, teamInScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError } from '../errors'
+import { checkXlsx } from '../xlsx-guard'
 import type { TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash, legacyIdNumberHash } from '../pii'
+import { idNumberHash, keyFor, legacyIdNumberHash } from '../pii'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
+import type { UploadRepository } from '../repositories/upload.repository'
 import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
 import { isUnclaimed, issueActivation, newVolunteer, newVolunteerId, registrationFields } from '../volunteer'
 
@@ -24,6 +28,7 @@ export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileID: string): Promise<Buffer>
   tempUrl(fileID: string): Promise<string>
+  remove(fileIDs: string[]): Promise<void>
 }
 
 export interface ImportDeps {
@@ -31,6 +36,7 @@ export interface ImportDeps {
   teams: TeamRepository
   memberships: MembershipRepository
   records: RecordRepository
+  uploads: UploadRepository
   files: FileStore
 }
 
@@ -50,6 +56,10 @@ export const COLUMNS = [
 ] as const
 
 const MAX_ROWS = 2000
+/** Longer than any field of the form: a longer cell is an error, and its text is not carried further. */
+const MAX_CELL = 200
+/** Uploaded rosters (full ID numbers, phones) are deleted after commit, or by the timer after this. */
+export const UPLOAD_TTL_MS = 86_400_000
 const INSERT_CHUNK = 100
 
 const byLabel = <K extends string>(map: Record<K, string>) =>
@@ -98,6 +108,11 @@ interface Parsed {
 }
 
 export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Parsed[]> {
+  const problem = checkXlsx(buffer)
+  if (problem === 'too_large') throw new AppError('INVALID_INPUT', '文件超过 2 MB，请分批上传', 'fileID')
+  if (problem === 'expands_too_much')
+    throw new AppError('INVALID_INPUT', `文件内容过多，一次最多导入 ${MAX_ROWS} 行，请分批上传`, 'fileID')
+  if (problem) throw new AppError('INVALID_INPUT', '无法读取该文件，请上传用模板填写的 .xlsx 文件', 'fileID')
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer)
@@ -119,19 +134,22 @@ export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Par
   const out: Parsed[] = []
   sheet.eachRow((row, number) => {
     if (number === 1) return
-    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text.trim()])) as Record<
+    const raw = COLUMNS.map((_, i) => row.getCell(i + 1).text.trim())
+    const tooLong = raw.some((t) => t.length > MAX_CELL)
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, raw[i].slice(0, MAX_CELL)])) as Record<
       (typeof COLUMNS)[number]['key'],
       string
     >
     if (Object.values(cells).every((x) => x === '')) return
     const result = v.safeParse(registrationSchema, rowToRegistration(cells, teamId))
     const errors = result.success ? [] : [...new Set(result.issues.map((i) => i.message))]
+    if (tooLong) errors.unshift(`有单元格超过 ${MAX_CELL} 个字`)
     // Typed into a "General" cell, 18 digits become a number and lose their last digits.
     if (row.getCell(3).type === ExcelJS.ValueType.Number)
       errors.unshift('身份证号被表格当成了数字，请把该列设置为“文本”格式后重新填写')
     out.push({
       row: number,
-      registration: result.success ? result.output : null,
+      registration: result.success && !tooLong ? result.output : null,
       name: cells.name,
       idNumber: cells.idNumber.toUpperCase(),
       errors,
@@ -148,7 +166,30 @@ interface Plan {
   rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null; action: Action })[]
 }
 
-export function importService({ volunteers, teams, memberships, records, files }: ImportDeps) {
+/**
+ * Where the caller uploads a roster for the team: a folder named by a keyed hash of the caller and
+ * the team, so a file is bound to its uploader and team and nobody else can preview or commit it.
+ */
+export function uploadDir(openid: string, teamId: string): string {
+  const token = crypto.createHmac('sha256', keyFor('upload-path')).update(`${openid}\n${teamId}`).digest('hex')
+  return `imports/${teamId}/${token.slice(0, 24)}/`
+}
+
+/** The path of a cloud fileID (cloud://<env>.<bucket>/<path>), or null when it is not one. */
+function pathOf(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)
+  return m && !m[1].split('/').includes('..') ? m[1] : null
+}
+
+export function importService({ volunteers, teams, memberships, records, uploads, files }: ImportDeps) {
+  /** The team in the caller's scope, and the file uploaded by the caller for that team. */
+  async function ownUpload(caller: Caller, teamId: string, fileID: string): Promise<TeamDoc> {
+    const team = await teamInScope(caller, teams, teamId)
+    if (!pathOf(fileID)?.startsWith(uploadDir(caller.openid, team._id)))
+      throw new AppError('INVALID_INPUT', '文件不存在或已过期，请重新上传', 'fileID')
+    return team
+  }
+
   async function plan(team: TeamDoc, fileID: string): Promise<Plan> {
     let buffer: Buffer
     try {
@@ -215,7 +256,23 @@ export function importService({ volunteers, teams, memberships, records, files }
   }
 
   return {
-    async template(): Promise<{ fileID: string; url: string }> {
+    /** Where to upload a roster for the team (see uploadDir). */
+    async start(caller: Caller, { teamId }: { teamId: string }): Promise<{ cloudDir: string }> {
+      const team = await teamInScope(caller, teams, teamId)
+      return { cloudDir: uploadDir(caller.openid, team._id) }
+    },
+
+    /** The timer's job: uploads older than a day are deleted, committed or not. */
+    async purge(now: Date): Promise<{ deleted: number }> {
+      const old = await uploads.olderThan(new Date(now.getTime() - UPLOAD_TTL_MS), 100)
+      if (old.length === 0) return { deleted: 0 }
+      await files.remove(old.map((u) => u.fileID))
+      for (const u of old) await uploads.forget(u.fileID)
+      return { deleted: old.length }
+    },
+
+    async template(caller: Caller): Promise<{ fileID: string; url: string }> {
+      await adminScope(caller)
       const wb = new ExcelJS.Workbook()
       const sheet = wb.addWorksheet('集体注册')
       sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
@@ -239,7 +296,8 @@ export function importService({ volunteers, teams, memberships, records, files }
     },
 
     async preview(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportPreview> {
-      const team = await teamInScope(caller, teams, data.teamId)
+      const team = await ownUpload(caller, data.teamId, data.fileID)
+      await uploads.seen(data.fileID, team._id, caller.openid)
       return summary(await plan(team, data.fileID), 'preview')
     },
 
@@ -249,7 +307,8 @@ export function importService({ volunteers, teams, memberships, records, files }
      * people registered elsewhere are invited, never joined, and each invitation is audited by name.
      */
     async commit(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportResult> {
-      const team = await teamInScope(caller, teams, data.teamId)
+      const team = await ownUpload(caller, data.teamId, data.fileID)
+      await uploads.seen(data.fileID, team._id, caller.openid)
       const p = await plan(team, data.fileID)
       const now = caller.now()
       const of = (a: Action) => p.rows.filter((r) => r.action === a)
@@ -304,6 +363,9 @@ export function importService({ volunteers, teams, memberships, records, files }
           caller.openid,
         )
       codes.sort((a, b) => a.row - b.row)
+      // The roster holds full ID numbers and phones: once imported it is not kept.
+      await files.remove([data.fileID])
+      await uploads.forget(data.fileID)
       return { ...summary(p, 'commit'), codes }
     },
   }

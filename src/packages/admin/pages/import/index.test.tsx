@@ -20,6 +20,7 @@ function answers(over: Answers = {}): Answers {
   return {
     'team.page': ok(teamPage({ team: { ...medical, parentId: city.id, depth: 1 } })),
     'spreadsheet.importTemplate': ok({ fileID: 'cloud://env/templates/t.xlsx', url: 'https://tmp.example/t.xlsx' }),
+    'spreadsheet.importStart': ok({ cloudDir: 'imports/team-medical/k3y/' }),
     'spreadsheet.importPreview': ok(importPreview()),
     'spreadsheet.importCommit': ok({ ...importPreview(), codes }),
     ...over,
@@ -73,7 +74,7 @@ test('a template that cannot be opened says so', async () => {
 test('a chosen file is uploaded under the team and previewed row by row', async () => {
   await open()
   await chooseFile()
-  expect(pick.mock.calls[0][0]).toBe('imports/team-medical')
+  expect(pick.mock.calls[0][0]).toBe('imports/team-medical/k3y')
   expect(sent(callMock, 'spreadsheet.importPreview')).toEqual([{ teamId: 'team-medical', fileID: uploaded.fileID }])
   expect(screen.getByTestId('count-new').textContent).toBe('新增 2')
   expect(screen.getByTestId('count-member').textContent).toBe('已是成员 1')

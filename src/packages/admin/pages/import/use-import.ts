@@ -81,7 +81,15 @@ export function useImport(teamId: string) {
     once(async () => {
       setError(undefined)
       const before = state
-      const picked = await files.pickSpreadsheet(`imports/${teamId}`, (name) => setState({ step: 'uploading', name }))
+      // The server names the folder: an upload is bound to its uploader and team.
+      const dir = await call('spreadsheet.importStart', { teamId })
+      if (!dir.ok) {
+        setError(dir.message)
+        return
+      }
+      const picked = await files.pickSpreadsheet(dir.data.cloudDir.replace(/\/$/, ''), (name) =>
+        setState({ step: 'uploading', name }),
+      )
       if (!picked.ok) {
         setState(before)
         if (!picked.cancelled) setError(picked.message)
