@@ -9,6 +9,7 @@ import { activityRepository } from './repositories/activity.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
+import { reportRepository } from './repositories/report.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
 import { ticketRepository } from './repositories/ticket.repository'
@@ -24,6 +25,7 @@ export const repos = {
   activities: activityRepository(db),
   tickets: ticketRepository(db),
   periods: periodRepository(db),
+  reports: reportRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
