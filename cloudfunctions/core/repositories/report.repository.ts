@@ -91,41 +91,58 @@ export function reportRepository(db: Db): ReportRepository {
 
   return {
     async activityGroups(teamId, from, to, withMonths) {
-      // One request: the same match feeds every group ($facet).
-      const facets: Record<string, object[]> = {
-        byType: [
-          {
-            $group: {
-              _id: '$type',
-              n: { $sum: 1 },
-              checkedIn: { $sum: { $ifNull: ['$checkedIn', 0] } },
-              served: { $sum: { $ifNull: ['$peopleServed', 0] } },
-            },
-          },
-        ],
-        byFocus: [{ $unwind: '$focusTags' }, { $group: { _id: '$focusTags', n: { $sum: 1 } } }],
-      }
-      if (withMonths) {
-        facets.byMonth = [
-          {
-            $group: {
-              // China months: the start shifted by UTC+8.
-              _id: {
-                month: { $dateToString: { format: '%Y-%m', date: { $add: ['$startAt', 8 * 3_600_000] } } },
-                type: '$type',
-              },
-              n: { $sum: 1 },
-            },
-          },
-        ]
-      }
-      const [row] = await listOf<ActivityGroups>(
+      const $ = db.command.aggregate
+      // One request for types, focus tags and the sums: grouped by (type, tags) the rows are at most a
+      // few dozen, whatever the number of activities; the split by type and by tag is done from them.
+      const byTypeAndTags = listOf<{
+        _id: { type: string; tags: string[] | null }
+        n: number
+        checkedIn: number
+        served: number
+      }>(
         activities
           .aggregate()
           .match(counted(teamId, from, to))
-          .facet(facets),
+          .group({
+            _id: { type: '$type', tags: '$focusTags' },
+            n: $.sum(1),
+            checkedIn: $.sum($.ifNull(['$checkedIn', 0])),
+            served: $.sum($.ifNull(['$peopleServed', 0])),
+          })
+          .limit(1000),
       )
-      return { byType: row?.byType ?? [], byFocus: row?.byFocus ?? [], byMonth: row?.byMonth ?? [] }
+      const byMonth = withMonths
+        ? listOf<{ _id: { month: string; type: string }; n: number }>(
+            activities
+              .aggregate()
+              .match(counted(teamId, from, to))
+              .group({
+                // China months: the start shifted by UTC+8.
+                _id: {
+                  month: $.dateToString({ format: '%Y-%m', date: $.add(['$startAt', 8 * 3_600_000]) }),
+                  type: '$type',
+                },
+                n: $.sum(1),
+              })
+              .limit(1000),
+          )
+        : Promise.resolve([])
+      const [groups, months] = await Promise.all([byTypeAndTags, byMonth])
+      const types = new Map<string, TypeGroup>()
+      const focus = new Map<string, number>()
+      for (const g of groups) {
+        const t = types.get(g._id.type) ?? { _id: g._id.type, n: 0, checkedIn: 0, served: 0 }
+        t.n += g.n
+        t.checkedIn += g.checkedIn
+        t.served += g.served
+        types.set(g._id.type, t)
+        for (const tag of new Set(g._id.tags ?? [])) focus.set(tag, (focus.get(tag) ?? 0) + g.n)
+      }
+      return {
+        byType: [...types.values()],
+        byFocus: [...focus].map(([_id, n]) => ({ _id, n })),
+        byMonth: months,
+      }
     },
 
     highlightCandidates: (teamId, from, to, limit) =>
@@ -141,14 +158,22 @@ export function reportRepository(db: Db): ReportRepository {
     },
 
     async memberCounts(teamId, builtIds) {
-      const distinct = [{ $group: { _id: '$openid' } }, { $count: 'n' }]
-      const [row] = await listOf<{ all: { n: number }[]; built: { n: number }[] }>(
+      const $ = db.command.aggregate
+      // One request: per person, whether any of their memberships is in a listed team; then both counts.
+      const [row] = await listOf<{ members: number; built: number }>(
         memberships
           .aggregate()
           .match({ teamPath: teamId, status: 'active' })
-          .facet({ all: distinct, built: [{ $match: { teamPath: { $in: builtIds } } }, ...distinct] }),
+          .group({
+            _id: '$openid',
+            built: $.max(
+              $.cond({ if: $.gt([$.size($.setIntersection(['$teamPath', builtIds])), 0]), then: 1, else: 0 }),
+            ),
+          })
+          .group({ _id: null, members: $.sum(1), built: $.sum('$built') })
+          .limit(1),
       )
-      return { members: row?.all[0]?.n ?? 0, builtMembers: row?.built[0]?.n ?? 0 }
+      return { members: row?.members ?? 0, builtMembers: row?.built ?? 0 }
     },
 
     async rosterPage(teamId, after, limit) {
