@@ -4,7 +4,7 @@
  * period (one cancelled, one a draft), and the expected figures of each form worked out by hand.
  */
 import { demoTeams } from '../../emulator/seed'
-import type { ActivityDoc, PeriodDoc, TicketDoc } from '../../cloudfunctions/core/models'
+import type { ActivityDoc, CheckDoc, MakeupDoc, PeriodDoc } from '../../cloudfunctions/core/models'
 import { newActivity } from '../../cloudfunctions/core/activity'
 import type { TestCloud } from './dev-cloud'
 
@@ -217,40 +217,51 @@ export const activities: ActivityDoc[] = [
   }),
 ]
 
-/** Tickets of 孙三: two scanned, one with 补录, one cancelled sign-up (never counts). */
-export function tickets(): Omit<TicketDoc, 'createdAt'>[] {
-  const t = (id: string, a: ActivityDoc, over: Partial<TicketDoc>): Omit<TicketDoc, 'createdAt'> => ({
+/**
+ * 孙三's service: checked in and out at f-a1 (150 min) and f-a2 (45 min, plus 30 min of 补录 and a
+ * declined 补录), at 医学会's f-a6 (120 min); checked in at f-a8 without a check-out yet.
+ */
+export function checks(): Omit<CheckDoc, 'receivedAt'>[] {
+  const c = (id: string, a: ActivityDoc, mode: 'in' | 'out', minutes = 0): Omit<CheckDoc, 'receivedAt'> => ({
     _id: id,
-    key: `${a._id}_f-p3`,
-    tid: `TID${id}`,
+    ticketId: `tk-${a._id}`,
     activityId: a._id,
     openid: 'f-p3',
-    volunteerId: 'vol-f-p3',
-    nameMasked: '孙*',
-    status: 'confirmed',
-    title: a.title,
-    startAt: a.startAt,
-    endAt: a.endAt,
-    address: a.address,
-    venueKind: a.venueKind,
-    team: a.team,
-    promotedAt: null,
-    cancelledAt: null,
-    absentReason: null,
-    changed: false,
-    checkin: null,
-    checkout: null,
-    minutes: 0,
-    makeupMinutes: 0,
-    ...over,
+    mode,
+    at: mode === 'in' ? a.startAt : a.endAt,
+    device: 'phone-1',
+    by: 'f-admin-heshan',
+    method: 'scan',
+    nonce: `nonce-${id}`,
+    minutes,
   })
-  const scan = (a: ActivityDoc) => ({ at: a.startAt, device: 'phone-1', by: 'f-admin-heshan', method: 'scan' as const })
-  const [a1, a2, , , , a6] = activities
+  const [a1, a2, , , , a6, , a8] = activities
   return [
-    t('f-t1', a1, { checkin: scan(a1), minutes: 150 }),
-    t('f-t2', a2, { checkin: scan(a2), minutes: 45, makeupMinutes: 30 }),
-    t('f-t3', a6, { checkin: scan(a6), minutes: 120 }),
-    t('f-t4', activities[7], { status: 'cancelled', key: 'f-a8_f-p3_f-t4' }),
+    c('f-c1', a1, 'in'),
+    c('f-c2', a1, 'out', 150),
+    c('f-c3', a2, 'in'),
+    c('f-c4', a2, 'out', 45),
+    c('f-c5', a6, 'in'),
+    c('f-c6', a6, 'out', 120),
+    c('f-c7', a8, 'in'),
+  ]
+}
+
+export function makeups(): MakeupDoc[] {
+  const m = (id: string, minutes: number, declined: MakeupDoc['declined']): MakeupDoc => ({
+    _id: id,
+    ticketId: 'tk-f-a2',
+    activityId: 'f-a2',
+    openid: 'f-p3',
+    minutes,
+    reason: '签退时网络中断',
+    by: 'f-admin-heshan',
+    at: new Date('2023-12-01T00:00:00Z'),
+    declined,
+  })
+  return [
+    m('f-m1', 30, null),
+    m('f-m2', 90, { by: 'f-admin-heshan', at: new Date('2023-12-02T00:00:00Z'), reason: '无证明材料' }),
   ]
 }
 
@@ -307,7 +318,8 @@ export function loadFormsFixture(cloud: TestCloud) {
   )
   store.insert('activities', activities)
   store.insert(
-    'tickets',
-    tickets().map((t) => ({ ...t, createdAt: new Date('2023-01-01T00:00:00Z') })),
+    'checks',
+    checks().map((c) => ({ ...c, receivedAt: c.at })),
   )
+  store.insert('makeups', makeups())
 }

@@ -8,10 +8,11 @@ import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
 import type {
   ActivityDoc,
   CertificateDoc,
+  CheckDoc,
   FilingDoc,
+  MakeupDoc,
   MembershipDoc,
   ReportEntryDoc,
-  TicketDoc,
   VolunteerDoc,
 } from '../models'
 import type { TypeGroup } from '../report-rules'
@@ -29,11 +30,12 @@ export interface RosterEntry {
   volunteer: Pick<VolunteerDoc, 'openid' | 'name' | 'gender' | 'employer' | 'position'>
 }
 
-/** A person's ticket with service to certify, and the team that organized the activity. */
-export type ServedTicket = Pick<
-  TicketDoc,
-  '_id' | 'activityId' | 'title' | 'startAt' | 'team' | 'minutes' | 'makeupMinutes' | 'checkin'
->
+/** What a person's 服务记录证明 is made from: their checks, their 补录 and the activities of either. */
+export interface ServiceRecords {
+  checks: Pick<CheckDoc, 'activityId' | 'mode' | 'minutes'>[]
+  makeups: Pick<MakeupDoc, 'activityId' | 'minutes' | 'declined'>[]
+  activities: Pick<ActivityDoc, '_id' | 'title' | 'startAt' | 'team' | 'teamPath'>[]
+}
 
 export interface ReportRepository {
   /** Published activities of the subtree starting in [from, to), grouped by type, focus and month: one request. */
@@ -62,7 +64,8 @@ export interface ReportRepository {
   ): Promise<{ teamId: string; form: FormKind; version: number; at: Date }[]>
   /** The forms the team has filed for the period. */
   filedForms(teamId: string, periodId: string): Promise<Set<FormKind>>
-  servedTickets(openid: string): Promise<ServedTicket[]>
+  /** A person's checks and 补录 (a few per activity: far under one page each) and their activities. */
+  serviceRecords(openid: string): Promise<ServiceRecords>
   addCertificate(doc: Omit<CertificateDoc, 'issuedAt'>): Promise<CertificateDoc>
   certificate(serial: string): Promise<CertificateDoc | null>
 }
@@ -73,8 +76,8 @@ export interface RosterPage {
   next: { since: Date; id: string } | null
 }
 
-/** Check-ins of one person: a volunteer serves at a few hundred activities at most. */
-const MAX_TICKETS = 1000
+/** Checks of one person: a volunteer serves at a few hundred activities at most. */
+const MAX_RECORDS = 1000
 const MAX_VERSIONS = 100
 
 export function reportRepository(db: Db): ReportRepository {
@@ -281,23 +284,34 @@ export function reportRepository(db: Db): ReportRepository {
       return new Set(rows.map((r) => r._id))
     },
 
-    servedTickets: (openid) =>
-      rowsOf<ServedTicket>(
-        db
-          .collection('tickets')
-          .where(_.and([{ openid }, _.or([{ checkin: _.neq(null) }, { makeupMinutes: _.gt(0) }])]))
-          .field({
-            activityId: true,
-            title: true,
-            startAt: true,
-            team: true,
-            minutes: true,
-            makeupMinutes: true,
-            checkin: true,
-          })
-          .orderBy('startAt', 'asc')
-          .limit(MAX_TICKETS),
-      ),
+    async serviceRecords(openid) {
+      const [checks, makeups] = await Promise.all([
+        rowsOf<CheckDoc>(
+          db
+            .collection('checks')
+            .where({ openid })
+            .field({ activityId: true, mode: true, minutes: true })
+            .limit(MAX_RECORDS),
+        ),
+        rowsOf<MakeupDoc>(
+          db
+            .collection('makeups')
+            .where({ openid })
+            .field({ activityId: true, minutes: true, declined: true })
+            .limit(MAX_RECORDS),
+        ),
+      ])
+      const ids = [...new Set([...checks, ...makeups].map((c) => c.activityId))]
+      const acts = ids.length
+        ? await rowsOf<ActivityDoc>(
+            activities
+              .where({ _id: _.in(ids) })
+              .field({ title: true, startAt: true, team: true, teamPath: true })
+              .limit(ids.length),
+          )
+        : []
+      return { checks, makeups, activities: acts }
+    },
 
     async addCertificate(doc) {
       await certificates.add({ data: { ...doc, issuedAt: serverNow() } })

@@ -27,11 +27,12 @@ import { adminScope, assertInScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc, CertificateDoc, FilingDoc, PeriodDoc, TeamDoc } from '../models'
+import { describeRule, toHours } from '../hours'
 import { periodRange } from '../period'
 import { piiKey } from '../pii'
 import type { PeriodRepository } from '../repositories/period.repository'
 import type { RecordRepository } from '../repositories/record.repository'
-import type { ReportRepository } from '../repositories/report.repository'
+import type { ReportRepository, ServiceRecords } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, subtreeOf } from '../report-rules'
@@ -53,11 +54,29 @@ const ROSTER_PAGE = 20
 export const ROSTER_CHUNK = 1000
 const CANDIDATES = 50
 
-export const HOURS_RULE =
-  '服务时间按签到至签退的实际时长计算（未签退的按活动结束时间计）；补录时长由组织单位依据证明材料录入，单独列出。'
+/**
+ * A person's service per activity, oldest first: scanned minutes (check-outs, by the hours rule) and
+ * active 补录 apart; activities with nothing to certify are left out.
+ */
+export function serviceRows(r: ServiceRecords) {
+  return r.activities
+    .map((a) => ({
+      activityId: a._id,
+      title: a.title,
+      team: a.team,
+      teamPath: a.teamPath,
+      startAt: new Date(a.startAt),
+      date: chinaDay(new Date(a.startAt)),
+      scanned: r.checks
+        .filter((c) => c.activityId === a._id && c.mode === 'out')
+        .reduce((n, c) => n + (c.minutes ?? 0), 0),
+      makeup: r.makeups.filter((m) => m.activityId === a._id && !m.declined).reduce((n, m) => n + m.minutes, 0),
+    }))
+    .filter((x) => x.scanned + x.makeup > 0)
+    .sort((x, y) => +x.startAt - +y.startAt || x.activityId.localeCompare(y.activityId))
+}
 
 const ref = (t: TeamDoc): TeamRef => ({ id: t._id, name: t.name, kind: t.kind })
-const hours = (minutes: number) => Math.round(minutes / 6) / 10
 
 function encodeRosterCursor(c: { since: Date; id: string; no: number }): string {
   return Buffer.from(JSON.stringify([c.since.getTime(), c.id, c.no])).toString('base64url')
@@ -458,37 +477,34 @@ export function reportService(deps: ReportDeps) {
     },
 
     async certificateIssuers(caller: Caller): Promise<TeamRef[]> {
-      const tickets = await reports.servedTickets(caller.openid)
+      const service = await reports.serviceRecords(caller.openid)
       const seen = new Map<string, TeamRef>()
-      for (const t of tickets) if (t.team && !seen.has(t.team.id)) seen.set(t.team.id, t.team)
+      for (const r of serviceRows(service)) if (!seen.has(r.team.id)) seen.set(r.team.id, r.team)
       return [...seen.values()]
     },
 
     async certificate(caller: Caller, data: { teamId: string }): Promise<Certificate> {
-      const [person, all, tickets] = await Promise.all([
+      const [person, all, service] = await Promise.all([
         volunteers.findByOpenid(caller.openid),
         teams.all(),
-        reports.servedTickets(caller.openid),
+        reports.serviceRecords(caller.openid),
       ])
-      if (!person) throw new AppError('NO_SERVICE_RECORDS', '没有可出具证明的服务记录')
       const issuer = all.find((t) => t._id === data.teamId)
       if (!issuer) throw notFound('该队伍')
-      const pathOf = new Map(all.map((t) => [t._id, t.path]))
       // 谁组织谁记录，谁记录谁证明: the team certifies what it and the teams below it organized.
-      const mine = tickets.filter((t) => (pathOf.get(t.team?.id) ?? []).includes(issuer._id))
-      const rows: CertificateRow[] = mine
-        .filter((t) => (t.checkin ? (t.minutes ?? 0) : 0) + (t.makeupMinutes ?? 0) > 0)
-        .map((t) => ({
-          activityId: t.activityId,
-          title: t.title,
-          team: t.team,
-          date: chinaDay(new Date(t.startAt)),
-          scannedHours: hours(t.checkin ? (t.minutes ?? 0) : 0),
-          makeupHours: hours(t.makeupMinutes ?? 0),
-        }))
-      if (rows.length === 0) throw new AppError('NO_SERVICE_RECORDS', '该队伍没有您的服务时长记录，暂无法出具证明')
-      const scanned = mine.reduce((n, t) => n + (t.checkin ? (t.minutes ?? 0) : 0), 0)
-      const makeup = mine.reduce((n, t) => n + (t.makeupMinutes ?? 0), 0)
+      const mine = serviceRows(service).filter((r) => r.teamPath.includes(issuer._id))
+      if (!person || mine.length === 0)
+        throw new AppError('NO_SERVICE_RECORDS', '该队伍没有您的服务时长记录，暂无法出具证明')
+      const rows: CertificateRow[] = mine.map((r) => ({
+        activityId: r.activityId,
+        title: r.title,
+        team: r.team,
+        date: r.date,
+        scannedHours: toHours(r.scanned),
+        makeupHours: toHours(r.makeup),
+      }))
+      const scanned = mine.reduce((n, r) => n + r.scanned, 0)
+      const makeup = mine.reduce((n, r) => n + r.makeup, 0)
       const issuedOn = chinaDay(caller.now())
       const serial = `ZM${issuedOn.replace(/-/g, '')}${base32(crypto.randomBytes(5))}`
       const doc: Omit<CertificateDoc, 'issuedAt'> = {
@@ -512,11 +528,11 @@ export function reportService(deps: ReportDeps) {
         gender: person.gender,
         issuer: ref(issuer),
         rows,
-        totalScannedHours: hours(scanned),
-        totalMakeupHours: hours(makeup),
-        totalHours: hours(scanned + makeup),
+        totalScannedHours: toHours(scanned),
+        totalMakeupHours: toHours(makeup),
+        totalHours: toHours(scanned + makeup),
         issuedOn,
-        hoursRule: HOURS_RULE,
+        hoursRule: `${describeRule()}；补录时长由组织单位依据证明材料录入，单独列出`,
       }
     },
 
@@ -542,7 +558,7 @@ export function reportService(deps: ReportDeps) {
         serial: doc._id,
         nameMasked: maskName(doc.name),
         issuer: doc.issuer,
-        totalHours: hours(doc.totalScannedMinutes + doc.totalMakeupMinutes),
+        totalHours: toHours(doc.totalScannedMinutes + doc.totalMakeupMinutes),
         rows: doc.rows.length,
         issuedOn: doc.issuedOn,
       }
