@@ -49,7 +49,12 @@ export interface ReportRepository {
    * A page of the subtree's people in the order of their first active membership in it, by
    * (since, membership id); a person appears once, at their first membership.
    */
-  rosterPage(teamId: string, after: { since: Date; id: string } | null, limit: number): Promise<RosterPage>
+  rosterPage(
+    teamId: string,
+    after: { since: Date; id: string } | null,
+    limit: number,
+    seen?: Set<string>,
+  ): Promise<RosterPage>
   entry(teamId: string, periodId: string): Promise<ReportEntryDoc | null>
   /** Entries of the period by the subtree's teams (one per team: far under one page). */
   entriesUnder(teamId: string, periodId: string): Promise<ReportEntryDoc[]>
@@ -179,7 +184,7 @@ export function reportRepository(db: Db): ReportRepository {
       return { members: row?.members ?? 0, builtMembers: row?.built ?? 0 }
     },
 
-    async rosterPage(teamId, after, limit) {
+    async rosterPage(teamId, after, limit, seen) {
       const conds: object[] = [{ teamPath: teamId, status: 'active' }]
       if (after) conds.push(_.or([{ since: _.gt(after.since) }, { since: after.since, _id: _.gt(after.id) }]))
       const page = await rowsOf<MembershipDoc>(
@@ -187,14 +192,17 @@ export function reportRepository(db: Db): ReportRepository {
       )
       if (page.length === 0) return { rows: [], next: null }
       const openids = [...new Set(page.map((m) => m.openid))]
-      // A person seen here may have joined another team of the subtree earlier: then they were listed there.
+      // A person seen here may have joined another team of the subtree earlier: then they were listed
+      // there. A walk from the start knows whom it has listed (`seen`); a page in the middle asks.
       const [theirs, people] = await Promise.all([
-        rowsOf<MembershipDoc>(
-          memberships
-            .where({ teamPath: teamId, status: 'active', openid: _.in(openids) })
-            .field({ openid: true, since: true })
-            .limit(1000),
-        ),
+        seen
+          ? Promise.resolve([] as MembershipDoc[])
+          : rowsOf<MembershipDoc>(
+              memberships
+                .where({ teamPath: teamId, status: 'active', openid: _.in(openids) })
+                .field({ openid: true, since: true })
+                .limit(1000),
+            ),
         rowsOf<VolunteerDoc>(
           db
             .collection('volunteers')
@@ -211,6 +219,13 @@ export function reportRepository(db: Db): ReportRepository {
           first.set(m.openid, { since: at, id: m._id })
       }
       const byOpenid = new Map(people.map((p) => [p.openid, p]))
+      if (seen) {
+        for (const m of page) {
+          if (seen.has(m.openid)) continue
+          seen.add(m.openid)
+          first.set(m.openid, { since: 0, id: m._id })
+        }
+      }
       const rows = page.flatMap((m) => {
         const f = first.get(m.openid)
         const v = byOpenid.get(m.openid)

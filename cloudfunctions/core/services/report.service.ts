@@ -250,8 +250,9 @@ export function reportService(deps: ReportDeps) {
   ): Promise<number> {
     let no = 0
     let cursor: { since: Date; id: string } | null = null
+    const seen = new Set<string>()
     do {
-      const page = await reports.rosterPage(unitId, cursor, chunk)
+      const page = await reports.rosterPage(unitId, cursor, chunk, seen)
       const rows = page.rows.map((r): RosterRow => ({
         no: ++no,
         name: r.volunteer.name,
