@@ -103,7 +103,7 @@ async function main() {
   console.log('[bench:forms] data', counts)
 
   const stats: number[] = []
-  let last!: Awaited<ReturnType<typeof cloud.call>>
+  let last!: Awaited<ReturnType<typeof cloud.call<'report.statistics'>>>
   for (let i = 0; i < 4; i++) {
     const t0 = performance.now()
     last = await cloud.call('demo-owner', 'report.statistics', { teamId: 'team-city', periodId })
