@@ -22,6 +22,9 @@ export const ErrorCode = {
   CODE_INVALID: 'CODE_INVALID',
   CODE_EXPIRED: 'CODE_EXPIRED',
   CODE_LOCKED: 'CODE_LOCKED',
+  // Registration hardening: limits on what one caller may learn or try in a day.
+  /** The caller used up today's allowance for this kind of attempt; try again tomorrow. */
+  RATE_LIMITED: 'RATE_LIMITED',
   // Activities and sign-up
   /** Neither a seat nor a waitlist place is left. */
   ACTIVITY_FULL: 'ACTIVITY_FULL',

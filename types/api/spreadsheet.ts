@@ -6,8 +6,12 @@ export interface ImportRow {
   row: number
   name: string
   idNumberMasked: string
-  /** new: will be registered; member: already in this team; join: registered elsewhere, joins this team too; invalid: see errors. */
-  outcome: 'new' | 'member' | 'join' | 'invalid'
+  /**
+   * new: will be added (registered with a code, or, for someone registered elsewhere, invited — the
+   * preview does not tell which); member: already in this team; invited (commit only): registered
+   * elsewhere, joins when they accept under 我的; invalid: see errors.
+   */
+  outcome: 'new' | 'member' | 'invited' | 'invalid'
   errors: string[]
 }
 
@@ -17,12 +21,14 @@ export interface ImportPreview {
 }
 
 export interface ImportResult extends ImportPreview {
-  /** Activation codes of the people registered now, to hand out; shown once, stored only as hashes. */
+  /** Activation codes of the people registered now (or again, still unclaimed), to hand out; stored only as hashes. */
   codes: { row: number; name: string; code: string }[]
 }
 
 export interface SpreadsheetApi {
-  /** An .xlsx template for 集体注册, as a temporary download URL. */
+  /** The folder to upload a roster for the team to: preview and commit accept only files from it. */
+  'spreadsheet.importStart': { req: { teamId: string }; res: { cloudDir: string } }
+  /** An .xlsx template for 集体注册, as a temporary download URL (administrators only). */
   'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
   'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
   'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }

@@ -1,7 +1,7 @@
 import type { MemberItem, Page, TeamNode, TeamPage } from '../../../types/api'
 import { FocusTag } from '../../../types/enums'
 import { CHILD_KINDS, leaderWarnings } from '../../../types/teams'
-import { adminScope, inScope, type Scope } from '../auth'
+import { inScope, teamInScope, type Scope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, forbidden, notFound, notInScope } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
@@ -49,6 +49,15 @@ const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
   depth,
 })
 
+/**
+ * Two sibling names are the same when they differ only in Unicode form, full- or half-width
+ * characters, letter case or spaces (赫山区队 / 赫山区 队 / 赫山区队 with a composed character).
+ */
+export function sameTeamName(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+  return key(a) === key(b)
+}
+
 export function memberItem(v: VolunteerDoc): MemberItem {
   return {
     volunteerId: v._id,
@@ -62,12 +71,6 @@ export function memberItem(v: VolunteerDoc): MemberItem {
 }
 
 export function teamService({ teams, memberships, volunteers, periods, activities, reports }: TeamDeps) {
-  async function requireTeam(id: string): Promise<TeamDoc> {
-    const t = await teams.get(id)
-    if (!t) throw notFound('该队伍')
-    return t
-  }
-
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
   async function access(caller: Caller, team: TeamDoc): Promise<{ scope: Scope | null; manage: boolean }> {
     const grants = await caller.roles()
@@ -147,11 +150,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     }
   }
 
-  async function manageable(caller: Caller, teamId: string): Promise<TeamDoc> {
-    const [scope, team] = await Promise.all([adminScope(caller), requireTeam(teamId)])
-    if (!inScope(scope, team.path)) throw notInScope()
-    return team
-  }
+  const manageable = (caller: Caller, teamId: string) => teamInScope(caller, teams, teamId)
 
   return {
     async tree(): Promise<TeamNode[]> {
@@ -182,7 +181,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
         throw new AppError('INVALID_INPUT', '该类型的队伍不能建在所选上级队伍之下', 'kind')
       }
       const siblings = (await teams.all()).filter((t) => t.parentId === parent._id)
-      if (siblings.some((t) => t.name === data.name))
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
         throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       const team = await teams.insert({
         name: data.name,
@@ -198,6 +197,9 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
 
     async rename(caller: Caller, data: { teamId: string; name: string }): Promise<TeamNode> {
       const team = await manageable(caller, data.teamId)
+      const siblings = (await teams.all()).filter((t) => t.parentId === team.parentId && t._id !== team._id)
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
+        throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       await teams.rename(team._id, data.name)
       return node({ ...team, name: data.name })
     },
