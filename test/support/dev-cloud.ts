@@ -45,7 +45,7 @@ export async function startTestCloud(): Promise<TestCloud> {
     functionsDir: paths.functions,
     databaseSpec: paths.databaseSpec,
   })
-  return {
+  const testCloud: TestCloud = {
     ...server,
     async call(openid, action, data) {
       const [fn, name] = action.split('.')
@@ -71,15 +71,16 @@ export async function startTestCloud(): Promise<TestCloud> {
       return ((await res.json()) as { fileID: string }).fileID
     },
     async uploadRoster(openid, teamId, content) {
-      const dir = await this.call(openid, 'spreadsheet.importStart', { teamId })
+      const dir = await testCloud.call(openid, 'spreadsheet.importStart', { teamId })
       if (!dir.ok) throw new Error(`importStart refused: ${dir.code}`)
-      return this.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
+      return testCloud.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
     },
     async close() {
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return testCloud
 }
 
 /** The data of a call that must succeed; otherwise the test fails with the refusal. */
