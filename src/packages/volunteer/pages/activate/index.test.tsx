@@ -135,7 +135,7 @@ describe('claim (集体注册)', () => {
 
 test('opened from the review message, the code is filled in: one tap activates', async () => {
   route({ code: '246810' })
-  callMock.mockResolvedValue({ ok: true, data: { status: 'active' } })
+  callMock.mockResolvedValue({ ok: true, data: active })
   render(<ActivatePage />)
   await act(async () => {
     fireEvent.click(screen.getByTestId('submit'))
