@@ -202,7 +202,7 @@ function fakeEnvironment(state: {
 }
 
 const credentials = { TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', CLOUDBASE_ENV_ID: 'kepu-1a2b' }
-const variables = { PII_KEY: 'aa'.repeat(32), OWNER_OPENIDS: 'o-owner' }
+const variables = { PII_KEY: 'aa'.repeat(32), TICKET_SIGNING_KEY: 'cc'.repeat(32), OWNER_OPENIDS: 'o-owner' }
 const RULE = '{"read": false, "write": false}'
 
 describe('npm run deploy against a fake management API', () => {
@@ -263,7 +263,8 @@ describe('npm run deploy against a fake management API', () => {
           envVariables: Object.fromEntries(
             Object.keys(f.envVariables).map((k) => [k, env[k as keyof typeof env] ?? '']),
           ),
-          triggers: [],
+          // Timers as configured: the only trigger change is the stale one added below.
+          triggers: f.triggers ?? [],
         } as RemoteFunction,
       ]),
     )

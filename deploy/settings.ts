@@ -47,6 +47,36 @@ export const VARIABLES: Record<string, Variable> = {
     summary: 'version a subscribe message opens: formal (default), trial or developer',
     required: false,
   },
+  TICKET_SIGNING_KEY: {
+    summary: '32-byte Ed25519 seed (hex or base64) signing check-in tickets; changing it voids every ticket shown',
+    required: true,
+  },
+  /** Set only by the local cloud; a deployed environment leaves it empty so the published dev keys are refused. */
+  ALLOW_DEV_KEYS: { summary: 'local cloud only: allows the published development keys; leave empty', required: false },
+  SIGNUP_CANCEL_CUTOFF_HOURS: {
+    summary: 'hours before the start after which a sign-up can only be marked 无法参加 (default 2)',
+    required: false,
+  },
+  CLAIM_ATTEMPTS_PER_DAY: {
+    summary: 'wrong 集体注册 claims one caller may make a day before being slowed down (default 10)',
+    required: false,
+  },
+  TAKEN_ANSWERS_PER_DAY: {
+    summary: 'times a day one caller is told an ID number is already registered (default 3)',
+    required: false,
+  },
+  APPEALS_PER_DAY: { summary: '申诉 one caller may file a day (default 3)', required: false },
+  HOURS_STEP_MINUTES: {
+    summary: 'service hours are rounded down to this many minutes (default 30: half hours)',
+    required: false,
+  },
+  HOURS_MIN_MINUTES: { summary: 'a stay shorter than this many minutes counts no hours (default 15)', required: false },
+  CHECKIN_OPENS_HOURS: { summary: 'check-in opens this many hours before the start (default 2)', required: false },
+  TEMPLATE_SIGNUP: { summary: 'template id for 报名成功通知 (also used for 已进入候补)', required: false },
+  TEMPLATE_ACTIVITY_REMINDER: { summary: 'template id for 活动开始提醒 (the day before)', required: false },
+  TEMPLATE_ACTIVITY_CANCELLED: { summary: 'template id for 活动取消通知', required: false },
+  TEMPLATE_WAITLIST_PROMOTED: { summary: 'template id for 候补成功通知', required: false },
+  TEMPLATE_ACTIVITY_CHANGED: { summary: 'template id for 活动变更通知 (time or place changed)', required: false },
 }
 
 /** Deployer credentials and target, read from the environment or .env.local. */

@@ -6,6 +6,7 @@
 import { idCardCheckChar, parseIdCard } from '../types/idcard'
 import type { TeamKind, VolunteerStatus } from '../types/enums'
 import type { ActivityDoc, PeriodDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
+import { newActivity, type ActivityFields } from '../cloudfunctions/core/activity'
 import { DEV_PII_KEY } from '../cloudfunctions/core/pii'
 import { issueActivation, newVolunteer, registrationFields } from '../cloudfunctions/core/volunteer'
 import type { Registration } from '../types/registration'
@@ -263,46 +264,44 @@ function activity(
   type: ActivityDoc['type'],
   stage: ActivityDoc['stage'],
   startInDays: number,
-  extra: Partial<ActivityDoc> = {},
+  extra: Partial<ActivityFields> = {},
 ): ActivityDoc {
   const startAt = new Date(Date.now() + startInDays * 86_400_000)
   startAt.setUTCHours(1, 30, 0, 0) // 09:30 in China
-  const capacity = extra.capacity ?? 30
+  const created = new Date(startAt.getTime() - 10 * 86_400_000)
+  const draft = newActivity(
+    {
+      title,
+      type,
+      focusTags: [],
+      theme: null,
+      venueKind: 'community_center',
+      address: '',
+      location: null,
+      startAt,
+      endAt: new Date(startAt.getTime() + 3 * 3_600_000),
+      signupDeadline: new Date(startAt.getTime() - 86_400_000),
+      capacity: 30,
+      description: '',
+      beneficiaries: [],
+      contact: { name: '王老师', phone: '0737-4221234' },
+      audience: 'city',
+      insured: false,
+      team: ref(t),
+      teamId: t._id,
+      teamPath: t.path,
+      ...extra,
+    },
+    'demo-organizer',
+  )
   return {
+    ...draft,
     _id: id,
     rev: 1,
     stage,
-    title,
-    type,
-    focusTags: [],
-    theme: null,
-    venueKind: 'community_center',
-    address: '',
-    location: null,
-    startAt,
-    endAt: new Date(startAt.getTime() + 3 * 3_600_000),
-    signupDeadline: new Date(startAt.getTime() - 86_400_000),
-    capacity,
-    description: '',
-    beneficiaries: [],
-    contact: { name: '王老师', phone: '0737-4221234' },
-    audience: 'city',
-    insured: false,
-    team: ref(t),
-    teamId: t._id,
-    teamPath: t.path,
-    signedUp: 0,
-    seatsLeft: capacity,
-    waiting: 0,
-    waitSlots: capacity,
-    absent: 0,
-    cancelReason: null,
-    createdBy: 'demo-organizer',
-    createdAt: new Date(startAt.getTime() - 10 * 86_400_000),
-    updatedAt: new Date(startAt.getTime() - 10 * 86_400_000),
-    publishedAt: stage === 'draft' ? null : new Date(startAt.getTime() - 10 * 86_400_000),
-    remindedAt: null,
-    ...extra,
+    createdAt: created,
+    updatedAt: created,
+    publishedAt: stage === 'draft' ? null : created,
   }
 }
 
@@ -364,8 +363,6 @@ export function demoData(now = new Date()): Record<string, object[]> {
         venueKind: 'rural_base',
         address: '南县三仙湖镇农技站',
         capacity: 50,
-        seatsLeft: 50,
-        waitSlots: 50,
         description: '田间识别稻飞虱、二化螟，讲解绿色防控技术。',
         beneficiaries: ['rural_women'],
       }),
@@ -374,8 +371,6 @@ export function demoData(now = new Date()): Record<string, object[]> {
         theme: 'first_aid',
         address: '益阳市中心医院门诊广场',
         capacity: 40,
-        seatsLeft: 40,
-        waitSlots: 40,
       }),
       activity('act-4', anhua, '青少年科技教育 · 机器人进校园', 'youth', 'draft', 14, {
         venueKind: 'edu_base',
@@ -388,8 +383,6 @@ export function demoData(now = new Date()): Record<string, object[]> {
         address: '赫山区泉交河镇党群服务中心',
         audience: 'team',
         capacity: 2,
-        seatsLeft: 2,
-        waitSlots: 2,
       }),
     ],
   }

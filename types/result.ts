@@ -42,6 +42,26 @@ export const ErrorCode = {
   /** A capacity below the number already signed up. */
   CAPACITY_TOO_LOW: 'CAPACITY_TOO_LOW',
   TICKET_ALREADY_USED: 'TICKET_ALREADY_USED',
+  // Check-in
+  /** Not a ticket of this system, or its signature does not verify (forged, tampered, truncated). */
+  TICKET_INVALID: 'TICKET_INVALID',
+  /** A genuine ticket of another activity. */
+  TICKET_OTHER_ACTIVITY: 'TICKET_OTHER_ACTIVITY',
+  /** The sign-up was cancelled (or the person said 无法参加). */
+  TICKET_CANCELLED: 'TICKET_CANCELLED',
+  /** Outside the check-in window (opens before the start, closes after the end). */
+  CHECKIN_NOT_OPEN: 'CHECKIN_NOT_OPEN',
+  /** A check-out for someone never checked in. */
+  NOT_CHECKED_IN: 'NOT_CHECKED_IN',
+  /** A 补录 longer than the activity. */
+  MAKEUP_TOO_LONG: 'MAKEUP_TOO_LONG',
+  // Forms and certificates
+  /** A chosen 亮点活动 is not a counted activity of the unit's period with a write-up. */
+  HIGHLIGHT_NOT_ELIGIBLE: 'HIGHLIGHT_NOT_ELIGIBLE',
+  /** 是否在全县基本覆盖 is a county's own answer; other teams leave it blank. */
+  COVERAGE_NOT_COUNTY: 'COVERAGE_NOT_COUNTY',
+  /** The team has no service records of the caller to certify. */
+  NO_SERVICE_RECORDS: 'NO_SERVICE_RECORDS',
   /** The platform could not be reached (client side only). */
   NETWORK: 'NETWORK',
   INTERNAL: 'INTERNAL',

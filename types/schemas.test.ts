@@ -11,7 +11,7 @@ describe('validate', () => {
   })
 
   it('refuses a limit above 50 with a Chinese message naming the field', () => {
-    const r = validate(schemas['activity.list'], { limit: 500 })
+    const r = validate(schemas['activity.list'], { tab: 'upcoming', limit: 500 })
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.field).toBe('limit')

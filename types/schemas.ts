@@ -5,6 +5,8 @@
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
+import { checkinSchemas } from './schemas/checkin'
+import { exportSchemas, reportSchemas } from './schemas/report'
 import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
@@ -116,6 +118,9 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
   'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),
   ...activitySchemas,
+  ...exportSchemas,
+  ...checkinSchemas,
+  ...reportSchemas,
 }
 
 export interface Invalid {

@@ -14,7 +14,14 @@ import type {
   VenueKind,
   VolunteerStatus,
 } from '../../types/enums'
-import type { TeamRef } from '../../types/api'
+import type {
+  CertificateRow,
+  CoverageAnswers,
+  EnteredFigures,
+  FormKind,
+  StatisticsForm,
+  TeamRef,
+} from '../../types/api'
 
 export interface TeamDoc {
   _id: string
@@ -167,8 +174,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided. */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]
@@ -222,6 +229,17 @@ export interface ActivityDoc {
   /** Places left on the waitlist (it holds at most as many people as there are seats). */
   waitSlots: number
   absent: number
+  /** 参与服务的专家人次: check-ins at this activity (each ticket once). */
+  checkedIn: number
+  checkedOut: number
+  /** 接受服务的群众人次, entered by the organizer after the event; null until then. */
+  peopleServed: number | null
+  /** The 亮点 write-up for 附件3; photos are cloud storage fileIDs. */
+  highlight: { content: string; effect: string; photos: string[] } | null
+  /** When the organizer confirmed the service records (谁组织谁记录). */
+  recordsConfirmedAt: Date | null
+  /** When tickets still checked in were closed at the scheduled end. */
+  autoCheckedOutAt: Date | null
   cancelReason: string | null
   createdBy: string
   createdAt: Date
@@ -262,4 +280,97 @@ export interface TicketDoc {
   absentReason: string | null
   /** Time or place changed after this sign-up. */
   changed: boolean
+}
+
+/**
+ * A check-in or check-out, one document per ticket and direction (`${ticketId}_in` / `_out`), so the
+ * first one stands and a second (another phone, a replayed batch) is refused by the primary key.
+ * Offline scans keep the phone's scan time. Written by inserts only: a batch of offline scans is
+ * one request however many times it holds.
+ */
+export interface CheckDoc {
+  _id: string
+  ticketId: string
+  activityId: string
+  openid: string
+  mode: 'in' | 'out'
+  /** When it happened: the scan's time on the phone, or the scheduled end for an automatic check-out. */
+  at: Date
+  device: string
+  by: string
+  method: 'scan' | 'offline' | 'manual' | 'auto'
+  /** The scan's nonce: the same scan sent again is recognised as itself, not as a second phone. */
+  nonce: string
+  /** For a check-out: service minutes by the hours rule (信用时长). */
+  minutes: number
+  receivedAt: Date
+}
+
+/** 补录: hours an organizer or administrator adds afterwards, with a reason; declined, never deleted. */
+export interface MakeupDoc {
+  _id: string
+  ticketId: string
+  activityId: string
+  openid: string
+  minutes: number
+  reason: string
+  by: string
+  at: Date
+  declined: { by: string; at: Date; reason: string } | null
+}
+
+/**
+ * The figures a team enters for a reporting period (附件3 服务阵地, 科技惠民(农), 网络动员), one
+ * document per team and period (`${teamId}_${periodId}`, unique index on both). Only the team's own
+ * figures: a unit's form adds those of the teams below when it is read, never when it is written.
+ */
+export interface ReportEntryDoc {
+  _id: string
+  teamId: string
+  /** The team's path, so a subtree's entries for a period are one indexed query. */
+  teamPath: string[]
+  teamKind: TeamKind
+  periodId: string
+  /** Null: not entered (blank on the form); 0 is an entered zero. */
+  figures: EnteredFigures
+  /** Counties only; null for every other team. */
+  coverage: CoverageAnswers
+  /** The 1–2 亮点活动 chosen for this team's form. */
+  highlightIds: string[]
+  updatedBy: string
+  updatedAt: Date
+}
+
+/** A form as submitted: a frozen snapshot with who and when. A new filing never replaces an old one. */
+export interface FilingDoc {
+  _id: string
+  teamId: string
+  team: TeamRef
+  teamPath: string[]
+  periodId: string
+  form: FormKind
+  version: number
+  by: string
+  at: Date
+  /** 附件2: the rows as filed, in cloud storage (JSON), and how many. */
+  rosterFileID: string | null
+  rows: number | null
+  /** 附件3: the computed and entered figures as filed. */
+  statistics: StatisticsForm | null
+}
+
+/** A 服务记录证明 as issued: its content is what the verification code signs. */
+export interface CertificateDoc {
+  /** The serial printed on the certificate. */
+  _id: string
+  openid: string
+  volunteerId: string
+  name: string
+  gender: Gender
+  issuer: TeamRef
+  rows: CertificateRow[]
+  totalScannedMinutes: number
+  totalMakeupMinutes: number
+  issuedOn: string
+  issuedAt: Date
 }

@@ -7,12 +7,14 @@ import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
 import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
+import { checkRepository } from './repositories/check.repository'
 import { appealRepository } from './repositories/appeal.repository'
 import { uploadRepository } from './repositories/upload.repository'
 import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
+import { reportRepository } from './repositories/report.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
 import { ticketRepository } from './repositories/ticket.repository'
@@ -27,7 +29,9 @@ export const repos = {
   roles: roleRepository(db),
   activities: activityRepository(db),
   tickets: ticketRepository(db),
+  checks: checkRepository(db),
   periods: periodRepository(db),
+  reports: reportRepository(db),
   limits: limitRepository(db),
   appeals: appealRepository(db),
   uploads: uploadRepository(db),

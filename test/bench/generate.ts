@@ -5,6 +5,7 @@
  * (in their team and, as the functions write them, with the team's path), and activities.
  * Deterministic: the same scale gives the same documents.
  */
+import { newActivity } from '../../cloudfunctions/core/activity'
 import type { ActivityDoc, MembershipDoc, TeamDoc, VolunteerDoc } from '../../cloudfunctions/core/models'
 import { idNumberHash, seal, sealedFor } from '../../cloudfunctions/core/pii'
 import { demoTeams } from '../../emulator/seed'
@@ -114,40 +115,39 @@ export function generate(scale: Scale, now = new Date()): Record<string, object[
     const team = homes[i % homes.length]
     const startAt = new Date(now.getTime() + ((i % 60) - 20) * 86_400_000)
     const signedUp = i % 30
+    const draft = newActivity(
+      {
+        title: `科普活动${i}`,
+        type: 'lecture',
+        focusTags: [],
+        theme: null,
+        venueKind: 'community_center',
+        address: '益阳',
+        location: null,
+        startAt,
+        endAt: new Date(startAt.getTime() + 3 * 3_600_000),
+        signupDeadline: startAt,
+        capacity: 30,
+        description: '',
+        beneficiaries: [],
+        contact: { name: '联系人', phone: '13800000000' },
+        audience: 'city',
+        insured: false,
+        team: { id: team._id, name: team.name, kind: team.kind },
+        teamId: team._id,
+        teamPath: team.path,
+      },
+      'gen',
+    )
     return {
+      ...draft,
       _id: `gen-act-${i}`,
-      rev: 1,
       stage: 'published',
-      title: `科普活动${i}`,
-      type: 'lecture',
-      focusTags: [],
-      theme: null,
-      venueKind: 'community_center',
-      address: '益阳',
-      location: null,
-      startAt,
-      endAt: new Date(startAt.getTime() + 3 * 3_600_000),
-      signupDeadline: startAt,
-      capacity: 30,
-      description: '',
-      beneficiaries: [],
-      contact: { name: '联系人', phone: '13800000000' },
-      audience: 'city',
-      insured: false,
-      team: { id: team._id, name: team.name, kind: team.kind },
-      teamId: team._id,
-      teamPath: team.path,
       signedUp,
       seatsLeft: 30 - signedUp,
-      waiting: 0,
-      waitSlots: 30,
-      absent: 0,
-      cancelReason: null,
-      createdBy: 'gen',
       createdAt: startAt,
       updatedAt: startAt,
       publishedAt: startAt,
-      remindedAt: null,
     }
   })
   return { teams: townships, volunteers, memberships, activities }

@@ -408,8 +408,8 @@ describe('team page', () => {
   it('costs a fixed number of database requests', async () => {
     cloud.cloud.store.update('teams', { _id: 'team-heshan' }, { $set: { leaderOpenid: null, deputyOpenids: [] } })
     const r = await cloud.call('demo-heshan-admin', 'team.page', { teamId: 'team-heshan' })
-    // roles, teams, periods, member count, per-child counts, focus tags (leaders: none set here)
-    expect(r.dbRequests).toBe(6)
+    // roles, teams, periods, member count, per-child counts, focus tags, forms filed (leaders: none set here)
+    expect(r.dbRequests).toBe(7)
   })
 })
 

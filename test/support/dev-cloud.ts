@@ -45,7 +45,7 @@ export async function startTestCloud(): Promise<TestCloud> {
     functionsDir: paths.functions,
     databaseSpec: paths.databaseSpec,
   })
-  const testCloud: TestCloud = {
+  const cloud: TestCloud = {
     ...server,
     async call(openid, action, data) {
       const [fn, name] = action.split('.')
@@ -71,16 +71,16 @@ export async function startTestCloud(): Promise<TestCloud> {
       return ((await res.json()) as { fileID: string }).fileID
     },
     async uploadRoster(openid, teamId, content) {
-      const dir = await testCloud.call(openid, 'spreadsheet.importStart', { teamId })
+      const dir = await cloud.call(openid, 'spreadsheet.importStart', { teamId })
       if (!dir.ok) throw new Error(`importStart refused: ${dir.code}`)
-      return testCloud.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
+      return cloud.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
     },
     async close() {
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
-  return testCloud
+  return cloud
 }
 
 /** The data of a call that must succeed; otherwise the test fails with the refusal. */

@@ -7,14 +7,14 @@ import type {
   ActivitySummary,
   Page,
 } from '../../../types/api'
-import { statusAt } from '../activity'
+import { newActivity, statusAt, type ActivityFields } from '../activity'
 import { assertInScope, organizerScope, type Scope } from '../auth'
 import { config } from '../config'
 import type { Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc, TeamDoc } from '../models'
 import type { ActivityMessage } from '../notify'
-import type { ActivityFields, ActivityRepository, KeyCursor } from '../repositories/activity.repository'
+import type { ActivityRepository, KeyCursor } from '../repositories/activity.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { TicketRepository } from '../repositories/ticket.repository'
 import { ticketPublicKey } from '../ticket-signer'
@@ -256,20 +256,7 @@ export function activityService({ activities, tickets, teams, tell }: ActivityDe
       if (id === undefined) {
         const scope = await organizerScope(caller)
         const team = await teamInScope(scope, input.teamId)
-        const newId = await activities.insert({
-          ...fieldsOf(input, team),
-          rev: 0,
-          stage: 'draft',
-          signedUp: 0,
-          seatsLeft: input.capacity,
-          waiting: 0,
-          waitSlots: input.capacity,
-          absent: 0,
-          cancelReason: null,
-          createdBy: caller.openid,
-          publishedAt: null,
-          remindedAt: null,
-        })
+        const newId = await activities.insert(newActivity(fieldsOf(input, team), caller.openid))
         return toEditView(await reread(newId), caller.now())
       }
       if (rev === undefined) throw new AppError('INVALID_INPUT', '缺少版本号，请刷新后重试', 'rev')
