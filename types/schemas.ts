@@ -77,7 +77,9 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
   'admin.appeals': empty,
   'admin.auditLog': v.strictObject({
-    action: v.optional(v.picklist(['reveal', 'export', 'import', 'invite', 'reissue', 'void'], '操作类型无效')),
+    action: v.optional(
+      v.picklist(['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate'], '操作类型无效'),
+    ),
     actor: v.optional(id),
     teamId: v.optional(id),
     from: v.optional(day),
