@@ -1,4 +1,5 @@
 /** Signed tickets and activity packs made on the spot, for the organizer's offline checks and the bench. */
+import './text-encoder'
 import { ed25519 } from '@noble/curves/ed25519'
 import { bytesToHex } from '@noble/hashes/utils'
 import type { Attendance, AttendeeRow, CheckinPack, ScanOutcome } from '../../types/api'

@@ -120,7 +120,7 @@ test('a batch sent again after its answer was lost adds nothing on the server', 
   const q = new OfflineQueue(store, s.send)
   await q.add(entry(1))
   // The server records it, but the answer never arrives.
-  s.send.mockImplementationOnce(async (a, d, scans) => {
+  s.send.mockImplementationOnce(async (_a, _d, scans) => {
     s.seen.add(scans[0].nonce)
     return { ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' }
   })

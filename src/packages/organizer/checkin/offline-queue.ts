@@ -105,6 +105,12 @@ export class OfflineQueue {
     await this.persist()
   }
 
+  /** Drops the copy in memory so the next read comes from storage, as after the app restarts. */
+  forget(): void {
+    this.entries = null
+    this.loading = null
+  }
+
   async count(activityId?: string): Promise<number> {
     const entries = await this.all()
     return activityId ? entries.filter((e) => e.activityId === activityId).length : entries.length
