@@ -57,6 +57,12 @@ export const VARIABLES: Record<string, Variable> = {
     summary: 'hours before the start after which a sign-up can only be marked 无法参加 (default 2)',
     required: false,
   },
+  HOURS_STEP_MINUTES: {
+    summary: 'service hours are rounded down to this many minutes (default 30: half hours)',
+    required: false,
+  },
+  HOURS_MIN_MINUTES: { summary: 'a stay shorter than this many minutes counts no hours (default 15)', required: false },
+  CHECKIN_OPENS_HOURS: { summary: 'check-in opens this many hours before the start (default 2)', required: false },
   TEMPLATE_SIGNUP: { summary: 'template id for 报名成功通知 (also used for 已进入候补)', required: false },
   TEMPLATE_ACTIVITY_REMINDER: { summary: 'template id for 活动开始提醒 (the day before)', required: false },
   TEMPLATE_ACTIVITY_CANCELLED: { summary: 'template id for 活动取消通知', required: false },

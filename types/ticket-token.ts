@@ -6,7 +6,9 @@
  * "KP" + base32 without padding: upper-case letters and digits only, so the QR code uses its
  * compact alphanumeric mode (129 characters: version 6 at error correction M, easy in poor light).
  */
+import { ed25519 } from '@noble/curves/ed25519'
 import { sha256 } from '@noble/hashes/sha2'
+import { hexToBytes } from '@noble/hashes/utils'
 import { base32nopad } from '@scure/base'
 
 export const TOKEN_PREFIX = 'KP'
@@ -75,4 +77,25 @@ export function parseToken(text: string): ParsedToken | null {
     act: base32nopad.encode(bytes.slice(1 + TID_BYTES, BODY_BYTES)),
   }
   return { claims, signed: signedBytes(claims), signature: bytes.slice(BODY_BYTES) }
+}
+
+export type Verdict = { ok: true; tid: string } | { ok: false; reason: 'malformed' | 'forged' | 'other_activity' }
+
+/**
+ * Checks a scanned text against the activity's public key: the same code on the organizer's phone
+ * (offline) and in the check-in function (online). Only the organizer subpackage and the functions
+ * import it, so the Ed25519 code stays out of the main package.
+ */
+export function verifyToken(text: string, publicKeyHex: string, activityId: string): Verdict {
+  const parsed = parseToken(text)
+  if (!parsed) return { ok: false, reason: 'malformed' }
+  let valid = false
+  try {
+    valid = ed25519.verify(parsed.signature, parsed.signed, hexToBytes(publicKeyHex))
+  } catch {
+    valid = false
+  }
+  if (!valid) return { ok: false, reason: 'forged' }
+  if (parsed.claims.act !== activityRef(activityId)) return { ok: false, reason: 'other_activity' }
+  return { ok: true, tid: parsed.claims.tid }
 }

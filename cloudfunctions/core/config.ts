@@ -42,4 +42,10 @@ export const config = {
   ticketSigningKey: () => process.env.TICKET_SIGNING_KEY ?? '',
   /** Only the local cloud sets this: it allows the published development keys. */
   allowDevKeys: () => process.env.ALLOW_DEV_KEYS === '1',
+  /** Service hours are rounded down to this many minutes (30 = half hours). */
+  hoursStepMinutes: () => positive('HOURS_STEP_MINUTES', 30),
+  /** A stay shorter than this counts no hours. */
+  hoursMinMinutes: () => positive('HOURS_MIN_MINUTES', 15),
+  /** Check-in opens this many hours before the start (and closes at the end). */
+  checkinOpensHours: () => positive('CHECKIN_OPENS_HOURS', 2),
 }

@@ -221,36 +221,29 @@ export interface TicketDoc {
   absentReason: string | null
   /** Time or place changed after this sign-up. */
   changed: boolean
-  /** The first check-in stands; a later one from another phone is a reported conflict. */
-  checkin: CheckRecord | null
-  checkout: CheckRecord | null
-  /** Service minutes from check-in/check-out by the stated rule (信用时长). */
-  minutes: number
-  /** Minutes of active 补录 for this ticket, kept apart from scanned ones. */
-  makeupMinutes: number
 }
 
-/** Who recorded a check-in or check-out, when (the scan's own time for offline scans), and how. */
-export interface CheckRecord {
+/**
+ * A check-in or check-out, one document per ticket and direction (`${ticketId}_in` / `_out`), so the
+ * first one stands and a second (another phone, a replayed batch) is refused by the primary key.
+ * Offline scans keep the phone's scan time. Written by inserts only: a batch of offline scans is
+ * one request however many times it holds.
+ */
+export interface CheckDoc {
+  _id: string
+  ticketId: string
+  activityId: string
+  openid: string
+  mode: 'in' | 'out'
+  /** When it happened: the scan's time on the phone, or the scheduled end for an automatic check-out. */
   at: Date
   device: string
   by: string
   method: 'scan' | 'offline' | 'manual' | 'auto'
-}
-
-/** One scan as uploaded, keyed by its nonce: a replayed scan or batch is accepted once. */
-export interface ScanDoc {
-  /** The scan's nonce. */
-  _id: string
-  activityId: string
-  ticketId: string | null
-  mode: 'in' | 'out'
-  at: Date
-  device: string
-  by: string
-  offline: boolean
-  result: 'done' | 'already' | 'refused'
-  code: string | null
+  /** The scan's nonce: the same scan sent again is recognised as itself, not as a second phone. */
+  nonce: string
+  /** For a check-out: service minutes by the hours rule (信用时长). */
+  minutes: number
   receivedAt: Date
 }
 

@@ -6,6 +6,7 @@ import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
 import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
+import { checkRepository } from './repositories/check.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
@@ -23,6 +24,7 @@ export const repos = {
   roles: roleRepository(db),
   activities: activityRepository(db),
   tickets: ticketRepository(db),
+  checks: checkRepository(db),
   periods: periodRepository(db),
 }
 

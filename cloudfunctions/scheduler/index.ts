@@ -5,12 +5,16 @@
 import type { Result } from '../../types/result'
 import { cloud } from '../core/db'
 import { repos, tellAboutActivity } from '../core/platform'
+import { checkinService } from '../core/services/checkin.service'
 import { reminderService } from '../core/services/reminder.service'
 
-const reminders = reminderService({ ...repos, tell: tellAboutActivity })
+const deps = { ...repos, tell: tellAboutActivity }
+const reminders = reminderService(deps)
+const checkins = checkinService(deps)
 
 const jobs: Record<string, (now: Date) => Promise<unknown>> = {
   remind: (now) => reminders.remindTomorrow(now),
+  autoCheckout: (now) => checkins.autoCheckout(now),
 }
 
 export async function main(event: unknown): Promise<Result<unknown>> {

@@ -45,6 +45,7 @@ export function addActiveVolunteers(
       status: 'active',
       name: `测试${i}`,
       idNumberHash: `hash-${prefix}-${i}`,
+      mobileMasked: `138****${String(i).padStart(4, '0')}`,
       team: { id: teamPath[teamPath.length - 1], name: '赫山区科技志愿者队', kind: 'county' },
       teamPath,
       memberOf: teamPath,

@@ -50,6 +50,15 @@ export interface ActivityRepository {
   /** A seat passed from a cancelled ticket to the first waiting one: the waitlist shrinks, seats do not change. */
   seatPassedOn(id: string): Promise<void>
   countAbsent(id: string): Promise<void>
+  /** Moves the check-in and check-out counters by what a scan or batch recorded. */
+  countChecks(id: string, checkedIn: number, checkedOut: number): Promise<void>
+  saveReport(id: string, peopleServed: number, highlight: ActivityDoc['highlight']): Promise<void>
+  confirmRecords(id: string): Promise<void>
+  /** Published activities that ended before `now` and were not yet closed by the automatic check-out. */
+  endedUnclosed(now: Date, limit: number): Promise<ActivityDoc[]>
+  markAutoClosed(ids: string[]): Promise<void>
+  /** Ended activities of the scope whose records are not confirmed, latest end first. */
+  unconfirmed(scope: Scope, now: Date, after: KeyCursor | null, limit: number): Promise<ActivityDoc[]>
   /** Focus tags carried by published activities of the subtree starting in [from, to). */
   focusCovered(teamId: string, from: Date, to: Date): Promise<FocusTag[]>
   /** Published activities starting in [from, to) not yet reminded. */
@@ -159,6 +168,35 @@ export function activityRepository(db: Db): ActivityRepository {
     },
     async countAbsent(id) {
       await col.where({ _id: id }).update({ data: { absent: _.inc(1) } })
+    },
+    async countChecks(id, checkedIn, checkedOut) {
+      if (checkedIn || checkedOut)
+        await col.where({ _id: id }).update({ data: { checkedIn: _.inc(checkedIn), checkedOut: _.inc(checkedOut) } })
+    },
+    async saveReport(id, peopleServed, highlight) {
+      await col
+        .where({ _id: id })
+        .update({ data: { peopleServed, highlight: _.set(highlight), updatedAt: serverNow() } })
+    },
+    async confirmRecords(id) {
+      await col.where({ _id: id, recordsConfirmedAt: null }).update({ data: { recordsConfirmedAt: serverNow() } })
+    },
+    endedUnclosed: (now, limit) =>
+      rowsOf<ActivityDoc>(
+        col
+          .where({ stage: 'published', endAt: _.lt(now), autoCheckedOutAt: null })
+          .orderBy('endAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
+    async markAutoClosed(ids) {
+      if (ids.length) await col.where({ _id: _.in(ids) }).update({ data: { autoCheckedOutAt: serverNow() } })
+    },
+    unconfirmed(scope, now, after, limit) {
+      const conds: object[] = [{ stage: 'published', endAt: _.lt(now), recordsConfirmedAt: null }]
+      if (scope !== 'all') conds.push({ teamPath: _.in(scope) })
+      if (after) conds.push(_.or([{ endAt: _.lt(after.at) }, { endAt: after.at, _id: _.lt(after.id) }]))
+      return rowsOf<ActivityDoc>(col.where(_.and(conds)).orderBy('endAt', 'desc').orderBy('_id', 'desc').limit(limit))
     },
     async focusCovered(teamId, from, to) {
       const rows = await listOf<{ _id: FocusTag }>(

@@ -16,6 +16,10 @@ export const ticketKey = (activityId: string, openid: string) => `${activityId}_
 export interface TicketRepository {
   insert(doc: Omit<TicketDoc, '_id' | 'createdAt'>): Promise<string>
   get(id: string): Promise<TicketDoc | null>
+  /** Tickets of an activity by the ids in their tokens, or by their own ids (manual entries). */
+  byTidsOrIds(activityId: string, tids: string[], ids: string[]): Promise<TicketDoc[]>
+  /** Every ticket of an activity, whatever its state (attendance, the offline pack). */
+  ofActivity(activityId: string, limit: number): Promise<TicketDoc[]>
   /** The person's live tickets whose time overlaps [from, to). */
   liveOverlapping(openid: string, from: Date, to: Date, limit: number): Promise<TicketDoc[]>
   /** The person's live tickets: upcoming by end time ascending, past descending. */
@@ -56,6 +60,14 @@ export function ticketRepository(db: Db): TicketRepository {
       const [row] = await rowsOf<TicketDoc>(col.where({ _id: id }).limit(1))
       return row ?? null
     },
+    async byTidsOrIds(activityId, tids, ids) {
+      const match = [...(tids.length ? [{ tid: _.in(tids) }] : []), ...(ids.length ? [{ _id: _.in(ids) }] : [])]
+      if (match.length === 0) return []
+      return rowsOf<TicketDoc>(
+        col.where(_.and([{ activityId }, _.or(match)])).limit(Math.min(1000, tids.length + ids.length)),
+      )
+    },
+    ofActivity: (activityId, limit) => rowsOf<TicketDoc>(col.where({ activityId }).limit(limit)),
     liveOverlapping: (openid, from, to, limit) =>
       rowsOf<TicketDoc>(
         col

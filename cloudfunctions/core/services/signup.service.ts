@@ -171,10 +171,6 @@ export function signupService({ activities, tickets, volunteers, tell }: SignupD
         cancelledAt: null,
         absentReason: null,
         changed: false,
-        checkin: null,
-        checkout: null,
-        minutes: 0,
-        makeupMinutes: 0,
       }
       let id: string
       try {

@@ -1,14 +1,16 @@
 /**
  * Offline verification of a scanned check-in token on the organizer's phone: the signature under
- * the activity's public key, and that the token names this activity. Lives in the organizer
- * subpackage so the Ed25519 code never weighs down the main package.
+ * the activity's public key, and that the token names this activity — the rule of `verifyToken` in
+ * types/ticket-token.ts, which the check-in function runs online, with the key decoded once per
+ * activity (tests hold the two to the same answers). Lives in the organizer subpackage so the
+ * main package never carries the Ed25519 code.
  */
 import { ed25519 } from '@noble/curves/ed25519'
 import { sha512 } from '@noble/hashes/sha2'
 import { concatBytes, hexToBytes } from '@noble/hashes/utils'
-import { activityRef, parseToken } from '../../../types/ticket-token'
+import { activityRef, parseToken, type Verdict } from '../../../types/ticket-token'
 
-export type Verdict = { ok: true; tid: string } | { ok: false; reason: 'malformed' | 'forged' | 'other_activity' }
+export type { Verdict }
 
 const Point = ed25519.Point
 const ORDER = Point.Fn.ORDER

@@ -1,0 +1,479 @@
+/**
+ * Check-in at the venue (DOMAIN.md "Sign-up and check-in", "Service records and certificates").
+ * One path records both an online scan and a synced batch of offline ones: verify each token,
+ * read the tickets and their existing checks in one request each, insert what is new in one
+ * request (the first record of a ticket stands: its id is the primary key), move the counters once.
+ */
+import type {
+  Attendance,
+  CheckinPack,
+  Makeup,
+  MyServiceRecord,
+  Page,
+  RecordTodo,
+  ScanInput,
+  ScanOutcome,
+  SyncResult,
+} from '../../../types/api'
+import { verifyToken } from '../../../types/ticket-token'
+import { assertInScope, organizerScope, type Scope } from '../auth'
+import { config } from '../config'
+import type { Caller } from '../context'
+import { AppError, notFound } from '../errors'
+import { describeRule, serviceMinutes, toHours } from '../hours'
+import type { ActivityDoc, CheckDoc, MakeupDoc, TicketDoc } from '../models'
+import type { ActivityMessage } from '../notify'
+import type { ActivityRepository } from '../repositories/activity.repository'
+import { checkId, type CheckRepository } from '../repositories/check.repository'
+import type { TicketRepository } from '../repositories/ticket.repository'
+import type { VolunteerRepository } from '../repositories/volunteer.repository'
+import { signTicket, ticketPublicKey } from '../ticket-signer'
+import { decodeCursor, encodeCursor } from './cursor'
+
+const HOUR = 3_600_000
+/** A phone's clock may run a little ahead; a scan further in the future is refused. */
+const CLOCK_SKEW_MS = 5 * 60_000
+/** Check-outs are accepted this long after the scheduled end (people leave late, phones sync later). */
+const CHECKOUT_GRACE_MS = 12 * HOUR
+const TICKETS_PER_ACTIVITY = 1000
+const INSERT_TRIES = 3
+
+export interface CheckinDeps {
+  activities: ActivityRepository
+  tickets: TicketRepository
+  checks: CheckRepository
+  volunteers: VolunteerRepository
+  tell: (openids: string[], m: ActivityMessage, keepNotice: boolean) => Promise<void>
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString()
+
+/** 10 working days after `end` (weekends skipped; public holidays are not known here). */
+export function recordsDueAt(end: Date): Date {
+  const d = new Date(end)
+  let left = 10
+  while (left > 0) {
+    d.setTime(d.getTime() + 24 * HOUR)
+    const weekday = new Date(d.getTime() + 8 * HOUR).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) left--
+  }
+  return d
+}
+
+function refused(scan: ScanInput, code: string, message: string, t?: TicketDoc): ScanOutcome {
+  return {
+    nonce: scan.nonce,
+    result: 'refused',
+    code,
+    message,
+    ticketId: t?._id ?? null,
+    nameMasked: t?.nameMasked ?? null,
+    first: null,
+  }
+}
+
+export function checkinService({ activities, tickets, checks, volunteers, tell }: CheckinDeps) {
+  /** The activity, if the caller may run it. */
+  async function runnable(caller: Caller, activityId: string): Promise<{ a: ActivityDoc; scope: Scope }> {
+    const [scope, a] = await Promise.all([organizerScope(caller), activities.get(activityId)])
+    if (!a || a.stage === 'draft') throw notFound('活动')
+    assertInScope(scope, a.teamPath)
+    return { a, scope }
+  }
+
+  /** The refusal a scan gets before any ticket is read, or the ticket's tid / id to look up. */
+  function identify(a: ActivityDoc, scan: ScanInput, now: Date, publicKey: string) {
+    const at = new Date(scan.at)
+    const opens = new Date(a.startAt).getTime() - config.checkinOpensHours() * HOUR
+    const closes = new Date(a.endAt).getTime() + (scan.mode === 'out' ? CHECKOUT_GRACE_MS : 0)
+    if (a.stage === 'cancelled') return { error: refused(scan, 'CHECKIN_NOT_OPEN', '活动已取消') }
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS || at.getTime() < opens || at.getTime() > closes)
+      return {
+        error: refused(scan, 'CHECKIN_NOT_OPEN', `签到时间为活动开始前 ${config.checkinOpensHours()} 小时至活动结束`),
+      }
+    if (!scan.token.startsWith('KP')) return { id: scan.token }
+    const v = verifyToken(scan.token, publicKey, a._id)
+    if (v.ok) return { tid: v.tid }
+    return v.reason === 'other_activity'
+      ? { error: refused(scan, 'TICKET_OTHER_ACTIVITY', '不是本活动的票') }
+      : { error: refused(scan, 'TICKET_INVALID', '无效二维码') }
+  }
+
+  /**
+   * Records scans of one activity from one phone. Online scans and synced offline batches take
+   * the same path; `method` says which. Returns one outcome per scan and the conflicts found.
+   */
+  async function record(
+    caller: Caller,
+    a: ActivityDoc,
+    device: string,
+    scans: ScanInput[],
+    method: CheckDoc['method'],
+  ): Promise<SyncResult> {
+    const now = caller.now()
+    const publicKey = ticketPublicKey()
+    const ids = scans.map((s) => identify(a, s, now, publicKey))
+    const tids = ids.flatMap((x) => ('tid' in x && x.tid ? [x.tid] : []))
+    const direct = ids.flatMap((x) => ('id' in x && x.id ? [x.id] : []))
+    const found = await tickets.byTidsOrIds(a._id, tids, direct)
+    const byTid = new Map(found.map((t) => [t.tid, t]))
+    const byId = new Map(found.map((t) => [t._id, t]))
+    const conflicts: SyncResult['conflicts'] = []
+
+    for (let attempt = 0; ; attempt++) {
+      const existing = await checks.ofTickets(found.map((t) => t._id))
+      const known = new Map(existing.map((c) => [c._id, c]))
+      const fresh: Omit<CheckDoc, 'receivedAt'>[] = []
+      const outcomes = scans.map((scan, i): ScanOutcome => {
+        const x = ids[i]
+        if ('error' in x && x.error) return x.error
+        const t = 'tid' in x && x.tid ? byTid.get(x.tid) : byId.get((x as { id: string }).id)
+        if (!t) return refused(scan, 'TICKET_INVALID', '无效二维码')
+        if (t.status !== 'confirmed') return refused(scan, 'TICKET_CANCELLED', '票已取消', t)
+        const own = 'id' in x ? 'manual' : method
+        const key = checkId(t._id, scan.mode)
+        const first = known.get(key)
+        const base = { ticketId: t._id, nameMasked: t.nameMasked, nonce: scan.nonce, code: null }
+        if (first) {
+          // The same scan sent again (a replayed batch) is itself, not a second phone.
+          if (first.nonce === scan.nonce) return { ...base, result: 'done', message: '已记录', first: null }
+          if (method === 'offline' && first.device !== device && scan.mode === 'in')
+            conflicts.push({
+              ticketId: t._id,
+              nameMasked: t.nameMasked,
+              first: { at: iso(first.at), device: first.device },
+              second: { at: iso(scan.at), device },
+            })
+          return {
+            ...base,
+            result: 'already',
+            message: scan.mode === 'in' ? '已签到' : '已签退',
+            first: { at: iso(first.at), device: first.device, method: first.method },
+          }
+        }
+        let minutes = 0
+        if (scan.mode === 'out') {
+          const checkedIn = known.get(checkId(t._id, 'in'))
+          if (!checkedIn) return refused(scan, 'NOT_CHECKED_IN', '尚未签到，不能签退', t)
+          minutes = serviceMinutes(new Date(checkedIn.at), new Date(scan.at), {
+            startAt: new Date(a.startAt),
+            endAt: new Date(a.endAt),
+          })
+        }
+        const doc = {
+          _id: key,
+          ticketId: t._id,
+          activityId: a._id,
+          openid: t.openid,
+          mode: scan.mode,
+          at: new Date(scan.at),
+          device,
+          by: caller.openid,
+          method: own,
+          nonce: scan.nonce,
+          minutes,
+        }
+        fresh.push(doc)
+        known.set(key, { ...doc, receivedAt: now })
+        return { ...base, result: 'done', message: scan.mode === 'in' ? '签到成功' : '签退成功', first: null }
+      })
+      if (await checks.insertMany(fresh)) {
+        const ins = fresh.filter((c) => c.mode === 'in').length
+        await activities.countChecks(a._id, ins, fresh.length - ins)
+        if (fresh.length) console.log(`[checkin] ${fresh.length} recorded (${method})`)
+        return { outcomes, conflicts }
+      }
+      // Another phone recorded one of these between our read and write: read again and redo.
+      conflicts.length = 0
+      if (attempt + 1 >= INSERT_TRIES) throw new AppError('CONFLICT', '多台手机同时上传，请稍后重试')
+    }
+  }
+
+  async function attendance(a: ActivityDoc): Promise<Attendance> {
+    const rows = await tickets.ofActivity(a._id, TICKETS_PER_ACTIVITY)
+    const [all, makeups, people] = await Promise.all([
+      checks.ofActivity(a._id, TICKETS_PER_ACTIVITY * 2),
+      checks.makeupsOf(a._id, TICKETS_PER_ACTIVITY),
+      volunteers.findByOpenids([...new Set(rows.map((t) => t.openid))]),
+    ])
+    const byKey = new Map(all.map((c) => [c._id, c]))
+    const phone = new Map(people.map((v) => [v.openid, v.mobileMasked.slice(-4)]))
+    const listed = rows.filter((t) => t.status !== 'cancelled')
+    return {
+      activityId: a._id,
+      title: a.title,
+      startAt: iso(a.startAt),
+      endAt: iso(a.endAt),
+      counts: {
+        signedUp: a.signedUp,
+        checkedIn: a.checkedIn,
+        checkedOut: a.checkedOut,
+        absent: a.absent,
+        waiting: a.waiting,
+      },
+      peopleServed: a.peopleServed,
+      highlight: a.highlight,
+      recordsConfirmedAt: a.recordsConfirmedAt ? iso(a.recordsConfirmedAt) : null,
+      rows: listed.map((t) => {
+        const cin = byKey.get(checkId(t._id, 'in'))
+        const cout = byKey.get(checkId(t._id, 'out'))
+        const made = makeups.filter((m) => m.ticketId === t._id && !m.declined).reduce((s, m) => s + m.minutes, 0)
+        return {
+          ticketId: t._id,
+          nameMasked: t.nameMasked,
+          phoneLast4: phone.get(t.openid) ?? '',
+          status: t.status,
+          checkedInAt: cin ? iso(cin.at) : null,
+          checkedInMethod: cin?.method ?? null,
+          checkedOutAt: cout ? iso(cout.at) : null,
+          checkedOutMethod: cout?.method ?? null,
+          hours: toHours(cout?.minutes ?? 0),
+          makeupHours: toHours(made),
+        }
+      }),
+      hoursRule: describeRule(),
+    }
+  }
+
+  function makeupView(m: MakeupDoc): Makeup {
+    return {
+      id: m._id,
+      ticketId: m.ticketId,
+      hours: toHours(m.minutes),
+      reason: m.reason,
+      by: m.by,
+      at: iso(m.at),
+      declined: m.declined ? { by: m.declined.by, at: iso(m.declined.at), reason: m.declined.reason } : null,
+    }
+  }
+
+  return {
+    async scan(caller: Caller, q: { activityId: string; device: string; scan: ScanInput }): Promise<ScanOutcome> {
+      const { a } = await runnable(caller, q.activityId)
+      const { outcomes } = await record(caller, a, q.device, [q.scan], 'scan')
+      return outcomes[0]
+    },
+
+    async sync(caller: Caller, q: { activityId: string; device: string; scans: ScanInput[] }): Promise<SyncResult> {
+      const { a } = await runnable(caller, q.activityId)
+      if (new Set(q.scans.map((s) => s.nonce)).size !== q.scans.length)
+        throw new AppError('INVALID_INPUT', '扫码编号重复', 'scans')
+      return record(caller, a, q.device, q.scans, 'offline')
+    },
+
+    async pack(caller: Caller, { activityId }: { activityId: string }): Promise<CheckinPack> {
+      const { a } = await runnable(caller, activityId)
+      const rows = await tickets.ofActivity(a._id, TICKETS_PER_ACTIVITY)
+      // Before anyone has checked in (the usual time to take a pack) there are no checks to read.
+      const ins =
+        a.checkedIn > 0 ? (await checks.ofActivity(a._id, TICKETS_PER_ACTIVITY * 2)).filter((c) => c.mode === 'in') : []
+      const inAt = new Map(ins.map((c) => [c.ticketId, iso(c.at)]))
+      return {
+        activity: { id: a._id, title: a.title, startAt: iso(a.startAt), endAt: iso(a.endAt), address: a.address },
+        publicKey: ticketPublicKey(),
+        tickets: rows
+          .filter((t) => t.status === 'confirmed')
+          .map((t) => ({
+            tid: t.tid,
+            ticketId: t._id,
+            nameMasked: t.nameMasked,
+            checkedInAt: inAt.get(t._id) ?? null,
+          })),
+        revoked: rows.filter((t) => t.status !== 'confirmed').map((t) => t.tid),
+        takenAt: caller.now().toISOString(),
+      }
+    },
+
+    async attendance(caller: Caller, { activityId }: { activityId: string }): Promise<Attendance> {
+      const { a } = await runnable(caller, activityId)
+      return attendance(a)
+    },
+
+    async printTokens(caller: Caller, q: { activityId: string; ticketIds: string[] }) {
+      const { a } = await runnable(caller, q.activityId)
+      const rows = await tickets.byTidsOrIds(a._id, [], q.ticketIds)
+      return rows
+        .filter((t) => t.status === 'confirmed')
+        .map((t) => ({ ticketId: t._id, nameMasked: t.nameMasked, token: signTicket(t.tid, a._id) }))
+    },
+
+    async makeup(caller: Caller, q: { ticketId: string; hours: number; reason: string }): Promise<Makeup> {
+      const t = await tickets.get(q.ticketId)
+      if (!t) throw notFound('报名记录')
+      const { a } = await runnable(caller, t.activityId)
+      if (t.status === 'cancelled' || t.status === 'waitlisted')
+        throw new AppError('WRONG_STATE', '该志愿者没有报名成功，不能补录')
+      const minutes = Math.round(q.hours * 60)
+      const length = (new Date(a.endAt).getTime() - new Date(a.startAt).getTime()) / 60_000
+      if (minutes > length)
+        throw new AppError('MAKEUP_TOO_LONG', `补录时长不能超过活动时长 ${toHours(length)} 小时`, 'hours')
+      const doc = {
+        ticketId: t._id,
+        activityId: a._id,
+        openid: t.openid,
+        minutes,
+        reason: q.reason,
+        by: caller.openid,
+        declined: null,
+      }
+      const id = await checks.addMakeup(doc)
+      return makeupView({ ...doc, _id: id, at: caller.now() })
+    },
+
+    async declineMakeup(caller: Caller, q: { makeupId: string; reason: string }): Promise<Makeup> {
+      const m = await checks.getMakeup(q.makeupId)
+      if (!m) throw notFound('补录记录')
+      await runnable(caller, m.activityId)
+      if (m.declined) return makeupView(m)
+      if (!(await checks.declineMakeup(m._id, caller.openid, q.reason)))
+        throw new AppError('CONFLICT', '补录记录刚刚发生了变化，请刷新后重试')
+      return makeupView({ ...m, declined: { by: caller.openid, at: caller.now(), reason: q.reason } })
+    },
+
+    async saveReport(
+      caller: Caller,
+      q: { activityId: string; peopleServed: number; highlight: Attendance['highlight'] },
+    ) {
+      const { a } = await runnable(caller, q.activityId)
+      if (a.stage !== 'published') throw new AppError('WRONG_STATE', '活动已取消')
+      await activities.saveReport(a._id, q.peopleServed, q.highlight)
+      return attendance({ ...a, peopleServed: q.peopleServed, highlight: q.highlight })
+    },
+
+    async confirmRecords(caller: Caller, { activityId }: { activityId: string }) {
+      const { a } = await runnable(caller, activityId)
+      if (caller.now() < new Date(a.endAt)) throw new AppError('WRONG_STATE', '活动结束后才能确认服务记录')
+      await activities.confirmRecords(a._id)
+      return attendance({ ...a, recordsConfirmedAt: a.recordsConfirmedAt ?? caller.now() })
+    },
+
+    async todo(caller: Caller, q: { cursor?: string; limit?: number }): Promise<Page<RecordTodo>> {
+      const scope = await organizerScope(caller)
+      const limit = q.limit ?? 20
+      const rows = await activities.unconfirmed(
+        scope,
+        caller.now(),
+        q.cursor ? decodeCursor(q.cursor) : null,
+        limit + 1,
+      )
+      const page = rows.slice(0, limit)
+      const last = page[page.length - 1]
+      return {
+        items: page.map((a) => ({
+          activityId: a._id,
+          title: a.title,
+          endAt: iso(a.endAt),
+          dueAt: recordsDueAt(new Date(a.endAt)).toISOString(),
+          checkedIn: a.checkedIn,
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.endAt), id: last._id }) : null,
+      }
+    },
+
+    async mine(
+      caller: Caller,
+      q: { cursor?: string; limit?: number },
+    ): Promise<Page<MyServiceRecord> & { totalHours: number }> {
+      const limit = q.limit ?? 20
+      // A person's whole history is small (one or two checks per activity), so the total is summed here.
+      const all = await checks.ofPerson(caller.openid, null, 1000)
+      const ins = all.filter((c) => c.mode === 'in')
+      const start = q.cursor ? decodeCursor(q.cursor) : null
+      const after = start
+        ? ins.filter((c) => +new Date(c.at) < +start.at || (+new Date(c.at) === +start.at && c._id < start.id))
+        : ins
+      const page = after.slice(0, limit)
+      const activityIds = [...new Set(ins.map((c) => c.activityId))]
+      const [docs, makeups] = await Promise.all([
+        activities.byIds(page.map((c) => c.activityId)),
+        checks.makeupsOfPerson(caller.openid, activityIds),
+      ])
+      const byId = new Map(docs.map((a) => [a._id, a]))
+      const out = new Map(all.filter((c) => c.mode === 'out').map((c) => [c.ticketId, c]))
+      const made = (activityId: string) =>
+        makeups.filter((m) => m.activityId === activityId && !m.declined).reduce((s, m) => s + m.minutes, 0)
+      const total =
+        [...out.values()].reduce((s, c) => s + c.minutes, 0) + activityIds.reduce((s, id) => s + made(id), 0)
+      const last = page[page.length - 1]
+      return {
+        items: page.flatMap((c) => {
+          const a = byId.get(c.activityId)
+          if (!a) return []
+          const o = out.get(c.ticketId)
+          return [
+            {
+              activityId: a._id,
+              title: a.title,
+              team: { id: a.team.id, name: a.team.name },
+              startAt: iso(a.startAt),
+              checkedInAt: iso(c.at),
+              checkedOutAt: o ? iso(o.at) : null,
+              hours: toHours(o?.minutes ?? 0),
+              makeupHours: toHours(made(a._id)),
+              autoCheckedOut: o?.method === 'auto',
+            },
+          ]
+        }),
+        nextCursor: after.length > limit && last ? encodeCursor({ at: new Date(last.at), id: last._id }) : null,
+        totalHours: toHours(total),
+      }
+    },
+
+    async requestCorrection(caller: Caller, q: { activityId: string; note: string }): Promise<{ sent: true }> {
+      const [a] = await activities.byIds([q.activityId])
+      if (!a) throw notFound('活动')
+      const own = (await checks.ofPerson(caller.openid, null, 1000)).some((c) => c.activityId === a._id)
+      if (!own) throw notFound('服务记录')
+      await tell(
+        [a.createdBy],
+        {
+          title: '志愿者申请更正服务记录',
+          body: `「${a.title}」有志愿者申请更正服务记录：${q.note}`,
+          templateId: '',
+          page: '',
+          activity: { title: a.title, startAt: new Date(a.startAt), place: a.address },
+          note: '',
+        },
+        true,
+      )
+      return { sent: true }
+    },
+
+    /** Timer: tickets still checked in when their activity ended are checked out at the scheduled end, flagged. */
+    async autoCheckout(now: Date): Promise<{ activities: number; closed: number }> {
+      const ended = await activities.endedUnclosed(now, 50)
+      const open = await checks.openCheckins(
+        ended.map((a) => a._id),
+        1000,
+      )
+      const byId = new Map(ended.map((a) => [a._id, a]))
+      const outs = open.map((c) => {
+        const a = byId.get(c.activityId)!
+        return {
+          _id: checkId(c.ticketId, 'out'),
+          ticketId: c.ticketId,
+          activityId: c.activityId,
+          openid: c.openid,
+          mode: 'out' as const,
+          at: new Date(a.endAt),
+          device: 'auto',
+          by: 'scheduler',
+          method: 'auto' as const,
+          nonce: `auto-${c.ticketId}`,
+          minutes: serviceMinutes(new Date(c.at), new Date(a.endAt), {
+            startAt: new Date(a.startAt),
+            endAt: new Date(a.endAt),
+          }),
+        }
+      })
+      // A check-out scanned meanwhile wins; the next run closes whatever is left.
+      if (!(await checks.insertMany(outs))) return { activities: 0, closed: 0 }
+      for (const a of ended) {
+        const n = outs.filter((o) => o.activityId === a._id).length
+        if (n) await activities.countChecks(a._id, 0, n)
+      }
+      await activities.markAutoClosed(ended.map((a) => a._id))
+      return { activities: ended.length, closed: outs.length }
+    },
+  }
+}
