@@ -5,6 +5,7 @@
  * activity (tests hold the two to the same answers). Lives in the organizer subpackage so the
  * main package never carries the Ed25519 code.
  */
+import './text-encoder'
 import { ed25519 } from '@noble/curves/ed25519'
 import { sha512 } from '@noble/hashes/sha2'
 import { concatBytes, hexToBytes } from '@noble/hashes/utils'

@@ -58,7 +58,7 @@ function Report({ activityId }: { activityId: string }) {
           label={`照片（${d.photos.length}/${MAX_PHOTOS}）`}
           error={r.errors.photos ?? r.photoError ?? undefined}
         >
-          <View className="report__photos" data-testid="photos">
+          <View className="report__photos" data-testid="photo-list">
             {d.photos.map((p, i) => (
               <View className="report__photo" key={p.fileID}>
                 {showable(p.preview) ? (

@@ -243,7 +243,7 @@ export function useScan(initialActivityId?: string) {
       scanner.vibrate(vibrationOf(view.tone))
       return view
     },
-    [goOffline, offlineScan],
+    [goOffline, offlineScan, remember],
   )
 
   // --- the camera, one scan after another until the organizer closes it ---
