@@ -57,6 +57,15 @@ export const VARIABLES: Record<string, Variable> = {
     summary: 'hours before the start after which a sign-up can only be marked 无法参加 (default 2)',
     required: false,
   },
+  CLAIM_ATTEMPTS_PER_DAY: {
+    summary: 'wrong 集体注册 claims one caller may make a day before being slowed down (default 10)',
+    required: false,
+  },
+  TAKEN_ANSWERS_PER_DAY: {
+    summary: 'times a day one caller is told an ID number is already registered (default 3)',
+    required: false,
+  },
+  APPEALS_PER_DAY: { summary: '申诉 one caller may file a day (default 3)', required: false },
   HOURS_STEP_MINUTES: {
     summary: 'service hours are rounded down to this many minutes (default 30: half hours)',
     required: false,

@@ -81,8 +81,9 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     env: DEV_FUNCTION_ENV,
   })
   if (cloud.store.find('teams').length === 0) {
-    // The seed seals demo ID numbers with the same key the functions use.
+    // The seed seals demo ID numbers with the same (development) key the functions use.
     process.env.PII_KEY = DEV_PII_KEY
+    process.env.ALLOW_DEV_KEYS = '1'
     for (const [collection, docs] of Object.entries(demoData())) cloud.store.insert(collection, docs)
     console.log('[dev] demo data seeded')
   }
@@ -90,6 +91,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    // A web page open in the same browser must not drive the local cloud: only loopback host names
+    // (no DNS rebinding) and no cross-origin requests.
+    const refused = foreignRequest(req)
+    if (refused) return send(res, 403, { error: refused })
     try {
       if (url.pathname === '/__dev/call' && req.method === 'POST') {
         const body = (await readJson(req)) as { openid?: unknown; name?: unknown; data?: unknown }
@@ -143,6 +148,26 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       await cloud.close()
     },
   }
+}
+
+const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i
+
+/** Why a request is refused: a Host that is not a loopback name, or an Origin other than a loopback one. */
+export function foreignRequest(req: Pick<http.IncomingMessage, 'headers'>): string | null {
+  const host = req.headers.host ?? ''
+  if (!LOOPBACK.test(host)) return 'only loopback host names are served'
+  const origin = req.headers.origin
+  if (origin !== undefined) {
+    let o: URL | null = null
+    try {
+      o = new URL(origin)
+    } catch {
+      o = null
+    }
+    if (!o || !/^https?:$/.test(o.protocol) || !LOOPBACK.test(o.host)) return 'cross-origin requests are refused'
+  }
+  if (req.headers['sec-fetch-site'] === 'cross-site') return 'cross-origin requests are refused'
+  return null
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {

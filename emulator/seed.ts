@@ -3,16 +3,17 @@
  * detachments, a township sub-team, demo users for every role and every volunteer state, and a few
  * activities. Written straight into the store on the first start (development only; never deployed).
  */
-import { idCardCheckChar, maskIdNumber, maskMobile, parseIdCard } from '../types/idcard'
+import { idCardCheckChar, parseIdCard } from '../types/idcard'
 import type { TeamKind, VolunteerStatus } from '../types/enums'
 import type { ActivityDoc, PeriodDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../cloudfunctions/core/models'
-import { idNumberHash, seal } from '../cloudfunctions/core/pii'
 import { newActivity, type ActivityFields } from '../cloudfunctions/core/activity'
-import { hashActivationCode } from '../cloudfunctions/core/activation'
+import { DEV_PII_KEY } from '../cloudfunctions/core/pii'
+import { issueActivation, newVolunteer, registrationFields } from '../cloudfunctions/core/volunteer'
+import type { Registration } from '../types/registration'
 import { DEV_TICKET_SIGNING_KEY } from '../cloudfunctions/core/ticket-signer'
 
-/** Development-only key; production functions get theirs from the environment configuration. */
-export const DEV_PII_KEY = '6b65707579697961e6b58be8af95e5af86e992a5e4bb85e4be9be69cace59cb0'
+/** Development-only key (refused unless ALLOW_DEV_KEYS); production functions get theirs from configuration. */
+export { DEV_PII_KEY }
 export const DEV_OWNER_OPENID = 'demo-owner'
 export const DEV_TEMPLATE_REVIEW_RESULT = 'dev-template-review-result'
 /** The functions' configuration on the local cloud: development keys (allowed only here) and template ids. */
@@ -169,44 +170,37 @@ export const demoUsers: DemoUser[] = [
   ...people.map((p) => ({ openid: p.openid, label: p.label })),
 ]
 
+/** A demo person's record, built as registration builds one (core/volunteer.ts), then put in their state. */
 function volunteerDoc(p: PersonSpec, at: Date): VolunteerDoc {
   const facts = parseIdCard(p.idNumber)
   if (!facts) throw new Error(`demo ID number for ${p.openid} is invalid`)
-  return {
-    _id: `vol-${p.openid}`,
-    openid: p.openid,
-    status: p.status,
+  const id = `vol-${p.openid}`
+  const registration: Registration = {
     name: p.name,
     gender: facts.gender,
-    idNumberHash: idNumberHash(p.idNumber),
-    idNumberSealed: seal(p.idNumber),
-    idNumberMasked: maskIdNumber(p.idNumber),
-    birthDate: facts.birthDate,
+    idNumber: p.idNumber,
     employer: p.employer,
     position: p.position,
-    mobileSealed: seal(p.mobile),
-    mobileMasked: maskMobile(p.mobile),
     skills: ['lecture'],
     skillsOther: '',
     specialty: '',
     availability: { slots: ['weekend'], note: '' },
+    mobile: p.mobile,
     source: 'other',
-    team: ref(p.team),
-    teamPath: p.team.path,
+    teamId: p.team._id,
+    consent: true,
+  }
+  const fresh = newVolunteer(registrationFields(registration, id, p.team), { kind: 'registered', id, openid: p.openid })
+  return {
+    ...fresh,
+    _id: id,
+    status: p.status,
     consentAt: at,
     submittedAt: at,
     rejectReason: p.rejectReason ?? null,
-    resubmitted: false,
     reviewedBy: p.status === 'pending' ? null : 'demo-heshan-admin',
     reviewedAt: p.status === 'pending' ? null : at,
-    activation:
-      p.status === 'approved'
-        ? {
-            codeHash: hashActivationCode(`vol-${p.openid}`, DEMO_ACTIVATION_CODE),
-            expiresAt: new Date(at.getTime() + 7 * 86_400_000),
-            failures: 0,
-          }
-        : null,
+    activation: p.status === 'approved' ? issueActivation(id, at, { code: DEMO_ACTIVATION_CODE }).activation : null,
     activatedAt: p.status === 'active' || p.status === 'left' ? at : null,
     leftAt: p.status === 'left' ? at : null,
     serviceMinutes: p.serviceMinutes ?? 0,
@@ -331,7 +325,7 @@ export function demoData(now = new Date()): Record<string, object[]> {
         _id: 'msg-demo-approved',
         openid: 'demo-approved',
         title: '注册审核已通过',
-        body: `请在“我的”中点击“激活”，输入验证码完成激活。激活码 ${DEMO_ACTIVATION_CODE}，7天内有效`,
+        body: '点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。激活码7天内有效',
         templateId: DEV_TEMPLATE_REVIEW_RESULT,
         delivered: true,
         errcode: null,

@@ -358,7 +358,10 @@ export class CloudService {
 
   private subscribeSend(params: Record<string, unknown>, inv: Invocation): { errcode: number; errmsg: string } {
     const { touser, template_id: templateId, page, data, miniprogram_state: state } = params
-    if (typeof touser !== 'string' || !touser) return { errcode: 40003, errmsg: 'invalid openid' }
+    // An openid is letters, digits, - and _ (28 characters in the cloud; demo ones are shorter): anything
+    // else, such as a placeholder of a record nobody claimed, is refused as the real service does.
+    if (typeof touser !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(touser))
+      return { errcode: 40003, errmsg: 'invalid openid' }
     if (typeof templateId !== 'string' || !templateId) return { errcode: 40037, errmsg: 'invalid template_id' }
     if (page !== undefined && typeof page !== 'string') return { errcode: 47003, errmsg: 'argument invalid! page' }
     if (state !== undefined && !['developer', 'trial', 'formal'].includes(String(state))) {

@@ -18,8 +18,11 @@ export function idCardCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]
 }
 
-/** Returns the birth date and gender encoded in a valid number, or null when it is not valid. */
-export function parseIdCard(raw: string): IdCardFacts | null {
+/**
+ * Returns the birth date and gender encoded in a valid number, or null when it is not valid
+ * (wrong length or check character, an impossible date, or a birth date after `today`).
+ */
+export function parseIdCard(raw: string, today: Date = new Date()): IdCardFacts | null {
   const id = raw.trim().toUpperCase()
   if (!/^\d{17}[\dX]$/.test(id)) return null
   if (idCardCheckChar(id.slice(0, 17)) !== id[17]) return null
@@ -30,6 +33,8 @@ export function parseIdCard(raw: string): IdCardFacts | null {
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return null
   }
+  // Born tomorrow or later (China time): nobody holds that number yet.
+  if (date.getTime() > today.getTime() + 8 * 3_600_000) return null
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
   return { birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' }
 }
@@ -44,4 +49,11 @@ export function maskIdNumber(id: string): string {
 export function maskMobile(mobile: string): string {
   if (mobile.length < 7) return '*'.repeat(mobile.length)
   return mobile.slice(0, 3) + '****' + mobile.slice(-4)
+}
+
+/** Whole years of age on `today` (China calendar), from a YYYY-MM-DD birth date. */
+export function ageOn(birthDate: string, today: Date = new Date()): number {
+  const t = new Date(today.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const years = Number(t.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  return t.slice(5) < birthDate.slice(5) ? years - 1 : years
 }

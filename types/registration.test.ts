@@ -36,3 +36,76 @@ describe('registrationSchema', () => {
     expect(r.ok).toBe(true)
   })
 })
+
+describe('registrationSchema limits and checks (boundaries)', () => {
+  const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')
+  const yearsAgo = (n: number, dayShift = 0) => {
+    const d = new Date(Date.now() + 8 * 3_600_000)
+    d.setUTCFullYear(d.getUTCFullYear() - n)
+    d.setUTCDate(d.getUTCDate() + dayShift)
+    return d.toISOString().slice(0, 10).replace(/-/g, '')
+  }
+
+  it('refuses an ID number born in the future', () => {
+    const r = validate(registrationSchema, validRegistration({ idNumber: makeIdNumber(tomorrow, 3) }))
+    expect(r).toMatchObject({ ok: false, field: 'idNumber', message: '身份证号的出生日期晚于今天，请核对' })
+  })
+
+  it('needs a guardian’s consent under 18, not from the 18th birthday on', () => {
+    const minor = makeIdNumber(yearsAgo(18, 1), 3)
+    expect(validate(registrationSchema, validRegistration({ idNumber: minor }))).toMatchObject({
+      ok: false,
+      field: 'guardianConsent',
+    })
+    expect(validate(registrationSchema, validRegistration({ idNumber: minor, guardianConsent: true })).ok).toBe(true)
+    expect(validate(registrationSchema, validRegistration({ idNumber: makeIdNumber(yearsAgo(18), 3) })).ok).toBe(true)
+  })
+
+  it.each([
+    ['X', 'X'],
+    ['x', 'X'],
+  ])('accepts an X check character only where the checksum gives X (%s)', (x) => {
+    // 11010519491231002X is the standard's example; any other number ending in X is refused.
+    expect(validate(registrationSchema.entries.idNumber, `11010519491231002${x}`).ok).toBe(true)
+    expect(validate(registrationSchema.entries.idNumber, `11010519491231003${x}`).ok).toBe(false)
+    expect(validate(registrationSchema.entries.idNumber, makeIdNumber().slice(0, 17) + x).ok).toBe(false)
+  })
+
+  it.each([
+    ['name', 20, '姓'],
+    ['employer', 60, '单'],
+    ['position', 40, '职'],
+    ['skillsOther', 60, '技'],
+    ['specialty', 60, '长'],
+  ] as const)('takes %s up to %i characters and refuses one more', (field, max, ch) => {
+    expect(validate(registrationSchema, validRegistration({ [field]: ch.repeat(max) })).ok).toBe(true)
+    expect(validate(registrationSchema, validRegistration({ [field]: ch.repeat(max + 1) }))).toMatchObject({
+      ok: false,
+      field,
+    })
+  })
+
+  it('bounds the availability note and the number of slots', () => {
+    const ok = validRegistration({ availability: { slots: ['weekend'], note: '时'.repeat(100) } })
+    expect(validate(registrationSchema, ok).ok).toBe(true)
+    const long = validRegistration({ availability: { slots: ['weekend'], note: '时'.repeat(101) } })
+    expect(validate(registrationSchema, long)).toMatchObject({ ok: false, field: 'availability.note' })
+    const many = validRegistration({ availability: { slots: Array(900_000).fill('weekend'), note: '' } })
+    expect(validate(registrationSchema, many)).toMatchObject({ ok: false, field: 'availability.slots' })
+  })
+
+  it.each([
+    ['NUL', '李\u0000明'],
+    ['a bidi override', '李\u202e明'],
+    ['a zero-width joiner', '赫山区第一中学\u200d'],
+  ])('refuses %s in names and employers', (_, value) => {
+    expect(validate(registrationSchema, validRegistration({ employer: value })).ok).toBe(false)
+    expect(validate(registrationSchema, validRegistration({ name: value })).ok).toBe(false)
+  })
+
+  it('stores names in one Unicode form (NFC)', () => {
+    const decomposed = '赫山区第一中学 Cafe\u0301'
+    const r = validate(registrationSchema, validRegistration({ employer: decomposed }))
+    expect(r).toMatchObject({ ok: true, value: { employer: '赫山区第一中学 Café' } })
+  })
+})

@@ -4,24 +4,17 @@
  */
 import * as v from 'valibot'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from './enums'
-import { parseIdCard } from './idcard'
+import { ageOn, parseIdCard } from './idcard'
+import { optionalText, requiredText } from './schemas/common'
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
 
-const text = (label: string, min: number, max: number) =>
-  v.pipe(
-    v.string(`请填写${label}`),
-    v.trim(),
-    v.nonEmpty(`请填写${label}`),
-    v.minLength(min, `${label}至少 ${min} 个字`),
-    v.maxLength(max, `${label}不超过 ${max} 个字`),
-  )
-const optionalText = (label: string, max: number) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max, `${label}不超过 ${max} 个字`)), '')
+/** Under this age, registration needs a guardian's consent. */
+export const ADULT_AGE = 18
 
 export const registrationSchema = v.pipe(
   v.strictObject({
-    name: v.pipe(text('姓名', 2, 20), v.regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能包含汉字、字母和间隔号')),
+    name: v.pipe(requiredText('姓名', 2, 20), v.regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能包含汉字、字母和间隔号')),
     gender: v.picklist(Gender.values, '请选择性别'),
     idNumber: v.pipe(
       v.string('请填写身份证号'),
@@ -29,15 +22,19 @@ export const registrationSchema = v.pipe(
       v.nonEmpty('请填写身份证号'),
       v.toUpperCase(),
       v.length(18, '身份证号应为 18 位'),
-      v.check((s) => parseIdCard(s) !== null, '身份证号校验不通过，请核对'),
+      v.check((s) => parseIdCard(s, new Date(8.64e15)) !== null, '身份证号校验不通过，请核对'),
+      v.check((s) => parseIdCard(s) !== null, '身份证号的出生日期晚于今天，请核对'),
     ),
-    employer: text('单位', 1, 60),
-    position: text('职务/职称', 1, 40),
+    employer: requiredText('单位', 1, 60),
+    position: requiredText('职务/职称', 1, 40),
     skills: v.pipe(v.array(v.picklist(ActivityType.values, '服务技能无效')), v.maxLength(ActivityType.values.length)),
     skillsOther: optionalText('其他技能', 60),
     specialty: optionalText('专业特长', 60),
     availability: v.strictObject({
-      slots: v.array(v.picklist(AvailabilitySlot.values, '服务时间无效')),
+      slots: v.pipe(
+        v.array(v.picklist(AvailabilitySlot.values, '服务时间无效')),
+        v.maxLength(AvailabilitySlot.values.length, '服务时间选项过多'),
+      ),
       note: optionalText('服务时间说明', 100),
     }),
     mobile: v.pipe(
@@ -49,7 +46,16 @@ export const registrationSchema = v.pipe(
     source: v.picklist(SourceCategory.values, '请选择志愿者来源'),
     teamId: v.pipe(v.string('请选择加入的队伍'), v.minLength(1, '请选择加入的队伍'), v.maxLength(64, '队伍无效')),
     consent: v.literal(true, '请阅读并同意个人信息处理说明'),
+    /** Required (true) when the ID number says the person is under 18. */
+    guardianConsent: v.optional(v.boolean('监护人同意应为是或否')),
   }),
+  v.forward(
+    v.check((r) => {
+      const facts = parseIdCard(r.idNumber)
+      return !facts || ageOn(facts.birthDate) >= ADULT_AGE || r.guardianConsent === true
+    }, '未满 18 周岁，须经监护人同意后注册'),
+    ['guardianConsent'],
+  ),
   v.forward(
     v.check((r) => parseIdCard(r.idNumber)?.gender === r.gender, '性别与身份证号不符，请核对'),
     ['gender'],
@@ -70,7 +76,7 @@ export type Registration = v.InferOutput<typeof registrationSchema>
 /** Fields whose change sends an activated volunteer back to review (身份信息 and the team). */
 export const IDENTITY_FIELDS = ['name', 'gender', 'idNumber', 'employer', 'position', 'teamId'] as const
 
-export const activationCodeSchema = v.pipe(v.string('请输入验证码'), v.trim(), v.regex(/^\d{6}$/, '验证码为 6 位数字'))
+export const activationCodeSchema = v.pipe(v.string('请输入激活码'), v.trim(), v.regex(/^\d{6}$/, '激活码为 6 位数字'))
 export const rejectReasonSchema = v.pipe(
   v.string('请填写不通过的原因'),
   v.trim(),

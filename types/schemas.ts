@@ -6,16 +6,12 @@ import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
 import { checkinSchemas } from './schemas/checkin'
-import { count, cursorSchema, day, empty, id, limitSchema } from './schemas/common'
+import { exportSchemas, reportSchemas } from './schemas/report'
+import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
-const teamName = v.pipe(
-  v.string('请填写队伍名称'),
-  v.trim(),
-  v.minLength(2, '队伍名称至少 2 个字'),
-  v.maxLength(40, '队伍名称不超过 40 个字'),
-)
+const teamName = text('队伍名称', 2, 40)
 const teamKind = v.picklist(TeamKind.values, '队伍类型无效')
 const fileID = v.pipe(v.string('请先上传文件'), v.minLength(1, '请先上传文件'), v.maxLength(300, '文件无效'))
 
@@ -41,7 +37,7 @@ export const periodSchema = v.pipe(
             v.maxLength(60, '截止事项不超过 60 个字'),
           ),
           due: day,
-          kinds: v.array(teamKind),
+          kinds: v.pipe(v.array(teamKind), v.maxLength(TeamKind.values.length, '队伍类型过多')),
         }),
       ),
       v.maxLength(20, '截止事项最多 20 项'),
@@ -70,11 +66,26 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reviewDetail': v.strictObject({ volunteerId: id }),
   'admin.reveal': v.strictObject({ volunteerId: id, field: v.picklist(['idNumber', 'mobile'], '字段无效') }),
   'admin.approve': v.strictObject({
-    volunteerIds: v.pipe(v.array(id), v.minLength(1, '请选择要通过的注册'), v.maxLength(50, '一次最多通过 50 条')),
+    items: v.pipe(
+      v.array(v.strictObject({ volunteerId: id, revision })),
+      v.minLength(1, '请选择要通过的注册'),
+      v.maxLength(50, '一次最多通过 50 条'),
+    ),
   }),
-  'admin.reject': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
+  'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
+  'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
+  'admin.appeals': empty,
+  'admin.pendingActivation': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
+  'volunteer.appeal': v.strictObject({
+    name: registrationSchema.entries.name,
+    idNumber: registrationSchema.entries.idNumber,
+    mobile: registrationSchema.entries.mobile,
+    note: text('申诉说明', 2, 200),
+  }),
+  'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
+  'volunteer.declineInvitation': v.strictObject({ teamId: id }),
   'team.page': v.strictObject({ teamId: id }),
   'team.members': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
   'team.create': v.strictObject({ parentId: id, name: teamName, kind: teamKind }),
@@ -93,11 +104,14 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.revokeRole': v.strictObject({ roleId: id }),
   'admin.periods': empty,
   'admin.savePeriod': periodSchema,
+  'spreadsheet.importStart': v.strictObject({ teamId: id }),
   'spreadsheet.importTemplate': empty,
   'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
   'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),
   ...activitySchemas,
+  ...exportSchemas,
   ...checkinSchemas,
+  ...reportSchemas,
 }
 
 export interface Invalid {

@@ -1,5 +1,7 @@
+import type { RoleGrant } from '../../types/api'
 import type { Caller } from './context'
-import { forbidden, notInScope } from './errors'
+import { forbidden, notFound, notInScope } from './errors'
+import type { TeamDoc } from './models'
 
 /** The teams whose subtrees the caller administers, or 'all' for an owner. */
 export type Scope = 'all' | string[]
@@ -19,6 +21,27 @@ export function inScope(scope: Scope, teamPath: string[]): boolean {
 
 export function assertInScope(scope: Scope, teamPath: string[]): void {
   if (!inScope(scope, teamPath)) throw notInScope()
+}
+
+/**
+ * Grants hold only while their holder is an active member: they are suspended after 退出, while an
+ * identity change is back in review, and until a returning volunteer is activated again.
+ * Staff configured without a volunteer record of their own (the seeded administrators) keep theirs.
+ */
+export function grantsHeld(grants: RoleGrant[], holder: { status: string } | null): RoleGrant[] {
+  return !holder || holder.status === 'active' ? grants : []
+}
+
+/** Loads a team and checks that the caller administers it (the owner, or an admin of an ancestor). */
+export async function teamInScope(
+  caller: Caller,
+  teams: { get(id: string): Promise<TeamDoc | null> },
+  teamId: string,
+): Promise<TeamDoc> {
+  const [scope, team] = await Promise.all([adminScope(caller), teams.get(teamId)])
+  if (!team) throw notFound('该队伍')
+  assertInScope(scope, team.path)
+  return team
 }
 
 /** The teams whose activities the caller may publish and run: as organizer or administrator, or all for an owner. */

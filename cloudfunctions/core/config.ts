@@ -28,6 +28,12 @@ export const config = {
   },
   /** Wrong codes before activation locks until an admin re-issues one. */
   activationMaxFailures: () => positive('ACTIVATION_MAX_FAILURES', 5),
+  /** 认领 (claim) attempts one WeChat account may make a day, right or wrong. */
+  claimAttemptsPerDay: () => positive('CLAIM_ATTEMPTS_PER_DAY', 10),
+  /** Times one WeChat account may be told an ID number is taken, a day (so numbers cannot be probed in bulk). */
+  takenAnswersPerDay: () => positive('TAKEN_ANSWERS_PER_DAY', 3),
+  /** 申诉 one WeChat account may file a day. */
+  appealsPerDay: () => positive('APPEALS_PER_DAY', 3),
   /** Hours before an activity's start after which a sign-up can no longer be cancelled, only marked 无法参加. */
   cancelCutoffHours: () => positive('SIGNUP_CANCEL_CUTOFF_HOURS', 2),
   /** Subscribe-message templates for activities; empty = shown in 我的 → 我的活动 only. */

@@ -7,7 +7,17 @@ const unused = jest.fn()
 function handler(openid: string | undefined) {
   return createHandler<'volunteer'>(
     'volunteer',
-    { me, register: unused, update: unused, activate: unused, leave: unused, claim: unused },
+    {
+      me,
+      register: unused,
+      update: unused,
+      activate: unused,
+      leave: unused,
+      claim: unused,
+      appeal: unused,
+      acceptInvitation: unused,
+      declineInvitation: unused,
+    },
     { openid: () => openid, caller: (id) => makeCaller(id, async () => []) },
   )
 }

@@ -14,7 +14,14 @@ import type {
   VenueKind,
   VolunteerStatus,
 } from '../../types/enums'
-import type { TeamRef } from '../../types/api'
+import type {
+  CertificateRow,
+  CoverageAnswers,
+  EnteredFigures,
+  FormKind,
+  StatisticsForm,
+  TeamRef,
+} from '../../types/api'
 
 export interface TeamDoc {
   _id: string
@@ -63,14 +70,21 @@ export interface VolunteerDoc {
   /** `team`'s path, copied so a subtree's registrations are one indexed query. */
   teamPath: string[]
   consentAt: Date
+  /** The first submission is told by consentAt, not by a separate review entry (one write). */
+  firstSubmissionInRecord?: boolean
   submittedAt: Date
   rejectReason: string | null
+  /**
+   * Bumped by every edit of the owner: an approval or rejection names the revision its reviewer
+   * saw and fails on any other. Records written before it existed count as 0.
+   */
+  revision?: number
   /** Submitted again after a rejection or an identity change. */
   resubmitted: boolean
   reviewedBy: string | null
   reviewedAt: Date | null
   /** Set on approval; cleared on activation. Only the code's hash is kept. */
-  activation: { codeHash: string; expiresAt: Date; failures: number } | null
+  activation: Activation | null
   activatedAt: Date | null
   /**
    * Ids of the teams the person is an active member of, with their ancestors (the union of the
@@ -78,9 +92,34 @@ export interface VolunteerDoc {
    * reading memberships. Set on activation; a membership added later adds its path.
    */
   memberOf?: string[]
+  /**
+   * Teams that registered this person (集体注册) while they were registered elsewhere, by team id:
+   * not a membership until the person accepts under 我的.
+   */
+  invitations?: Record<string, Invitation>
   leftAt: Date | null
+  /** Set when an administrator voided (作废) a false registration; its ID number is released. */
+  voided?: { by: string; reason: string; at: Date }
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+}
+
+export interface Invitation {
+  team: TeamRef
+  teamPath: string[]
+  by: string
+  at: Date
+}
+
+export interface Activation {
+  codeHash: string
+  /** The code sealed for its owner's 我的 (absent on imported records: their administrator hands it over). */
+  codeSealed?: string
+  /** When the code was issued (absent on codes issued before it was recorded). */
+  issuedAt?: Date
+  expiresAt: Date
+  /** Attempts at this code, each reserved before comparing and never beyond the limit. */
+  failures: number
 }
 
 export interface MembershipDoc {
@@ -97,9 +136,26 @@ export interface MembershipDoc {
 export interface ReviewDoc {
   _id: string
   volunteerId: string
-  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued' | 'voided'
   reason: string | null
   by: string
+  at: Date
+}
+
+/** 申诉: someone whose ID number is taken asks the holder's team administrators to check. */
+export interface AppealDoc {
+  _id: string
+  openid: string
+  /** The record holding the number, or null when none does (the appellant is not told which). */
+  volunteerId: string | null
+  /** The holder's team path (empty when none): administrators of these teams see the appeal. */
+  teamPath: string[]
+  name: string
+  idNumberMasked: string
+  mobileSealed: string
+  mobileMasked: string
+  note: string
+  status: 'open' | 'closed'
   at: Date
 }
 
@@ -118,7 +174,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  action: 'reveal' | 'export' | 'import'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
   target: string
   detail: string
   at: Date
@@ -258,4 +315,60 @@ export interface MakeupDoc {
   by: string
   at: Date
   declined: { by: string; at: Date; reason: string } | null
+}
+
+/**
+ * The figures a team enters for a reporting period (附件3 服务阵地, 科技惠民(农), 网络动员), one
+ * document per team and period (`${teamId}_${periodId}`, unique index on both). Only the team's own
+ * figures: a unit's form adds those of the teams below when it is read, never when it is written.
+ */
+export interface ReportEntryDoc {
+  _id: string
+  teamId: string
+  /** The team's path, so a subtree's entries for a period are one indexed query. */
+  teamPath: string[]
+  teamKind: TeamKind
+  periodId: string
+  /** Null: not entered (blank on the form); 0 is an entered zero. */
+  figures: EnteredFigures
+  /** Counties only; null for every other team. */
+  coverage: CoverageAnswers
+  /** The 1–2 亮点活动 chosen for this team's form. */
+  highlightIds: string[]
+  updatedBy: string
+  updatedAt: Date
+}
+
+/** A form as submitted: a frozen snapshot with who and when. A new filing never replaces an old one. */
+export interface FilingDoc {
+  _id: string
+  teamId: string
+  team: TeamRef
+  teamPath: string[]
+  periodId: string
+  form: FormKind
+  version: number
+  by: string
+  at: Date
+  /** 附件2: the rows as filed, in cloud storage (JSON), and how many. */
+  rosterFileID: string | null
+  rows: number | null
+  /** 附件3: the computed and entered figures as filed. */
+  statistics: StatisticsForm | null
+}
+
+/** A 服务记录证明 as issued: its content is what the verification code signs. */
+export interface CertificateDoc {
+  /** The serial printed on the certificate. */
+  _id: string
+  openid: string
+  volunteerId: string
+  name: string
+  gender: Gender
+  issuer: TeamRef
+  rows: CertificateRow[]
+  totalScannedMinutes: number
+  totalMakeupMinutes: number
+  issuedOn: string
+  issuedAt: Date
 }

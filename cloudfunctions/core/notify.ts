@@ -4,10 +4,19 @@ import { chinaTime } from './time'
 
 export interface ReviewResult {
   approved: boolean
-  /** Approval: the activation code and its validity; rejection: the reason. */
+  /** Approval: the code's validity; rejection: the reason. Stored as the notice's text. */
   note: string
+  /**
+   * Approval: the activation code. It travels only in the WeChat message's link (which opens the
+   * activation page with it filled in), never in the stored notice: at rest it stays sealed on the record.
+   */
+  code?: string
   at: Date
 }
+
+/** The page a review-result message opens: the activation page, code filled in, after an approval. */
+export const reviewResultPage = (r: ReviewResult) =>
+  r.approved && r.code ? `packages/volunteer/pages/activate/index?code=${r.code}` : 'pages/me/index'
 
 /** Sends a subscribe message; resolves to the errcode (0 = delivered). */
 export type SubscribeSend = (msg: {
@@ -29,7 +38,7 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
   return async function notifyReview(openid: string, r: ReviewResult): Promise<void> {
     const title = r.approved ? '注册审核已通过' : '注册审核未通过'
     const body = r.approved
-      ? `请在“我的”中点击“激活”，输入验证码完成激活。${r.note}`
+      ? `点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。${r.note}`
       : `原因：${r.note}。请修改后重新提交。`
     const templateId = config.reviewResultTemplateId()
     let errcode: number | null = null
@@ -38,7 +47,7 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
         errcode = await send({
           touser: openid,
           templateId,
-          page: 'pages/me/index',
+          page: reviewResultPage(r),
           data: {
             thing1: { value: '科技志愿者注册' },
             phrase2: { value: r.approved ? '通过' : '未通过' },

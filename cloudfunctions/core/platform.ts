@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../../types/api'
+import { grantsHeld } from './auth'
 import { config } from './config'
 import { makeCaller } from './context'
 import { cloud, db } from './db'
@@ -7,9 +8,13 @@ import type { FileStore } from './services/import.service'
 import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
 import { checkRepository } from './repositories/check.repository'
+import { appealRepository } from './repositories/appeal.repository'
+import { uploadRepository } from './repositories/upload.repository'
+import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
+import { reportRepository } from './repositories/report.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
 import { ticketRepository } from './repositories/ticket.repository'
@@ -26,14 +31,20 @@ export const repos = {
   tickets: ticketRepository(db),
   checks: checkRepository(db),
   periods: periodRepository(db),
+  reports: reportRepository(db),
+  limits: limitRepository(db),
+  appeals: appealRepository(db),
+  uploads: uploadRepository(db),
 }
 
 /** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
 const OWNER_GRANT: RoleGrant = { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }
 
+/** The caller's grants, loaded once per call; a holder's state is checked every time (auth.ts). */
 async function grantsOf(openid: string): Promise<RoleGrant[]> {
-  const stored = await repos.roles.grantsOf(openid)
-  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...stored] : stored
+  const { grants, holder } = await repos.roles.grantsOf(openid)
+  const held = grantsHeld(grants, holder)
+  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...held] : held
 }
 
 const sendSubscribe: SubscribeSend = async (msg) => {
@@ -55,6 +66,9 @@ export const files: FileStore = {
   async download(fileID) {
     const res = await cloud.downloadFile({ fileID })
     return res.fileContent
+  },
+  async remove(fileIDs) {
+    if (fileIDs.length) await cloud.deleteFile({ fileList: fileIDs })
   },
   async tempUrl(fileID) {
     const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: { tempFileURL: string }[] }

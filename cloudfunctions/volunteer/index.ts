@@ -14,6 +14,9 @@ export const main = createHandler<'volunteer'>(
     activate: (caller, data) => volunteers.activate(caller, data),
     leave: (caller) => volunteers.leave(caller),
     claim: (caller, data) => volunteers.claim(caller, data),
+    appeal: (caller, data) => volunteers.appeal(caller, data),
+    acceptInvitation: (caller, data) => volunteers.acceptInvitation(caller, data),
+    declineInvitation: (caller, data) => volunteers.declineInvitation(caller, data),
   },
   platform,
 )

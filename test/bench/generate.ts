@@ -7,7 +7,7 @@
  */
 import { newActivity } from '../../cloudfunctions/core/activity'
 import type { ActivityDoc, MembershipDoc, TeamDoc, VolunteerDoc } from '../../cloudfunctions/core/models'
-import { idNumberHash, seal } from '../../cloudfunctions/core/pii'
+import { idNumberHash, seal, sealedFor } from '../../cloudfunctions/core/pii'
 import { demoTeams } from '../../emulator/seed'
 import { idCardCheckChar, maskIdNumber, maskMobile } from '../../types/idcard'
 
@@ -71,12 +71,12 @@ export function generate(scale: Scale, now = new Date()): Record<string, object[
       name: `志愿者${i}`,
       gender: i % 2 ? 'male' : 'female',
       idNumberHash: idNumberHash(idNum),
-      idNumberSealed: seal(idNum),
+      idNumberSealed: seal(idNum, sealedFor(`vol-${openid}`, 'idNumber')),
       idNumberMasked: maskIdNumber(idNum),
       birthDate: `${1970 + (i % 40)}-01-01`,
       employer: '益阳市某单位',
       position: '工程师',
-      mobileSealed: seal(mobile),
+      mobileSealed: seal(mobile, sealedFor(`vol-${openid}`, 'mobile')),
       mobileMasked: maskMobile(mobile),
       skills: ['lecture'],
       skillsOther: '',

@@ -327,3 +327,36 @@ describe('reminders', () => {
     expect(sent).toHaveLength(1)
   })
 })
+
+describe('authorization matrix of the publishing actions', () => {
+  // Who may do what to a 赫山区 activity: its organizer and the admins above it; nobody else.
+  // A draft is seen only by those who may edit it; a refused call writes nothing.
+  const actors: [string, string, 'ok' | string][] = [
+    ['organizer in scope', ORGANIZER, 'ok'],
+    ['county admin in scope', 'demo-heshan-admin', 'ok'],
+    ['city admin above it', 'demo-city-admin', 'ok'],
+    ['owner', 'demo-owner', 'ok'],
+    ['society admin out of scope', ADMIN_MEDICAL, 'NOT_IN_SCOPE'],
+    ['activated volunteer', ACTIVE, 'FORBIDDEN'],
+    ['new user', 'wx-matrix-new', 'FORBIDDEN'],
+  ]
+  it.each(actors)('%s', async (_who, openid, expected) => {
+    const a = await published()
+    const draft = await expectOk(cloud.call(ORGANIZER, 'activity.save', { input: activityInput() }))
+    const calls = [
+      () => cloud.call(openid, 'activity.forEdit', { activityId: a.id }),
+      () => cloud.call(openid, 'activity.save', { id: a.id, rev: a.rev, input: { ...a.input, title: '改名' } }),
+      () => cloud.call(openid, 'activity.publish', { activityId: draft.id, rev: draft.rev }),
+      () => cloud.call(openid, 'activity.detail', { activityId: draft.id }),
+      () => cloud.call(openid, 'activity.cancel', { activityId: a.id, reason: '矩阵测试' }),
+      () => cloud.call(openid, 'activity.save', { input: activityInput() }),
+    ]
+    for (const [i, call] of calls.entries()) {
+      const before = snapshot()
+      const r = await call()
+      // The action's index in the message tells which one failed.
+      expect([i, r.ok ? 'ok' : r.code]).toEqual([i, expected])
+      if (expected !== 'ok') expect(snapshot()).toBe(before)
+    }
+  })
+})

@@ -26,16 +26,17 @@ it('serves a template an office worker can open, with the header the import expe
 describe('import', () => {
   const ids = [1, 3, 5].map((s) => makeIdNumber('19750505', s))
   let fileID: string
+  let rows: Parameters<typeof rosterFile>[0]
 
   beforeAll(async () => {
-    const rows = [
+    rows = [
       goodRow(1, ids[0]),
       goodRow(2, ids[1]),
       { ...goodRow(3, ids[2]), mobile: 'bad' }, // invalid
       goodRow(4, ids[0]), // duplicate of row 2 in the file
       { ...goodRow(5, makeIdNumber('19820915', 64, '430903')) }, // the seeded 刘洋 (already a member of 医学会)
     ]
-    fileID = await cloud.upload('imports/medical.xlsx', await rosterFile(rows))
+    fileID = await cloud.uploadRoster('demo-medical-admin', 'team-medical', await rosterFile(rows))
   })
 
   it('previews row by row with the same checks as registration, writing nothing', async () => {
@@ -52,12 +53,12 @@ describe('import', () => {
     ])
     expect(p.rows[2].errors).toContain('手机号格式不正确')
     expect(p.rows[3].errors).toEqual(['与第 2 行的身份证号重复'])
-    expect(p.counts).toEqual({ new: 2, member: 1, join: 0, invalid: 2 })
+    expect(p.counts).toEqual({ new: 2, member: 1, invited: 0, invalid: 2 })
     expect(p.rows[0].idNumberMasked).toMatch(/^\d{3}\*{11}/)
     expect(cloud.cloud.store.find('volunteers')).toHaveLength(before)
   })
 
-  it('imports the valid rows as 待激活 with codes, and re-importing creates no duplicates', async () => {
+  it('imports the valid rows as 待激活 with codes; re-importing creates no duplicates and re-issues the codes', async () => {
     const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
@@ -67,11 +68,15 @@ describe('import', () => {
     const stored = cloud.cloud.store.find('volunteers', { status: 'approved', 'team.id': 'team-medical' })
     expect(stored.length).toBeGreaterThanOrEqual(2)
 
+    // The committed roster was deleted; the administrator uploads the same file again.
+    expect(cloud.cloud.store.find('uploads')).toEqual([])
+    fileID = await cloud.uploadRoster('demo-medical-admin', 'team-medical', await rosterFile(rows))
     const again = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
     )
-    expect(again.counts).toEqual({ new: 0, member: 3, join: 0, invalid: 2 })
-    expect(again.codes).toEqual([])
+    // Still unclaimed: committing again issues new codes (the first ones stop working).
+    expect(again.counts).toEqual({ new: 2, member: 1, invited: 0, invalid: 2 })
+    expect(again.codes.map((c) => c.row)).toEqual([2, 3])
     expect(cloud.cloud.store.find('volunteers', { status: 'approved', 'team.id': 'team-medical' })).toHaveLength(
       stored.length,
     )
@@ -81,7 +86,11 @@ describe('import', () => {
     const first = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', {
         teamId: 'team-medical',
-        fileID: await cloud.upload('imports/one.xlsx', await rosterFile([goodRow(9, makeIdNumber('19660606', 7))])),
+        fileID: await cloud.uploadRoster(
+          'demo-medical-admin',
+          'team-medical',
+          await rosterFile([goodRow(9, makeIdNumber('19660606', 7))]),
+        ),
       }),
     )
     const { code } = first.codes[0]
@@ -106,21 +115,42 @@ describe('import', () => {
     })
   })
 
-  it('adds an activated volunteer of another team as a member, counted once', async () => {
+  it('invites an activated volunteer of another team, who joins only on accepting under 我的', async () => {
     // 赵强 (demo-organizer) is an activated member of 赫山区; the 医学会 imports him too.
-    const file = await cloud.upload('imports/join.xlsx', await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]))
+    const file = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]),
+    )
+    const preview = await expectOk<ImportPreview>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
+    )
+    expect(preview.counts).toEqual({ new: 1, member: 0, invited: 0, invalid: 0 })
     const r = await expectOk<ImportResult>(
       cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: file }),
     )
-    expect(r.counts.join).toBe(1)
-    expect(
+    expect(r.counts.invited).toBe(1)
+    expect(r.codes).toEqual([])
+    const teamsOf = () =>
       cloud.cloud.store
-        .find('memberships', { openid: 'demo-organizer' })
+        .find('memberships', { openid: 'demo-organizer', status: 'active' })
         .map((m) => m.teamId)
-        .sort(),
-    ).toEqual(['team-heshan', 'team-medical'])
+        .sort()
+    expect(teamsOf()).toEqual(['team-heshan'])
+    const me = await expectOk<MeView>(cloud.call('demo-organizer', 'volunteer.me', {}))
+    expect(me.invitations).toEqual([{ team: expect.objectContaining({ id: 'team-medical' }), at: expect.any(String) }])
+    await expectOk(cloud.call('demo-organizer', 'volunteer.acceptInvitation', { teamId: 'team-medical' }))
+    expect(teamsOf()).toEqual(['team-heshan', 'team-medical'])
+    expect(cloud.cloud.store.find('volunteers', { openid: 'demo-organizer' })[0].memberOf).toEqual(
+      expect.arrayContaining(['team-city', 'team-heshan', 'team-medical']),
+    )
+    const reupload = await cloud.uploadRoster(
+      'demo-medical-admin',
+      'team-medical',
+      await rosterFile([goodRow(10, makeIdNumber('19751101', 81))]),
+    )
     const again = await expectOk<ImportPreview>(
-      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: file }),
+      cloud.call('demo-medical-admin', 'spreadsheet.importPreview', { teamId: 'team-medical', fileID: reupload }),
     )
     expect(again.counts.member).toBe(1)
   })
@@ -134,10 +164,11 @@ describe('import', () => {
 
 it('imports 500 rows with a fixed, small number of database requests', async () => {
   const rows = Array.from({ length: 500 }, (_, i) => goodRow(1000 + i, nthIdNumber(7000 + i)))
-  const fileID = await cloud.upload('imports/big.xlsx', await rosterFile(rows))
+  const fileID = await cloud.uploadRoster('demo-owner', 'team-anhua', await rosterFile(rows))
   const r = await cloud.call('demo-owner', 'spreadsheet.importCommit', { teamId: 'team-anhua', fileID })
   if (!r.ok) throw new Error(r.message)
   expect(r.data.counts.new).toBe(500)
-  // roles, team, existing by ID hash (none, so no membership look-up), 5 inserts of 100, audit
-  expect(r.dbRequests).toBe(9)
+  // roles, team, upload noted, existing by ID hash (none, so no membership look-up), audit,
+  // 5 inserts of 100, roster deleted from storage, upload note removed
+  expect(r.dbRequests).toBe(11)
 })

@@ -424,6 +424,12 @@ describe('openapi', () => {
     expect(kit.cloud.outbox().map((m) => [m.touser, m.errcode])).toEqual([['o-refuser', 43101]])
   })
 
+  it('answers 40003 for an openid that cannot exist (a placeholder), and delivers nothing', async () => {
+    const { result } = await kit.probe('send', { touser: 'unclaimed:vol-1' })
+    expect(result.failed.errCode).toBe(40003)
+    expect(kit.cloud.outbox()).toEqual([])
+  })
+
   it('refuses keyword values the template cannot take (errcode 47003)', async () => {
     const { result } = await kit.probe('send', {
       touser: 'o-1',

@@ -79,6 +79,8 @@ export function me(over: Partial<MeView> = {}): MeView {
     memberOf: ['t-city', 't-heshan'],
     serviceHours: 0,
     activationLocked: false,
+    invitations: [],
+    activationCode: null,
     notices: [],
     subscribeTemplateIds: [],
     ...over,

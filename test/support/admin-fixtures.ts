@@ -90,7 +90,7 @@ export function importPreview(): ImportPreview {
   return {
     rows: [
       { row: 2, name: '王医生', idNumberMasked: '430***********0011', outcome: 'new', errors: [] },
-      { row: 3, name: '刘洋', idNumberMasked: '430***********0642', outcome: 'join', errors: [] },
+      { row: 3, name: '刘洋', idNumberMasked: '430***********0642', outcome: 'new', errors: [] },
       { row: 4, name: '李护士', idNumberMasked: '430***********0023', outcome: 'member', errors: [] },
       {
         row: 5,
@@ -100,6 +100,6 @@ export function importPreview(): ImportPreview {
         errors: ['身份证号校验位不正确', '请填写手机号'],
       },
     ],
-    counts: { new: 1, join: 1, member: 1, invalid: 1 },
+    counts: { new: 2, invited: 0, member: 1, invalid: 1 },
   }
 }

@@ -30,6 +30,8 @@ export interface TestCloud extends DevServer {
   raw(openid: string, fn: string, event: unknown): Promise<unknown>
   /** Uploads a file to cloud storage the way the H5 app does; returns its fileID. */
   upload(cloudPath: string, content: Buffer): Promise<string>
+  /** Uploads a roster as `openid` for `teamId`, into the folder the import names (spreadsheet.importStart). */
+  uploadRoster(openid: string, teamId: string, content: Buffer): Promise<string>
 }
 
 export async function startTestCloud(): Promise<TestCloud> {
@@ -43,7 +45,7 @@ export async function startTestCloud(): Promise<TestCloud> {
     functionsDir: paths.functions,
     databaseSpec: paths.databaseSpec,
   })
-  return {
+  const cloud: TestCloud = {
     ...server,
     async call(openid, action, data) {
       const [fn, name] = action.split('.')
@@ -68,11 +70,17 @@ export async function startTestCloud(): Promise<TestCloud> {
       if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`)
       return ((await res.json()) as { fileID: string }).fileID
     },
+    async uploadRoster(openid, teamId, content) {
+      const dir = await cloud.call(openid, 'spreadsheet.importStart', { teamId })
+      if (!dir.ok) throw new Error(`importStart refused: ${dir.code}`)
+      return cloud.upload(`${dir.data.cloudDir}${Math.random().toString(36).slice(2, 10)}.xlsx`, content)
+    },
     async close() {
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return cloud
 }
 
 /** The data of a call that must succeed; otherwise the test fails with the refusal. */
@@ -84,10 +92,10 @@ export async function expectOk<T>(
   return (r as { data: T }).data
 }
 
-/** The activation code in the newest review-result message sent to `openid`. */
+/** The activation code in the newest review-result message sent to `openid` (in the link it opens). */
 export function codeSentTo(cloud: TestCloud, openid: string): string {
   const msgs = cloud.cloud.outbox().filter((m) => m.touser === openid)
-  const code = /(\d{6})/.exec(msgs[msgs.length - 1]?.data.thing3.value ?? '')?.[1]
+  const code = /[?&]code=(\d{6})/.exec(msgs[msgs.length - 1]?.page ?? '')?.[1]
   if (!code) throw new Error(`no code in the messages to ${openid}`)
   return code
 }

@@ -21,6 +21,8 @@ const me: MeView = {
   memberOf: [],
   serviceHours: 0,
   activationLocked: false,
+  invitations: [],
+  activationCode: null,
   notices: [],
   subscribeTemplateIds: ['tmpl-review-result'],
 }

@@ -11,6 +11,7 @@ const item = (volunteerId: string, name: string): ReviewItem => ({
   team: heshan,
   submittedAt: '2024-09-01T06:05:00.000Z',
   resubmitted: false,
+  revision: 3,
 })
 
 let page: RenderedPage | undefined
@@ -54,7 +55,15 @@ test('the production review page lists the queue and batch-approves the selectio
   await waitFor(() => expect(approve).toHaveBeenCalledTimes(1))
   expect(wx.cloud.callFunction).toHaveBeenCalledWith({
     name: 'admin',
-    data: { action: 'approve', data: { volunteerIds: ['v-a', 'v-b'] } },
+    data: {
+      action: 'approve',
+      data: {
+        items: [
+          { volunteerId: 'v-a', revision: 3 },
+          { volunteerId: 'v-b', revision: 3 },
+        ],
+      },
+    },
   })
   await waitFor(() => expect(page!.text()).toContain('王芳：该注册已被其他管理员处理，请刷新列表'))
 })

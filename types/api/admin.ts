@@ -15,10 +15,12 @@ export interface ReviewItem {
   submittedAt: string
   /** Submitted again after a rejection or an identity change. */
   resubmitted: boolean
+  /** What the reviewer saw: approve and reject name it, and fail with CONFLICT after any edit. */
+  revision: number
 }
 
 export interface ReviewEvent {
-  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued'
+  action: 'submitted' | 'approved' | 'rejected' | 'code_reissued' | 'voided'
   reason: string | null
   at: string
 }
@@ -27,6 +29,33 @@ export interface ReviewDetail extends ReviewItem {
   status: VolunteerStatus
   profile: ProfileView
   history: ReviewEvent[]
+}
+
+/** One row of 待激活: approved (or imported) and not activated yet. */
+export interface PendingActivationItem {
+  volunteerId: string
+  name: string
+  team: TeamRef
+  /** Registered by a team (集体注册) and not claimed: a re-issued code is shown to the administrator. */
+  imported: boolean
+  issuedAt: string | null
+  /** Whole days since the code was issued. */
+  codeAgeDays: number | null
+  expired: boolean
+  /** Too many wrong codes: only a re-issue lets the person activate. */
+  locked: boolean
+}
+
+/** An open 申诉 as an administrator in scope sees it: numbers masked. */
+export interface AppealItem {
+  id: string
+  /** The record holding the number (open it to review or void it), or null when none does. */
+  volunteerId: string | null
+  name: string
+  idNumberMasked: string
+  mobileMasked: string
+  note: string
+  at: string
 }
 
 export interface BatchResult {
@@ -47,10 +76,20 @@ export interface AdminApi {
   'admin.reviewDetail': { req: { volunteerId: string }; res: ReviewDetail }
   /** Full ID number or mobile of a volunteer in scope; every reveal is audited. */
   'admin.reveal': { req: { volunteerId: string; field: 'idNumber' | 'mobile' }; res: { value: string } }
-  'admin.approve': { req: { volunteerIds: string[] }; res: BatchResult }
-  'admin.reject': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
-  /** A new activation code for an approved volunteer; the old one stops working. */
-  'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string } }
+  /** Each registration at the revision the reviewer saw. */
+  'admin.approve': { req: { items: { volunteerId: string; revision: number }[] }; res: BatchResult }
+  'admin.reject': { req: { volunteerId: string; revision: number; reason: string }; res: { volunteerId: string } }
+  /**
+   * A new activation code for an approved volunteer; the old one stops working. Sent to the person,
+   * or, for an unclaimed 集体注册 record, returned here (`code`) for the administrator to hand over.
+   */
+  'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string; code: string | null; days: number } }
+  /** 作废: voids a false registration in scope, recorded and audited; its ID number is released. */
+  'admin.voidRegistration': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
+  /** Open 申诉 about records in the caller's scope, newest first. */
+  'admin.appeals': { req: Empty; res: AppealItem[] }
+  /** 待激活 in the caller's scope, oldest first. */
+  'admin.pendingActivation': { req: { cursor?: string; limit?: number }; res: Page<PendingActivationItem> }
   /** Grants on the team and every team below it. */
   'admin.roles': { req: { teamId: string }; res: RoleItem[] }
   'admin.grantRole': { req: { volunteerId: string; role: 'admin' | 'organizer'; teamId: string }; res: RoleItem }

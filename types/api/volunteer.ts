@@ -9,7 +9,11 @@ export interface ProfileView {
   gender: Gender
   /** 430***********123X */
   idNumberMasked: string
-  birthDate: string
+  /**
+   * Birth year only: with the masked number and the check digit, a full birth date would give the
+   * whole ID number without the audited reveal.
+   */
+  birthYear: number
   employer: string
   position: string
   mobileMasked: string
@@ -45,6 +49,13 @@ export interface MeView {
   serviceHours: number
   /** Activation is locked after too many wrong codes until an admin re-issues one. */
   activationLocked: boolean
+  /**
+   * The caller's own activation code while they are 待激活 (self-registered): shown only to its
+   * owner, kept sealed at rest, gone after activation.
+   */
+  activationCode: string | null
+  /** Teams that registered the caller (集体注册) while they were registered elsewhere: joined only on accepting. */
+  invitations: { team: TeamRef; at: string }[]
   /** Latest notices, newest first. */
   notices: Notice[]
   /** Subscribe-message templates to ask for on the next submit tap (from configuration). */
@@ -60,4 +71,9 @@ export interface VolunteerApi {
   'volunteer.leave': { req: Empty; res: MeView }
   /** Someone registered by their team (集体注册) claims the record with their ID number and code. */
   'volunteer.claim': { req: { idNumber: string; code: string }; res: MeView }
+  /** 申诉: the caller's ID number is taken by someone else; the holder's team administrators check it. */
+  'volunteer.appeal': { req: { name: string; idNumber: string; mobile: string; note: string }; res: { received: true } }
+  /** Joins a team that invited the caller; until then the caller is not its member and not shown to it. */
+  'volunteer.acceptInvitation': { req: { teamId: string }; res: MeView }
+  'volunteer.declineInvitation': { req: { teamId: string }; res: MeView }
 }

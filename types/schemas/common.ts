@@ -12,13 +12,31 @@ export const count = v.pipe(
   v.minValue(0, '人数不能为负'),
   v.maxValue(1_000_000, '人数过大'),
 )
-/** Free text typed by a person: trimmed, bounded, no control or invisible formatting characters. */
+/**
+ * Free text typed by a person: Unicode NFC (so one name has one spelling), trimmed, bounded, and no
+ * control or invisible formatting characters (NUL, bidi overrides, zero-width joiners).
+ */
 export function text(label: string, min: number, max: number) {
   return v.pipe(
     v.string(`请填写${label}`),
+    v.transform((s) => s.normalize('NFC')),
     v.trim(),
     v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
     v.maxLength(max, `${label}不超过 ${max} 个字`),
     v.regex(/^[^\p{Cc}\p{Cf}]*$/u, `${label}含有不可见字符`),
   )
 }
+/** The revision of a record a reviewer saw. */
+export const revision = v.pipe(
+  v.number('缺少版本号'),
+  v.integer('版本号无效'),
+  v.minValue(0, '版本号无效'),
+  v.maxValue(1e9, '版本号无效'),
+)
+
+/** Free text that must be filled: an empty answer says "请填写…" rather than a length. */
+export const requiredText = (label: string, min: number, max: number) =>
+  v.pipe(v.string(`请填写${label}`), v.trim(), v.nonEmpty(`请填写${label}`), text(label, min, max))
+
+/** Optional free text: as `text`, empty when left out. */
+export const optionalText = (label: string, max: number) => v.optional(text(label, 0, max), '')

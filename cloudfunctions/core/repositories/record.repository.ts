@@ -10,6 +10,8 @@ export interface RecordRepository {
   addMessages(ms: Omit<MessageDoc, '_id' | 'createdAt'>[]): Promise<void>
   messagesOf(openid: string, limit: number): Promise<MessageDoc[]>
   audit(a: Omit<AuditDoc, '_id' | 'at'>): Promise<void>
+  /** Several audit entries in one request (written before the work they record). */
+  auditMany(a: Omit<AuditDoc, '_id' | 'at'>[]): Promise<void>
 }
 
 export function recordRepository(db: Db): RecordRepository {
@@ -29,6 +31,13 @@ export function recordRepository(db: Db): RecordRepository {
       rowsOf<MessageDoc>(db.collection('messages').where({ openid }).orderBy('createdAt', 'desc').limit(limit)),
     async audit(a) {
       await db.collection('audit_logs').add({ data: { ...a, at: serverNow() } })
+    },
+    async auditMany(a) {
+      if (a.length === 0) return
+      const at = serverNow()
+      await db
+        .collection('audit_logs')
+        .add({ data: a.map((x) => ({ ...x, at })) as unknown as Record<string, unknown> })
     },
   }
 }

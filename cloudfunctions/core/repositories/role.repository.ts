@@ -1,9 +1,13 @@
 import type { RoleGrant } from '../../../types/api'
-import { rowsOf, serverNow, type Db } from '../db'
-import type { RoleDoc } from '../models'
+import { listOf, rowsOf, serverNow, type Db } from '../db'
+import type { RoleDoc, VolunteerDoc } from '../models'
+
+/** The state of a grant holder's registration that decides whether their grants hold. */
+export type Holder = Pick<VolunteerDoc, 'status'> | null
 
 export interface RoleRepository {
-  grantsOf(openid: string): Promise<RoleGrant[]>
+  /** The person's grants and their registration's state, in one request. */
+  grantsOf(openid: string): Promise<{ grants: RoleGrant[]; holder: Holder }>
   get(id: string): Promise<RoleDoc | null>
   /** Grants on the team and every team below it. */
   inSubtree(teamId: string): Promise<RoleDoc[]>
@@ -18,8 +22,19 @@ export function roleRepository(db: Db): RoleRepository {
   const col = db.collection('roles')
   return {
     async grantsOf(openid) {
-      const rows = await rowsOf<RoleDoc>(col.where({ openid }).limit(MAX_GRANTS))
-      return rows.map((r) => ({ role: r.role, team: r.team }))
+      // The holder comes along in the same request, so checking their state costs nothing extra.
+      const rows = await listOf<RoleDoc & { holder: VolunteerDoc[] }>(
+        col
+          .aggregate()
+          .match({ openid })
+          .limit(MAX_GRANTS)
+          .lookup({ from: 'volunteers', localField: 'openid', foreignField: 'openid', as: 'holder' }),
+      )
+      const h = rows[0]?.holder[0]
+      return {
+        grants: rows.map((r) => ({ role: r.role, team: r.team })),
+        holder: h ? { status: h.status } : null,
+      }
     },
     async get(id) {
       const [row] = await rowsOf<RoleDoc>(col.where({ _id: id }).limit(1))

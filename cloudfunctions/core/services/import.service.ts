@@ -1,7 +1,8 @@
 /**
  * 集体注册: a team registers its people from a filled .xlsx template. Every row is checked with the
  * registration schema; new people are stored as approved (待激活) with an activation code each,
- * people already registered elsewhere join the team, and re-uploading the same file changes nothing.
+ * people already registered elsewhere are invited, and committing the same file again re-issues
+ * codes for rows still unclaimed. Uploads are bound to their uploader and team and deleted after use.
  */
 import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
@@ -10,23 +11,24 @@ import type { ImportPreview, ImportResult, ImportRow } from '../../../types/api'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../types/enums'
 import { maskIdNumber } from '../../../types/idcard'
 import { registrationSchema, type Registration } from '../../../types/registration'
-import { hashActivationCode, newActivationCode } from '../activation'
-import { adminScope, assertInScope } from '../auth'
-import { config } from '../config'
+import { adminScope, teamInScope } from '../auth'
 import type { Caller } from '../context'
-import { AppError, notFound } from '../errors'
+import { AppError } from '../errors'
+import { checkXlsx } from '../xlsx-guard'
 import type { TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash } from '../pii'
+import { idNumberHash, keyFor, legacyIdNumberHash } from '../pii'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
+import type { UploadRepository } from '../repositories/upload.repository'
 import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
-import { registrationFields, UNCLAIMED } from './volunteer.service'
+import { isUnclaimed, issueActivation, newVolunteer, newVolunteerId, registrationFields } from '../volunteer'
 
 export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileID: string): Promise<Buffer>
   tempUrl(fileID: string): Promise<string>
+  remove(fileIDs: string[]): Promise<void>
 }
 
 export interface ImportDeps {
@@ -34,6 +36,7 @@ export interface ImportDeps {
   teams: TeamRepository
   memberships: MembershipRepository
   records: RecordRepository
+  uploads: UploadRepository
   files: FileStore
 }
 
@@ -53,6 +56,10 @@ export const COLUMNS = [
 ] as const
 
 const MAX_ROWS = 2000
+/** Longer than any field of the form: a longer cell is an error, and its text is not carried further. */
+const MAX_CELL = 200
+/** Uploaded rosters (full ID numbers, phones) are deleted after commit, or by the timer after this. */
+export const UPLOAD_TTL_MS = 86_400_000
 const INSERT_CHUNK = 100
 
 const byLabel = <K extends string>(map: Record<K, string>) =>
@@ -101,6 +108,11 @@ interface Parsed {
 }
 
 export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Parsed[]> {
+  const problem = checkXlsx(buffer)
+  if (problem === 'too_large') throw new AppError('INVALID_INPUT', '文件超过 2 MB，请分批上传', 'fileID')
+  if (problem === 'expands_too_much')
+    throw new AppError('INVALID_INPUT', `文件内容过多，一次最多导入 ${MAX_ROWS} 行，请分批上传`, 'fileID')
+  if (problem) throw new AppError('INVALID_INPUT', '无法读取该文件，请上传用模板填写的 .xlsx 文件', 'fileID')
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer)
@@ -122,19 +134,22 @@ export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Par
   const out: Parsed[] = []
   sheet.eachRow((row, number) => {
     if (number === 1) return
-    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).text.trim()])) as Record<
+    const raw = COLUMNS.map((_, i) => row.getCell(i + 1).text.trim())
+    const tooLong = raw.some((t) => t.length > MAX_CELL)
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, raw[i].slice(0, MAX_CELL)])) as Record<
       (typeof COLUMNS)[number]['key'],
       string
     >
     if (Object.values(cells).every((x) => x === '')) return
     const result = v.safeParse(registrationSchema, rowToRegistration(cells, teamId))
     const errors = result.success ? [] : [...new Set(result.issues.map((i) => i.message))]
+    if (tooLong) errors.unshift(`有单元格超过 ${MAX_CELL} 个字`)
     // Typed into a "General" cell, 18 digits become a number and lose their last digits.
     if (row.getCell(3).type === ExcelJS.ValueType.Number)
       errors.unshift('身份证号被表格当成了数字，请把该列设置为“文本”格式后重新填写')
     out.push({
       row: number,
-      registration: result.success ? result.output : null,
+      registration: result.success && !tooLong ? result.output : null,
       name: cells.name,
       idNumber: cells.idNumber.toUpperCase(),
       errors,
@@ -144,15 +159,34 @@ export async function parseWorkbook(buffer: Buffer, teamId: string): Promise<Par
   return out
 }
 
+/** What commit does with a row; the preview shows only new, member and invalid (see `shown`). */
+type Action = 'insert' | 'reissue' | 'invite' | 'none'
+
 interface Plan {
-  rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null })[]
+  rows: (ImportRow & { registration: Registration | null; existing: VolunteerDoc | null; action: Action })[]
 }
 
-export function importService({ volunteers, teams, memberships, records, files }: ImportDeps) {
-  async function teamInScope(caller: Caller, teamId: string): Promise<TeamDoc> {
-    const [scope, team] = await Promise.all([adminScope(caller), teams.get(teamId)])
-    if (!team) throw notFound('该队伍')
-    assertInScope(scope, team.path)
+/**
+ * Where the caller uploads a roster for the team: a folder named by a keyed hash of the caller and
+ * the team, so a file is bound to its uploader and team and nobody else can preview or commit it.
+ */
+export function uploadDir(openid: string, teamId: string): string {
+  const token = crypto.createHmac('sha256', keyFor('upload-path')).update(`${openid}\n${teamId}`).digest('hex')
+  return `imports/${teamId}/${token.slice(0, 24)}/`
+}
+
+/** The path of a cloud fileID (cloud://<env>.<bucket>/<path>), or null when it is not one. */
+function pathOf(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)
+  return m && !m[1].split('/').includes('..') ? m[1] : null
+}
+
+export function importService({ volunteers, teams, memberships, records, uploads, files }: ImportDeps) {
+  /** The team in the caller's scope, and the file uploaded by the caller for that team. */
+  async function ownUpload(caller: Caller, teamId: string, fileID: string): Promise<TeamDoc> {
+    const team = await teamInScope(caller, teams, teamId)
+    if (!pathOf(fileID)?.startsWith(uploadDir(caller.openid, team._id)))
+      throw new AppError('INVALID_INPUT', '文件不存在或已过期，请重新上传', 'fileID')
     return team
   }
 
@@ -164,7 +198,9 @@ export function importService({ volunteers, teams, memberships, records, files }
       throw new AppError('INVALID_INPUT', '文件不存在或已过期，请重新上传', 'fileID')
     }
     const parsed = await parseWorkbook(buffer, team._id)
-    const hashes = [...new Set(parsed.filter((p) => p.registration).map((p) => idNumberHash(p.idNumber)))]
+    // Records from before derived keys carry the legacy hash: look both up.
+    const valid = parsed.filter((p) => p.registration)
+    const hashes = [...new Set(valid.flatMap((p) => [idNumberHash(p.idNumber), legacyIdNumberHash(p.idNumber)]))]
     const existing = await volunteers.findByIdNumberHashes(hashes)
     const byHash = new Map(existing.map((x) => [x.idNumberHash, x]))
     const members = await memberships.activeAmong(
@@ -178,43 +214,65 @@ export function importService({ volunteers, teams, memberships, records, files }
         name: p.name,
         idNumberMasked: p.idNumber.length === 18 ? maskIdNumber(p.idNumber) : '',
         registration: p.registration,
+        errors: [] as string[],
       }
-      if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null }
+      if (!p.registration) return { ...base, outcome: 'invalid', errors: p.errors, existing: null, action: 'none' }
       const seen = firstRowOf.get(p.idNumber)
-      if (seen) return { ...base, outcome: 'invalid', errors: [`与第 ${seen} 行的身份证号重复`], existing: null }
+      if (seen)
+        return {
+          ...base,
+          outcome: 'invalid',
+          errors: [`与第 ${seen} 行的身份证号重复`],
+          existing: null,
+          action: 'none',
+        }
       firstRowOf.set(p.idNumber, p.row)
-      const found = byHash.get(idNumberHash(p.idNumber)) ?? null
-      if (!found) return { ...base, outcome: 'new', errors: [], existing: null }
-      if (found.teamPath.includes(team._id) || members.has(found.openid))
-        return { ...base, outcome: 'member', errors: [], existing: found }
-      if (found.status === 'active') return { ...base, outcome: 'join', errors: [], existing: found }
-      return {
-        ...base,
-        outcome: 'invalid',
-        errors: ['该身份证号已在其他队伍注册但尚未激活，激活后再导入'],
-        existing: found,
-      }
+      const found = byHash.get(idNumberHash(p.idNumber)) ?? byHash.get(legacyIdNumberHash(p.idNumber)) ?? null
+      if (!found) return { ...base, outcome: 'new', existing: null, action: 'insert' }
+      // Imported into this very team and not claimed yet: importing again issues a new code.
+      if (isUnclaimed(found) && found.team.id === team._id && found.status === 'approved')
+        return { ...base, outcome: 'new', existing: found, action: 'reissue' }
+      // Already of this subtree: the administrator sees them in the member list or review queue anyway.
+      if (members.has(found.openid) || (!isUnclaimed(found) && found.teamPath.includes(team._id)))
+        return { ...base, outcome: 'member', existing: found, action: 'none' }
+      // Registered elsewhere: an invitation the person accepts under 我的. The preview calls it
+      // new like any other, so it never tells whether an ID number is registered.
+      return { ...base, outcome: 'new', existing: found, action: 'invite' }
     })
     return { rows }
   }
 
-  function summary(p: Plan): ImportPreview {
-    const counts = { new: 0, member: 0, join: 0, invalid: 0 }
-    for (const r of p.rows) counts[r.outcome]++
-    return {
-      rows: p.rows.map(({ row, name, idNumberMasked, outcome, errors }) => ({
-        row,
-        name,
-        idNumberMasked,
-        outcome,
-        errors,
-      })),
-      counts,
-    }
+  function summary(p: Plan, after: 'preview' | 'commit'): ImportPreview {
+    const counts = { new: 0, member: 0, invited: 0, invalid: 0 }
+    const rows = p.rows.map(({ row, name, idNumberMasked, outcome, errors, action }) => ({
+      row,
+      name,
+      idNumberMasked,
+      outcome: after === 'commit' && action === 'invite' ? ('invited' as const) : outcome,
+      errors,
+    }))
+    for (const r of rows) counts[r.outcome]++
+    return { rows, counts }
   }
 
   return {
-    async template(): Promise<{ fileID: string; url: string }> {
+    /** Where to upload a roster for the team (see uploadDir). */
+    async start(caller: Caller, { teamId }: { teamId: string }): Promise<{ cloudDir: string }> {
+      const team = await teamInScope(caller, teams, teamId)
+      return { cloudDir: uploadDir(caller.openid, team._id) }
+    },
+
+    /** The timer's job: uploads older than a day are deleted, committed or not. */
+    async purge(now: Date): Promise<{ deleted: number }> {
+      const old = await uploads.olderThan(new Date(now.getTime() - UPLOAD_TTL_MS), 100)
+      if (old.length === 0) return { deleted: 0 }
+      await files.remove(old.map((u) => u.fileID))
+      for (const u of old) await uploads.forget(u.fileID)
+      return { deleted: old.length }
+    },
+
+    async template(caller: Caller): Promise<{ fileID: string; url: string }> {
+      await adminScope(caller)
       const wb = new ExcelJS.Workbook()
       const sheet = wb.addWorksheet('集体注册')
       sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }))
@@ -238,52 +296,77 @@ export function importService({ volunteers, teams, memberships, records, files }
     },
 
     async preview(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportPreview> {
-      const team = await teamInScope(caller, data.teamId)
-      return summary(await plan(team, data.fileID))
+      const team = await ownUpload(caller, data.teamId, data.fileID)
+      await uploads.seen(data.fileID, team._id, caller.openid)
+      return summary(await plan(team, data.fileID), 'preview')
     },
 
+    /**
+     * Re-runnable: the audit is written first; rows already imported into this team and still
+     * unclaimed get a new code (so a commit cut short, or codes lost, are fixed by committing again);
+     * people registered elsewhere are invited, never joined, and each invitation is audited by name.
+     */
     async commit(caller: Caller, data: { teamId: string; fileID: string }): Promise<ImportResult> {
-      const team = await teamInScope(caller, data.teamId)
+      const team = await ownUpload(caller, data.teamId, data.fileID)
+      await uploads.seen(data.fileID, team._id, caller.openid)
       const p = await plan(team, data.fileID)
-      const days = config.activationCodeDays()
-      const expiresAt = new Date(caller.now().getTime() + days * 86_400_000)
+      const now = caller.now()
+      const of = (a: Action) => p.rows.filter((r) => r.action === a)
+      const [inserts, reissues, invites] = [of('insert'), of('reissue'), of('invite')]
+      await records.auditMany([
+        {
+          by: caller.openid,
+          action: 'import',
+          target: team._id,
+          detail: `rows ${p.rows.length}; new ${inserts.length}; reissued ${reissues.length}; invited ${invites.length}`,
+        },
+        ...reissues.map((r) => ({
+          by: caller.openid,
+          action: 'reissue' as const,
+          target: r.existing!._id,
+          detail: `import ${team._id}`,
+        })),
+        ...invites.map((r) => ({
+          by: caller.openid,
+          action: 'invite' as const,
+          target: r.existing!._id,
+          detail: `${team.name}（${team._id}）邀请 ${r.existing!.name}`,
+        })),
+      ])
       const codes: ImportResult['codes'] = []
       const docs: Omit<VolunteerDoc, '_id'>[] = []
-      for (const r of p.rows) {
-        if (r.outcome !== 'new' || !r.registration) continue
-        const id = `vol-${crypto.randomBytes(12).toString('hex')}`
-        const code = newActivationCode()
+      for (const r of inserts) {
+        const id = newVolunteerId()
+        const { code, activation } = issueActivation(id, now, { forOwner: false })
         codes.push({ row: r.row, name: r.name, code })
-        docs.push({
-          _id: id,
-          ...registrationFields(r.registration, team),
-          openid: `${UNCLAIMED}${id}`,
-          status: 'approved',
-          consentAt: caller.now(),
-          submittedAt: caller.now(),
-          rejectReason: null,
-          resubmitted: false,
-          reviewedBy: caller.openid,
-          reviewedAt: caller.now(),
-          activation: { codeHash: hashActivationCode(id, code), expiresAt, failures: 0 },
-          activatedAt: null,
-          leftAt: null,
-          serviceMinutes: 0,
-        } as VolunteerDoc)
+        const fields = registrationFields(r.registration!, id, team)
+        docs.push(newVolunteer(fields, { kind: 'imported', id, by: caller.openid, activation, now }) as VolunteerDoc)
       }
       try {
         for (let i = 0; i < docs.length; i += INSERT_CHUNK) await volunteers.insertMany(docs.slice(i, i + INSERT_CHUNK))
       } catch (e) {
         if (e instanceof DuplicateRegistration)
-          throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入，请重新预览后再导入')
+          throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入。已导入的人员不受影响，请再次导入以补发激活码')
         throw e
       }
-      for (const r of p.rows) {
-        if (r.outcome === 'join' && r.existing)
-          await memberships.activate(r.existing.openid, { id: team._id, path: team.path }, false)
+      for (const r of reissues) {
+        const v = r.existing!
+        const { code, activation } = issueActivation(v._id, now, { forOwner: false })
+        if (v.activation && (await volunteers.reissue(v._id, v.activation.codeHash, activation)))
+          codes.push({ row: r.row, name: r.name, code })
       }
-      await records.audit({ by: caller.openid, action: 'import', target: team._id, detail: `new ${docs.length}` })
-      return { ...summary(p), codes }
+      for (const r of invites)
+        await volunteers.invite(
+          r.existing!._id,
+          { id: team._id, name: team.name, kind: team.kind },
+          team.path,
+          caller.openid,
+        )
+      codes.sort((a, b) => a.row - b.row)
+      // The roster holds full ID numbers and phones: once imported it is not kept.
+      await files.remove([data.fileID])
+      await uploads.forget(data.fileID)
+      return { ...summary(p, 'commit'), codes }
     },
   }
 }

@@ -1,25 +1,30 @@
-import type { BatchResult, Page, ReviewDetail, ReviewItem } from '../../../types/api'
-import { newActivationCode, hashActivationCode } from '../activation'
+import type { AppealItem, BatchResult, Page, PendingActivationItem, ReviewDetail, ReviewItem } from '../../../types/api'
 import { adminScope, assertInScope, inScope } from '../auth'
-import { config } from '../config'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
-import type { VolunteerDoc } from '../models'
+import type { ReviewDoc, VolunteerDoc } from '../models'
 import type { ReviewResult } from '../notify'
-import { unseal } from '../pii'
+import { sealedFor, unseal } from '../pii'
+import type { AppealRepository } from '../repositories/appeal.repository'
+import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
+import { isUnclaimed, issueActivation } from '../volunteer'
+import { config } from '../config'
 import { profileView } from './volunteer.service'
 
 export interface ReviewDeps {
   volunteers: VolunteerRepository
   records: RecordRepository
+  memberships: MembershipRepository
+  appeals: AppealRepository
   notifyReview(openid: string, r: ReviewResult): Promise<void>
 }
 
 const DEFAULT_LIMIT = 20
 const HISTORY_SHOWN = 20
+const APPEALS_SHOWN = 50
 
 function item(v: VolunteerDoc): ReviewItem {
   return {
@@ -31,12 +36,32 @@ function item(v: VolunteerDoc): ReviewItem {
     team: v.team,
     submittedAt: new Date(v.submittedAt).toISOString(),
     resubmitted: v.resubmitted,
+    revision: v.revision ?? 0,
   }
 }
 
 const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他管理员处理，请刷新列表')
+/** The volunteer edited the registration after the reviewer opened it. */
+const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新查看')
+const revisionOf = (v: VolunteerDoc) => v.revision ?? 0
 
-export function reviewService({ volunteers, records, notifyReview }: ReviewDeps) {
+/**
+ * A registration is one write: its first submission is not logged separately but read from the
+ * record (consentAt is stamped by that insert and never changes). Records from before this carry
+ * the logged entry instead.
+ */
+function firstSubmission(v: VolunteerDoc, logged: ReviewDoc[]): Pick<ReviewDoc, 'action' | 'reason' | 'at'>[] {
+  if (!v.firstSubmissionInRecord || logged.length >= HISTORY_SHOWN) return logged
+  return [...logged, { action: 'submitted', reason: null, at: v.consentAt }]
+}
+
+export function reviewService({ volunteers, records, memberships, appeals, notifyReview }: ReviewDeps) {
+  /** Why a review's compare-and-set failed: another reviewer, or an edit by the volunteer. */
+  async function lostRace(id: string, revision: number): Promise<AppError> {
+    const now = await volunteers.findById(id)
+    return now?.status === 'pending' && revisionOf(now) !== revision ? changedSince() : handledElsewhere()
+  }
+
   async function inScopeVolunteer(caller: Caller, volunteerId: string): Promise<VolunteerDoc> {
     const [scope, v] = await Promise.all([adminScope(caller), volunteers.findById(volunteerId)])
     if (!v) throw notFound('该注册')
@@ -44,22 +69,14 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
     return v
   }
 
-  /** A fresh code: stored as a hash, valid for the configured days, told to the volunteer once. */
-  function issueCode(v: VolunteerDoc, now: Date) {
-    const code = newActivationCode()
-    const days = config.activationCodeDays()
-    const expiresAt = new Date(now.getTime() + days * 86_400_000)
-    return { code, days, activation: { codeHash: hashActivationCode(v._id, code), expiresAt, failures: 0 } }
-  }
-
-  async function approveOne(caller: Caller, v: VolunteerDoc): Promise<void> {
+  async function approveOne(caller: Caller, v: VolunteerDoc, revision: number): Promise<void> {
     if (v.status !== 'pending') throw v.status === 'approved' ? handledElsewhere() : wrongState('该注册不在待审核状态')
+    if (revisionOf(v) !== revision) throw changedSince()
     const now = caller.now()
-    const { code, days, activation } = issueCode(v, now)
-    const patch = { status: 'approved' as const, activation, rejectReason: null, reviewedBy: caller.openid }
-    if (!(await volunteers.updateIf(v._id, 'pending', patch, { reviewed: true }))) throw handledElsewhere()
+    const { code, days, activation } = issueActivation(v._id, now)
+    if (!(await volunteers.approve(v._id, revision, activation, caller.openid))) throw await lostRace(v._id, revision)
     await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
-    await notifyReview(v.openid, { approved: true, note: `激活码 ${code}，${days}天内有效`, at: now })
+    await notifyReview(v.openid, { approved: true, note: `激活码${days}天内有效`, code, at: now })
   }
 
   return {
@@ -69,7 +86,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const after: QueueCursor | null = data.cursor
         ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
         : null
-      const rows = await volunteers.pendingInScope(scope, after, limit + 1)
+      const rows = await volunteers.inStateInScope('pending', scope, after, limit + 1)
       const page = rows.slice(0, limit)
       const last = page[page.length - 1]
       return {
@@ -80,7 +97,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
 
     async detail(caller: Caller, { volunteerId }: { volunteerId: string }): Promise<ReviewDetail> {
       const v = await inScopeVolunteer(caller, volunteerId)
-      const history = await records.reviewsOf(v._id, HISTORY_SHOWN)
+      const history = firstSubmission(v, await records.reviewsOf(v._id, HISTORY_SHOWN))
       return {
         ...item(v),
         status: v.status,
@@ -93,11 +110,15 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       const v = await inScopeVolunteer(caller, volunteerId)
       // Recorded before the value leaves the function: no reveal goes unaudited.
       await records.audit({ by: caller.openid, action: 'reveal', target: v._id, detail: field })
-      return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed) }
+      return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed, sealedFor(v._id, field)) }
     },
 
-    async approve(caller: Caller, { volunteerIds }: { volunteerIds: string[] }): Promise<BatchResult> {
-      const ids = [...new Set(volunteerIds)]
+    async approve(
+      caller: Caller,
+      { items }: { items: { volunteerId: string; revision: number }[] },
+    ): Promise<BatchResult> {
+      const seen = new Map(items.map((i) => [i.volunteerId, i.revision]))
+      const ids = [...seen.keys()]
       const [scope, found] = await Promise.all([adminScope(caller), volunteers.findByIds(ids)])
       const byId = new Map(found.map((v) => [v._id, v]))
       const result: BatchResult = { done: [], failed: [] }
@@ -106,7 +127,7 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
         try {
           if (!v) throw notFound('该注册')
           if (!inScope(scope, v.teamPath)) throw new AppError('NOT_IN_SCOPE', '该注册不在您的管理范围内')
-          await approveOne(caller, v)
+          await approveOne(caller, v, seen.get(id)!)
           result.done.push(id)
         } catch (e) {
           if (!(e instanceof AppError)) throw e
@@ -121,38 +142,103 @@ export function reviewService({ volunteers, records, notifyReview }: ReviewDeps)
       return result
     },
 
-    async reject(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
+    async reject(
+      caller: Caller,
+      { volunteerId, revision, reason }: { volunteerId: string; revision: number; reason: string },
+    ) {
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.status !== 'pending')
         throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
-      const ok = await volunteers.updateIf(
-        v._id,
-        'pending',
-        { status: 'rejected', rejectReason: reason, reviewedBy: caller.openid },
-        { reviewed: true },
-      )
-      if (!ok) throw handledElsewhere()
+      if (revisionOf(v) !== revision) throw changedSince()
+      if (!(await volunteers.reject(v._id, revision, reason, caller.openid))) throw await lostRace(v._id, revision)
       await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
       await notifyReview(v.openid, { approved: false, note: reason, at: caller.now() })
       return { volunteerId: v._id }
     },
 
+    /**
+     * A new code; the old one stops working. A person's own record gets it by message; a record a
+     * team registered and nobody claimed yet has no one to send it to, so the administrator is
+     * shown it (audited) to hand over.
+     */
     async reissueCode(caller: Caller, { volunteerId }: { volunteerId: string }) {
       const v = await inScopeVolunteer(caller, volunteerId)
-      if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放验证码')
+      if (v.status !== 'approved' || !v.activation) throw wrongState('只有待激活的志愿者可以重新发放激活码')
       const now = caller.now()
-      const { code, days, activation } = issueCode(v, now)
-      // Conditional on the old code: the old one stops working the moment the new one is stored.
-      const ok = await volunteers.updateIf(
-        v._id,
-        'approved',
-        { activation },
-        { also: { 'activation.codeHash': v.activation.codeHash } },
-      )
-      if (!ok) throw new AppError('CONFLICT', '验证码刚刚发生了变化，请刷新后重试')
+      const unclaimed = isUnclaimed(v)
+      const { code, days, activation } = issueActivation(v._id, now, { forOwner: !unclaimed })
+      if (unclaimed)
+        await records.audit({ by: caller.openid, action: 'reissue', target: v._id, detail: 'shown to admin' })
+      if (!(await volunteers.reissue(v._id, v.activation.codeHash, activation)))
+        throw new AppError('CONFLICT', '激活码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
-      await notifyReview(v.openid, { approved: true, note: `新激活码 ${code}，${days}天内有效`, at: now })
+      if (unclaimed) return { volunteerId: v._id, code, days }
+      await notifyReview(v.openid, { approved: true, note: `已重新发放激活码，${days}天内有效`, code, at: now })
+      return { volunteerId: v._id, code: null, days }
+    },
+
+    /**
+     * 作废 of a false registration (someone registered another person's ID number): recorded in the
+     * review history and the audit log, memberships end, and the number is free for its person.
+     */
+    async voidRegistration(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
+      const v = await inScopeVolunteer(caller, volunteerId)
+      if (v.voided && v.status === 'left') throw wrongState('该注册已作废')
+      await records.audit({ by: caller.openid, action: 'void', target: v._id, detail: reason })
+      if (!(await volunteers.voidRecord(v._id, v.status, caller.openid, reason)))
+        throw new AppError('CONFLICT', '该注册刚刚发生了变化，请刷新后重试')
+      await memberships.setAll(v.openid, 'left')
+      await records.addReview({ volunteerId: v._id, action: 'voided', reason, by: caller.openid })
       return { volunteerId: v._id }
+    },
+
+    async appeals(caller: Caller): Promise<AppealItem[]> {
+      const rows = await appeals.openInScope(await adminScope(caller), APPEALS_SHOWN)
+      return rows.map((a) => ({
+        id: a._id,
+        volunteerId: a.volunteerId,
+        name: a.name,
+        idNumberMasked: a.idNumberMasked,
+        mobileMasked: a.mobileMasked,
+        note: a.note,
+        at: new Date(a.at).toISOString(),
+      }))
+    },
+
+    /** 待激活: self-registered and imported people who have not activated, with code age and lock state. */
+    async pendingActivation(
+      caller: Caller,
+      data: { cursor?: string; limit?: number },
+    ): Promise<Page<PendingActivationItem>> {
+      const scope = await adminScope(caller)
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after: QueueCursor | null = data.cursor
+        ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
+        : null
+      const rows = await volunteers.inStateInScope('approved', scope, after, limit + 1)
+      const page = rows.slice(0, limit)
+      const last = page[page.length - 1]
+      const now = caller.now().getTime()
+      const max = config.activationMaxFailures()
+      return {
+        items: page.map((v) => {
+          const a = v.activation
+          const issued =
+            a?.issuedAt ??
+            (a ? new Date(new Date(a.expiresAt).getTime() - config.activationCodeDays() * 86_400_000) : null)
+          return {
+            volunteerId: v._id,
+            name: v.name,
+            team: v.team,
+            imported: isUnclaimed(v),
+            issuedAt: issued ? new Date(issued).toISOString() : null,
+            codeAgeDays: issued ? Math.floor((now - new Date(issued).getTime()) / 86_400_000) : null,
+            expired: a ? now > new Date(a.expiresAt).getTime() : true,
+            locked: (a?.failures ?? 0) >= max,
+          }
+        }),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.submittedAt), id: last._id }) : null,
+      }
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { PeriodView, RoleItem } from '../../../types/api'
-import { adminScope, assertInScope, type Scope } from '../auth'
+import { adminScope, assertInScope, teamInScope, type Scope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import type { PeriodDoc, RoleDoc, TeamDoc } from '../models'
@@ -42,8 +42,7 @@ export function roleService({ roles, teams, volunteers, periods }: RoleDeps) {
 
   return {
     async list(caller: Caller, { teamId }: { teamId: string }): Promise<RoleItem[]> {
-      const [scope, team] = await Promise.all([adminScope(caller), requireTeam(teamId)])
-      assertInScope(scope, team.path)
+      const team = await teamInScope(caller, teams, teamId)
       const grants = await roles.inSubtree(team._id)
       const people = await volunteers.findByOpenids([...new Set(grants.map((g) => g.openid))])
       const byOpenid = new Map(people.map((v) => [v.openid, v]))
@@ -63,9 +62,14 @@ export function roleService({ roles, teams, volunteers, periods }: RoleDeps) {
       const [team, [person]] = await Promise.all([requireTeam(data.teamId), volunteers.findByIds([data.volunteerId])])
       await mayAppoint(caller, data.role, team)
       if (!person) throw new AppError('INVALID_INPUT', '找不到该志愿者', 'volunteerId')
-      // An organizer is "a volunteer granted it for one team": only an activated one.
-      if (data.role === 'organizer' && person.status !== 'active') {
-        throw new AppError('INVALID_INPUT', '组织者须为已激活的志愿者', 'volunteerId')
+      // An organizer is "a volunteer granted it for one team": only an activated one; and a grant
+      // holds only while its holder is active (auth.ts grantsHeld), so the same goes for administrators.
+      if (person.status !== 'active') {
+        throw new AppError(
+          'INVALID_INPUT',
+          data.role === 'organizer' ? '组织者须为已激活的志愿者' : '管理员须为已激活的志愿者',
+          'volunteerId',
+        )
       }
       const r = await roles.grant({
         openid: person.openid,

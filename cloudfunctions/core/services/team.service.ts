@@ -1,7 +1,7 @@
 import type { MemberItem, Page, TeamNode, TeamPage } from '../../../types/api'
 import { FocusTag } from '../../../types/enums'
 import { CHILD_KINDS, leaderWarnings } from '../../../types/teams'
-import { adminScope, inScope, type Scope } from '../auth'
+import { inScope, teamInScope, type Scope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, forbidden, notFound, notInScope } from '../errors'
 import type { TeamDoc, VolunteerDoc } from '../models'
@@ -9,6 +9,7 @@ import { currentPeriod, deadlineState, periodRange } from '../period'
 import type { ActivityRepository } from '../repositories/activity.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { PeriodRepository } from '../repositories/period.repository'
+import type { ReportRepository } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -19,6 +20,7 @@ export interface TeamDeps {
   volunteers: VolunteerRepository
   periods: PeriodRepository
   activities: ActivityRepository
+  reports: Pick<ReportRepository, 'filedForms'>
 }
 
 const DEFAULT_LIMIT = 20
@@ -47,6 +49,15 @@ const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
   depth,
 })
 
+/**
+ * Two sibling names are the same when they differ only in Unicode form, full- or half-width
+ * characters, letter case or spaces (赫山区队 / 赫山区 队 / 赫山区队 with a composed character).
+ */
+export function sameTeamName(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+  return key(a) === key(b)
+}
+
 export function memberItem(v: VolunteerDoc): MemberItem {
   return {
     volunteerId: v._id,
@@ -59,13 +70,7 @@ export function memberItem(v: VolunteerDoc): MemberItem {
   }
 }
 
-export function teamService({ teams, memberships, volunteers, periods, activities }: TeamDeps) {
-  async function requireTeam(id: string): Promise<TeamDoc> {
-    const t = await teams.get(id)
-    if (!t) throw notFound('该队伍')
-    return t
-  }
-
+export function teamService({ teams, memberships, volunteers, periods, activities, reports }: TeamDeps) {
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
   async function access(caller: Caller, team: TeamDoc): Promise<{ scope: Scope | null; manage: boolean }> {
     const grants = await caller.roles()
@@ -90,7 +95,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     const kids = all.filter((t) => t.parentId === team._id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     const leaderOpenids = [team.leaderOpenid, ...(team.deputyOpenids ?? [])].filter((x): x is string => !!x)
     const period = currentPeriod(await periods.all(), now)
-    const [members, perChild, leaders, covered] = await Promise.all([
+    const [members, perChild, leaders, covered, filed] = await Promise.all([
       memberships.countMembers(team._id),
       memberships.countMembersUnder(
         team._id,
@@ -98,6 +103,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
       ),
       volunteers.findByOpenids(leaderOpenids),
       period ? activities.focusCovered(team._id, ...periodRange(period)) : Promise.resolve([]),
+      period ? reports.filedForms(team._id, period._id) : Promise.resolve(new Set<string>()),
     ])
     const byOpenid = new Map(leaders.map((v) => [v.openid, v]))
     const deputies = (team.deputyOpenids ?? []).flatMap((o) => (byOpenid.has(o) ? [memberItem(byOpenid.get(o)!)] : []))
@@ -126,8 +132,13 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
             key: d.key,
             label: d.label,
             due: d.due,
-            // A team counts as formed once it reaches its founding size (or exists, when it has no target).
-            state: deadlineState(d.due, d.key.endsWith('_formed') && members >= (target?.founding ?? 0), now),
+            // A team counts as formed once it reaches its founding size (or exists, when it has no target);
+            // a form's deadline is met once the team has filed that form for the period.
+            state: deadlineState(
+              d.due,
+              (d.key.endsWith('_formed') && members >= (target?.founding ?? 0)) || (filed as Set<string>).has(d.key),
+              now,
+            ),
           })),
       },
       focusMissing: FocusTag.values.filter((f) => !covered.includes(f)),
@@ -139,11 +150,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     }
   }
 
-  async function manageable(caller: Caller, teamId: string): Promise<TeamDoc> {
-    const [scope, team] = await Promise.all([adminScope(caller), requireTeam(teamId)])
-    if (!inScope(scope, team.path)) throw notInScope()
-    return team
-  }
+  const manageable = (caller: Caller, teamId: string) => teamInScope(caller, teams, teamId)
 
   return {
     async tree(): Promise<TeamNode[]> {
@@ -174,7 +181,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
         throw new AppError('INVALID_INPUT', '该类型的队伍不能建在所选上级队伍之下', 'kind')
       }
       const siblings = (await teams.all()).filter((t) => t.parentId === parent._id)
-      if (siblings.some((t) => t.name === data.name))
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
         throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       const team = await teams.insert({
         name: data.name,
@@ -190,6 +197,9 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
 
     async rename(caller: Caller, data: { teamId: string; name: string }): Promise<TeamNode> {
       const team = await manageable(caller, data.teamId)
+      const siblings = (await teams.all()).filter((t) => t.parentId === team.parentId && t._id !== team._id)
+      if (siblings.some((t) => sameTeamName(t.name, data.name)))
+        throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       await teams.rename(team._id, data.name)
       return node({ ...team, name: data.name })
     },

@@ -1,12 +1,16 @@
 import type { MeView, ProfileView } from '../../../types/api'
-import { maskIdNumber, maskMobile, parseIdCard } from '../../../types/idcard'
+import { maskIdNumber, maskMobile } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
-import { hashActivationCode, sameHash } from '../activation'
+import { codeMatches } from '../activation'
 import { config } from '../config'
+import { chinaDay } from '../time'
 import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
-import type { TeamDoc, VolunteerDoc } from '../models'
-import { idNumberHash, seal, unseal } from '../pii'
+import type { Invitation, TeamDoc, VolunteerDoc } from '../models'
+import { idNumberHash, legacyIdNumberHash, seal, sealedFor, unseal } from '../pii'
+import { newVolunteer, newVolunteerId, ownActivationCode, registrationFields, UNCLAIMED } from '../volunteer'
+import type { AppealRepository } from '../repositories/appeal.repository'
+import type { LimitRepository } from '../repositories/limit.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
@@ -17,19 +21,18 @@ export interface VolunteerDeps {
   teams: TeamRepository
   memberships: MembershipRepository
   records: RecordRepository
+  limits: LimitRepository
+  appeals: AppealRepository
 }
 
 const NOTICES_SHOWN = 5
-
-/** The openid of a record a team registered (集体注册) until its person claims it. */
-export const UNCLAIMED = 'unclaimed:'
 
 export function profileView(v: VolunteerDoc): ProfileView {
   return {
     name: v.name,
     gender: v.gender,
     idNumberMasked: v.idNumberMasked,
-    birthDate: v.birthDate,
+    birthYear: Number(v.birthDate.slice(0, 4)),
     employer: v.employer,
     position: v.position,
     mobileMasked: v.mobileMasked,
@@ -41,37 +44,12 @@ export function profileView(v: VolunteerDoc): ProfileView {
   }
 }
 
-/** The stored form of a validated registration: personal numbers sealed, hashed and masked. */
-export function registrationFields(r: Registration, team: TeamDoc) {
-  const facts = parseIdCard(r.idNumber)
-  if (!facts) throw new AppError('INVALID_INPUT', '身份证号校验不通过，请核对', 'idNumber')
-  return {
-    name: r.name,
-    gender: r.gender,
-    idNumberHash: idNumberHash(r.idNumber),
-    idNumberSealed: seal(r.idNumber),
-    idNumberMasked: maskIdNumber(r.idNumber),
-    birthDate: facts.birthDate,
-    employer: r.employer,
-    position: r.position,
-    mobileSealed: seal(r.mobile),
-    mobileMasked: maskMobile(r.mobile),
-    skills: r.skills,
-    skillsOther: r.skillsOther,
-    specialty: r.specialty,
-    availability: r.availability,
-    source: r.source,
-    team: { id: team._id, name: team.name, kind: team.kind },
-    teamPath: team.path,
-  }
-}
-
 /** Whether an edit touches 身份信息 or the team, which an administrator must review again. */
 function identityChanged(v: VolunteerDoc, r: Registration): boolean {
   const before: Record<(typeof IDENTITY_FIELDS)[number], string> = {
     name: v.name,
     gender: v.gender,
-    idNumber: unseal(v.idNumberSealed),
+    idNumber: unseal(v.idNumberSealed, sealedFor(v._id, 'idNumber')),
     employer: v.employer,
     position: v.position,
     teamId: v.team.id,
@@ -79,7 +57,15 @@ function identityChanged(v: VolunteerDoc, r: Registration): boolean {
   return IDENTITY_FIELDS.some((f) => before[f] !== r[f])
 }
 
-export function volunteerService({ volunteers, teams, memberships, records }: VolunteerDeps) {
+function invitationOf(v: VolunteerDoc, teamId: string): Invitation {
+  // Own keys only: a team id from the event never reaches a prototype.
+  const inv =
+    v.invitations && Object.prototype.hasOwnProperty.call(v.invitations, teamId) ? v.invitations[teamId] : null
+  if (!inv) throw new AppError('NOT_FOUND', '该邀请不存在或已处理')
+  return inv
+}
+
+export function volunteerService({ volunteers, teams, memberships, records, limits, appeals }: VolunteerDeps) {
   async function view(caller: Caller, v: VolunteerDoc | null): Promise<MeView> {
     const [roles, messages] = await Promise.all([caller.roles(), records.messagesOf(caller.openid, NOTICES_SHOWN)])
     const notices = messages.map((m) => ({
@@ -101,6 +87,8 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
         memberOf: [],
         serviceHours: 0,
         activationLocked: false,
+        activationCode: null,
+        invitations: [],
         notices,
         subscribeTemplateIds: templates,
       }
@@ -116,6 +104,8 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       memberOf: v.status === 'active' ? (v.memberOf ?? v.teamPath) : [],
       serviceHours: Math.round((v.serviceMinutes ?? 0) / 6) / 10,
       activationLocked: v.status === 'approved' && (v.activation?.failures ?? 0) >= config.activationMaxFailures(),
+      activationCode: ownActivationCode(v),
+      invitations: Object.values(v.invitations ?? {}).map((i) => ({ team: i.team, at: new Date(i.at).toISOString() })),
       notices,
       subscribeTemplateIds: templates,
     }
@@ -133,6 +123,17 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
     return team
   }
 
+  const today = (caller: Caller) => chinaDay(caller.now())
+  const tooMany = () => new AppError('RATE_LIMITED', '今天的提交次数已用完，请明天再试，或联系队伍管理员')
+  /** Whether the caller may still be told "taken" today; checked before any write that could tell it. */
+  const mayLearnTaken = async (caller: Caller) =>
+    !(await limits.spent('taken', caller.openid, today(caller), config.takenAnswersPerDay()))
+  /** Answers "taken", counting it against the caller's daily allowance. */
+  async function taken(caller: Caller): Promise<AppError> {
+    const ok = await limits.take('taken', caller.openid, today(caller), config.takenAnswersPerDay())
+    return ok ? idTaken() : tooMany()
+  }
+
   const reread = async (caller: Caller) => view(caller, await volunteers.findByOpenid(caller.openid))
 
   /**
@@ -143,35 +144,32 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
   async function redeem(caller: Caller, v: VolunteerDoc, code: string): Promise<void> {
     if (v.status !== 'approved' || !v.activation) throw wrongState('注册尚未审核通过，暂不能激活')
     const max = config.activationMaxFailures()
-    const locked = () => new AppError('CODE_LOCKED', '验证码错误次数过多，已锁定。请联系管理员重新发放验证码')
-    if (v.activation.failures >= max) throw locked()
+    const locked = () => new AppError('CODE_LOCKED', '激活码错误次数过多，已锁定。请联系管理员重新发放激活码')
     if (caller.now() > new Date(v.activation.expiresAt))
-      throw new AppError('CODE_EXPIRED', '验证码已过期，请联系管理员重新发放')
-    if (!sameHash(hashActivationCode(v._id, code), v.activation.codeHash)) {
-      await volunteers.countFailure(v._id)
+      throw new AppError('CODE_EXPIRED', '激活码已过期，请联系管理员重新发放')
+    // The attempt is reserved before the comparison, and only while below the limit: simultaneous
+    // wrong codes cannot all be evaluated.
+    if (!(await volunteers.reserveAttempt(v._id, v.activation.codeHash, max))) {
+      const now = await volunteers.findById(v._id)
+      // A simultaneous tap of the same person already activated it: done.
+      if (now?.status === 'active' && now.openid === caller.openid) return
+      if (now?.status === 'approved' && now.activation?.codeHash === v.activation.codeHash) throw locked()
+      throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
+    }
+    if (!codeMatches(v._id, code, v.activation.codeHash)) {
       const left = max - v.activation.failures - 1
       if (left <= 0) throw locked()
-      throw new AppError('CODE_INVALID', `验证码不正确，还可以尝试 ${left} 次`, 'code')
+      throw new AppError('CODE_INVALID', `激活码不正确，还可以尝试 ${left} 次`, 'code')
     }
-    // Compare-and-set on the owner, the code and the failure count: a lock, a re-issue or another
-    // claim that landed in between wins over this attempt.
-    const ok = await volunteers.updateIf(
-      v._id,
-      'approved',
-      { status: 'active', activation: null, openid: caller.openid, memberOf: v.teamPath },
-      {
-        activated: true,
-        also: {
-          openid: v.openid,
-          'activation.codeHash': v.activation.codeHash,
-          'activation.failures': v.activation.failures,
-        },
-      },
-    )
+    // Compare-and-set on the owner and the code: a re-issue or another claim that landed in
+    // between wins over this attempt.
+    // The only active membership after (re)activation is the primary one (memberOf, models.ts).
+    const expect = { owner: v.openid, codeHash: v.activation.codeHash }
+    const ok = await volunteers.activate(v._id, expect, caller.openid, v.teamPath)
     if (!ok) {
       const now = await volunteers.findByOpenid(caller.openid)
       if (now?._id !== v._id || now.status !== 'active')
-        throw new AppError('CONFLICT', '验证码状态刚刚发生了变化，请重试')
+        throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
     }
     await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
   }
@@ -180,36 +178,40 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
     me: (caller: Caller) => reread(caller),
 
     async register(caller: Caller, r: Registration): Promise<MeView> {
-      const [existing, team] = await Promise.all([volunteers.findByOpenid(caller.openid), teamOf(r.teamId)])
+      const [existing, team, allowed] = await Promise.all([
+        volunteers.findByOpenid(caller.openid),
+        teamOf(r.teamId),
+        mayLearnTaken(caller),
+      ])
       if (existing && existing.status !== 'left') {
         throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
       }
-      const fields = registrationFields(r, team)
-      const fresh = {
-        ...fields,
-        status: 'pending' as const,
-        rejectReason: null,
-        resubmitted: false,
-        reviewedBy: null,
-        reviewedAt: null,
-        activation: null,
-        activatedAt: null,
-        leftAt: null,
-      }
+      // Once the caller has been told "taken" too often today, no registration is tried: success
+      // or refusal would both tell whether a number is registered.
+      if (!allowed) throw tooMany()
+      const id = existing?._id ?? newVolunteerId()
+      const fields = registrationFields(r, id, team)
       try {
         if (existing) {
           // Coming back after 退出: the same record, history kept, reviewed again.
-          const ok = await volunteers.updateIf(
-            existing._id,
-            'left',
-            { ...fresh, resubmitted: true },
-            { resubmit: true },
-          )
+          const {
+            _id: _sameId,
+            openid: _same,
+            serviceMinutes: _kept,
+            revision: _bumped,
+            firstSubmissionInRecord: _first,
+            ...fresh
+          } = newVolunteer(fields, {
+            kind: 'registered',
+            id,
+            openid: caller.openid,
+          })
+          const ok = await volunteers.reRegister(existing._id, { ...fresh, resubmitted: true })
           if (!ok) throw new AppError('CONFLICT', '注册状态已变化，请刷新后重试')
           await records.addReview({ volunteerId: existing._id, action: 'submitted', reason: null, by: caller.openid })
         } else {
-          const id = await volunteers.insert({ ...fresh, openid: caller.openid, serviceMinutes: 0 })
-          await records.addReview({ volunteerId: id, action: 'submitted', reason: null, by: caller.openid })
+          // One write: the first submission's history entry is read from the record (review.service).
+          await volunteers.insert(newVolunteer(fields, { kind: 'registered', id, openid: caller.openid }))
         }
       } catch (e) {
         if (!(e instanceof DuplicateRegistration)) throw e
@@ -219,7 +221,7 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
         if (!existing && (await volunteers.findByOpenid(caller.openid))) {
           throw new AppError('ALREADY_REGISTERED', '您已经提交过注册，可在“我的”中查看或修改')
         }
-        throw idTaken()
+        throw await taken(caller)
       }
       return reread(caller)
     },
@@ -228,8 +230,11 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已退出，如需重新加入请重新注册')
       const team = v.team.id === r.teamId ? null : await teamOf(r.teamId)
+      const numberChanged = unseal(v.idNumberSealed, sealedFor(v._id, 'idNumber')) !== r.idNumber
+      if (numberChanged && !(await mayLearnTaken(caller))) throw tooMany()
       const fields = registrationFields(
         r,
+        v._id,
         team ?? ({ _id: v.team.id, name: v.team.name, kind: v.team.kind, path: v.teamPath } as TeamDoc),
       )
       // Before a decision, or after a rejection, any edit is a (re)submission. After approval,
@@ -253,12 +258,10 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
             source: fields.source,
           }
       try {
-        const ok = await volunteers.updateIf(v._id, v.status, patch, {
-          resubmit: backToReview && v.status !== 'pending',
-        })
+        const ok = await volunteers.edit(v._id, v.status, patch, backToReview && v.status !== 'pending')
         if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
       } catch (e) {
-        if (e instanceof DuplicateRegistration) throw idTaken()
+        if (e instanceof DuplicateRegistration) throw await taken(caller)
         throw e
       }
       if (backToReview && v.status !== 'pending') {
@@ -279,23 +282,80 @@ export function volunteerService({ volunteers, teams, memberships, records }: Vo
       return reread(caller)
     },
 
-    /** 集体注册: the person a team registered claims that record with their ID number and code. */
+    /**
+     * 集体注册: the person a team registered claims that record with their ID number and code.
+     * Every way to fail says the same thing, so an ID number cannot be probed; attempts are counted
+     * per caller and day, never on the record, so a stranger cannot lock its person out.
+     */
     async claim(caller: Caller, { idNumber, code }: { idNumber: string; code: string }): Promise<MeView> {
       const [own, [v]] = await Promise.all([
         volunteers.findByOpenid(caller.openid),
-        volunteers.findByIdNumberHashes([idNumberHash(idNumber)]),
+        volunteers.findByIdNumberHashes([idNumberHash(idNumber), legacyIdNumberHash(idNumber)]),
       ])
-      if (own && own.status !== 'left')
-        throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
-      // One message for "no such record" and "not claimable": it must not reveal who is registered.
-      if (!v || !v.openid.startsWith(UNCLAIMED)) throw new AppError('CODE_INVALID', '身份证号或验证码不正确', 'code')
-      await redeem(caller, v, code)
+      if (own?.status === 'left') throw wrongState('您的微信曾注册过志愿者，请在“我的”中重新注册，或联系队伍管理员')
+      if (own) throw new AppError('ALREADY_REGISTERED', '您的微信已绑定志愿者身份，无需再次认领')
+      if (!(await limits.take('claim', caller.openid, chinaDay(caller.now()), config.claimAttemptsPerDay())))
+        throw new AppError('CODE_LOCKED', '今天尝试次数过多，请明天再试，或联系队伍管理员')
+      const wrong = () => new AppError('CODE_INVALID', '身份证号或激活码不正确', 'code')
+      if (!v || !v.openid.startsWith(UNCLAIMED) || v.status !== 'approved' || !v.activation) throw wrong()
+      if (!codeMatches(v._id, code, v.activation.codeHash)) throw wrong()
+      if (caller.now() > new Date(v.activation.expiresAt))
+        throw new AppError('CODE_EXPIRED', '激活码已过期，请联系队伍管理员重新发放')
+      const expect = { owner: v.openid, codeHash: v.activation.codeHash }
+      if (!(await volunteers.activate(v._id, expect, caller.openid, v.teamPath))) {
+        // A simultaneous tap of the same person may have claimed it already.
+        if ((await volunteers.findByOpenid(caller.openid))?._id !== v._id) throw wrong()
+      }
+      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
       return reread(caller)
     },
+    /**
+     * 申诉: someone whose ID number is taken asks the holder's team administrators to check it. The
+     * answer is the same whether or not the number is registered, and where.
+     */
+    async appeal(
+      caller: Caller,
+      a: { name: string; idNumber: string; mobile: string; note: string },
+    ): Promise<{ received: true }> {
+      if (!(await limits.take('appeal', caller.openid, today(caller), config.appealsPerDay()))) throw tooMany()
+      const [holder] = await volunteers.findByIdNumberHashes([idNumberHash(a.idNumber), legacyIdNumberHash(a.idNumber)])
+      await appeals.add({
+        openid: caller.openid,
+        volunteerId: holder?._id ?? null,
+        teamPath: holder?.teamPath ?? [],
+        name: a.name,
+        idNumberMasked: maskIdNumber(a.idNumber),
+        mobileSealed: seal(a.mobile),
+        mobileMasked: maskMobile(a.mobile),
+        note: a.note,
+      })
+      return { received: true }
+    },
+
+    /** Accepts a team's invitation (集体注册 of someone already registered): only now a member there. */
+    async acceptInvitation(caller: Caller, { teamId }: { teamId: string }): Promise<MeView> {
+      const v = await mine(caller)
+      const inv = invitationOf(v, teamId)
+      if (v.status !== 'active') throw wrongState('激活后才能接受队伍邀请')
+      // Records activated before memberOf existed start from their primary team's path (as in 我的).
+      const paths = [...new Set([...(v.memberOf ?? v.teamPath), ...inv.teamPath])]
+      if (!(await volunteers.acceptInvitation(v._id, teamId, paths)))
+        throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
+      await memberships.activate(caller.openid, { id: teamId, path: inv.teamPath }, false)
+      return reread(caller)
+    },
+
+    async declineInvitation(caller: Caller, { teamId }: { teamId: string }): Promise<MeView> {
+      const v = await mine(caller)
+      invitationOf(v, teamId)
+      await volunteers.declineInvitation(v._id, teamId)
+      return reread(caller)
+    },
+
     async leave(caller: Caller): Promise<MeView> {
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已经退出')
-      const ok = await volunteers.updateIf(v._id, v.status, { status: 'left', activation: null }, { left: true })
+      const ok = await volunteers.leave(v._id, v.status)
       if (!ok) throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
       await memberships.setAll(caller.openid, 'left')
       return reread(caller)

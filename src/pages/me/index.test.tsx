@@ -17,7 +17,7 @@ const profile = {
   employer: '益阳市第一中学',
   position: '高级教师',
   mobileMasked: '138****5678',
-  birthDate: '1980-05-12',
+  birthYear: 1980,
   skills: ['lecture' as const],
   skillsOther: '',
   specialty: '中学物理',
@@ -36,6 +36,8 @@ function me(over: Partial<MeView>): MeView {
     memberOf: [],
     serviceHours: 12.5,
     activationLocked: false,
+    invitations: [],
+    activationCode: null,
     notices: [],
     subscribeTemplateIds: [],
     ...over,
@@ -113,14 +115,14 @@ describe('未通过', () => {
 describe('待激活', () => {
   test('leads to the code entry', async () => {
     expect(await shown(me({ status: 'approved' }))).toContain('待激活')
-    expect(screen.getByTestId('status-hint').textContent).toContain('6 位验证码')
+    expect(screen.getByTestId('status-hint').textContent).toContain('6 位激活码')
     fireEvent.click(screen.getByRole('button', { name: '激活' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
   })
 
   test('when locked, tells them to contact the admin instead of offering the code entry', async () => {
     expect(await shown(me({ status: 'approved', activationLocked: true }))).toContain('待激活')
-    expect(screen.getByTestId('status-hint').textContent).toContain('请联系所在队伍的管理员重新发放验证码')
+    expect(screen.getByTestId('status-hint').textContent).toContain('请联系所在队伍的管理员重新发放激活码')
     expect(screen.queryByRole('button', { name: '激活' })).toBeNull()
   })
 })

@@ -174,13 +174,19 @@ function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: S
     case 'approved':
       return me.activationLocked
         ? {
-            hint: '验证码输错次数过多，激活已锁定。请联系所在队伍的管理员重新发放验证码，收到新验证码后再激活。',
+            hint: '激活码输错次数过多，激活已锁定。请联系所在队伍的管理员重新发放激活码，收到新激活码后再激活。',
             primary: null,
             secondary: [EDIT],
           }
         : {
-            hint: '审核已通过。请输入审核通过消息中的 6 位验证码完成激活，激活后即可报名参加活动。',
-            primary: step('activate', '激活', ACTIVATE_URL),
+            hint: me.activationCode
+              ? '审核已通过。点击“激活”即可完成激活（激活码已填好），激活后即可报名参加活动。'
+              : '审核已通过。请输入审核通过消息中的 6 位激活码完成激活，激活后即可报名参加活动。',
+            primary: step(
+              'activate',
+              '激活',
+              me.activationCode ? `${ACTIVATE_URL}?code=${me.activationCode}` : ACTIVATE_URL,
+            ),
             secondary: [EDIT],
           }
     case 'active':

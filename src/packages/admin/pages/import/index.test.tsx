@@ -20,6 +20,7 @@ function answers(over: Answers = {}): Answers {
   return {
     'team.page': ok(teamPage({ team: { ...medical, parentId: city.id, depth: 1 } })),
     'spreadsheet.importTemplate': ok({ fileID: 'cloud://env/templates/t.xlsx', url: 'https://tmp.example/t.xlsx' }),
+    'spreadsheet.importStart': ok({ cloudDir: 'imports/team-medical/k3y/' }),
     'spreadsheet.importPreview': ok(importPreview()),
     'spreadsheet.importCommit': ok({ ...importPreview(), codes }),
     ...over,
@@ -73,10 +74,9 @@ test('a template that cannot be opened says so', async () => {
 test('a chosen file is uploaded under the team and previewed row by row', async () => {
   await open()
   await chooseFile()
-  expect(pick.mock.calls[0][0]).toBe('imports/team-medical')
+  expect(pick.mock.calls[0][0]).toBe('imports/team-medical/k3y')
   expect(sent(callMock, 'spreadsheet.importPreview')).toEqual([{ teamId: 'team-medical', fileID: uploaded.fileID }])
-  expect(screen.getByTestId('count-new').textContent).toBe('新注册 1')
-  expect(screen.getByTestId('count-join').textContent).toBe('加入本队 1')
+  expect(screen.getByTestId('count-new').textContent).toBe('新增 2')
   expect(screen.getByTestId('count-member').textContent).toBe('已是成员 1')
   expect(screen.getByTestId('count-invalid').textContent).toBe('有误 1')
   // With errors present the invalid rows come first, each with its messages.
@@ -86,9 +86,9 @@ test('a chosen file is uploaded under the team and previewed row by row', async 
   expect(bad.getByText('请填写手机号')).toBeTruthy()
   expect(screen.queryByTestId('row-2')).toBeNull()
   await click(screen.getByText('全部 4'))
-  expect(within(screen.getByTestId('row-2')).getByText('新注册')).toBeTruthy()
+  expect(within(screen.getByTestId('row-2')).getByText('新增')).toBeTruthy()
   expect(within(screen.getByTestId('row-2')).getByText('430***********0011')).toBeTruthy()
-  expect(within(screen.getByTestId('row-3')).getByText('加入本队')).toBeTruthy()
+  expect(within(screen.getByTestId('row-3')).getByText('新增')).toBeTruthy()
   expect(within(screen.getByTestId('row-4')).getByText('已是成员')).toBeTruthy()
   expect(button('确认导入（2 人）')).toBeTruthy()
 })
@@ -150,7 +150,7 @@ test('nothing to import: no commit button, and why', async () => {
   const preview = importPreview()
   const onlyMembers = {
     rows: preview.rows.filter((r) => r.outcome === 'member'),
-    counts: { new: 0, join: 0, member: 1, invalid: 0 },
+    counts: { new: 0, invited: 0, member: 1, invalid: 0 },
   }
   await open({ 'spreadsheet.importPreview': ok(onlyMembers) })
   await chooseFile()

@@ -131,7 +131,7 @@ function ImportView({ teamId }: { teamId: string }) {
         <View className="card" data-testid="result">
           <Counts counts={state.result.counts} />
           <Text className="import__hint">
-            新注册的人员已通过审核，激活后即为本队伍成员；已在其他队伍注册的志愿者已加入本队伍。
+            新注册的人员已通过审核，激活后即为本队伍成员；已在其他队伍注册的志愿者收到邀请，本人在“我的”中确认后才加入本队伍。再次导入同一文件会为尚未激活的人员补发激活码。
           </Text>
           <Codes result={state.result} onCopy={() => s.copyCodes(state.result)} />
           <Button className="import__button" onClick={s.reset}>

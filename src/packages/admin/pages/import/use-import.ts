@@ -6,9 +6,9 @@ import { call } from '../../../../services/client'
 import { files, type UploadedFile } from '../../../../services/files'
 
 export const OUTCOME: Record<ImportRow['outcome'], string> = {
-  new: '新注册',
+  new: '新增',
   member: '已是成员',
-  join: '加入本队',
+  invited: '已邀请（本人确认后加入）',
   invalid: '有误',
 }
 export const OUTCOMES = Object.keys(OUTCOME) as ImportRow['outcome'][]
@@ -25,7 +25,7 @@ export type ImportStep =
   | { step: 'done'; file: UploadedFile; result: ImportResult }
 
 /** What 确认导入 would do; nothing to do when every row is already a member or has errors. */
-export const importable = (p: ImportPreview) => p.counts.new + p.counts.join
+export const importable = (p: ImportPreview) => p.counts.new
 
 /** The text 复制激活码 puts on the clipboard: one person a line, to paste into a chat or a document. */
 export function codesText(r: ImportResult): string {
@@ -81,7 +81,15 @@ export function useImport(teamId: string) {
     once(async () => {
       setError(undefined)
       const before = state
-      const picked = await files.pickSpreadsheet(`imports/${teamId}`, (name) => setState({ step: 'uploading', name }))
+      // The server names the folder: an upload is bound to its uploader and team.
+      const dir = await call('spreadsheet.importStart', { teamId })
+      if (!dir.ok) {
+        setError(dir.message)
+        return
+      }
+      const picked = await files.pickSpreadsheet(dir.data.cloudDir.replace(/\/$/, ''), (name) =>
+        setState({ step: 'uploading', name }),
+      )
       if (!picked.ok) {
         setState(before)
         if (!picked.cancelled) setError(picked.message)

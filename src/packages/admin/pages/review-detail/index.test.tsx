@@ -18,12 +18,13 @@ function detail(over: Partial<ReviewDetail> = {}): ReviewDetail {
     team: { id: 'team-heshan', name: '赫山区科技志愿者队', kind: 'county' },
     submittedAt: '2024-09-01T06:05:00.000Z',
     resubmitted: true,
+    revision: 3,
     status: 'pending',
     profile: {
       name: '李明',
       gender: 'male',
       idNumberMasked: '430***********031X',
-      birthDate: '1985-03-12',
+      birthYear: 1985,
       employer: '赫山区第一中学',
       position: '物理教师',
       mobileMasked: '138****1001',
@@ -79,7 +80,7 @@ test('shows every field with its label, the numbers masked, and the review histo
   expect(text).toContain('重新提交')
   expect(screen.getByTestId('pii-idNumber').textContent).toBe('430***********031X')
   expect(screen.getByTestId('pii-mobile').textContent).toBe('138****1001')
-  for (const s of ['出生日期', '1985-03-12', '单位', '职务/职称', '物理教师', '科普报告、青少年科技教育；天文观测']) {
+  for (const s of ['出生年份', '1985 年', '单位', '职务/职称', '物理教师', '科普报告、青少年科技教育；天文观测']) {
     expect(text).toContain(s)
   }
   expect(text).toContain('周末；每月第一个周六')
@@ -117,7 +118,11 @@ test('不通过 requires a reason, validated with the schema, before anything is
   expect(screen.queryByTestId('reason-error')).toBeNull()
   serve({ 'admin.reject': ok({ volunteerId: 'v-1' }), 'admin.reviewDetail': ok(detail({ status: 'rejected' })) })
   await tap('confirm-reject')
-  expect(callMock).toHaveBeenCalledWith('admin.reject', { volunteerId: 'v-1', reason: '单位名称不完整，请填写全称' })
+  expect(callMock).toHaveBeenCalledWith('admin.reject', {
+    volunteerId: 'v-1',
+    revision: 3,
+    reason: '单位名称不完整，请填写全称',
+  })
   expect(screen.getByTestId('done').textContent).toContain('已退回')
   expect(screen.getByTestId('status').textContent).toBe('未通过')
   expect(screen.queryByTestId('approve')).toBeNull()
@@ -131,9 +136,9 @@ test('通过 confirms, approves this one registration and shows it awaiting acti
   })
   await tap('approve')
   expect(Taro.showModal).toHaveBeenCalledWith(
-    expect.objectContaining({ content: expect.stringContaining('激活验证码') }),
+    expect.objectContaining({ content: expect.stringContaining('6 位激活码') }),
   )
-  expect(callMock).toHaveBeenCalledWith('admin.approve', { volunteerIds: ['v-1'] })
+  expect(callMock).toHaveBeenCalledWith('admin.approve', { items: [{ volunteerId: 'v-1', revision: 3 }] })
   expect(screen.getByTestId('done').textContent).toContain('已通过')
   expect(screen.getByTestId('status').textContent).toBe('待激活')
   expect(screen.getByTestId('reissue')).toBeTruthy()
@@ -154,11 +159,11 @@ test('CONFLICT tells the admin someone else handled it and shows the fresh state
 })
 
 test('a volunteer awaiting activation can get a new code', async () => {
-  await open(detail({ status: 'approved' }), { 'admin.reissueCode': ok({ volunteerId: 'v-1' }) })
+  await open(detail({ status: 'approved' }), { 'admin.reissueCode': ok({ volunteerId: 'v-1', code: null, days: 7 }) })
   expect(screen.queryByTestId('approve')).toBeNull()
   await tap('reissue')
   expect(Taro.showModal).toHaveBeenCalledWith(
-    expect.objectContaining({ content: expect.stringContaining('原验证码立即失效') }),
+    expect.objectContaining({ content: expect.stringContaining('原激活码立即失效') }),
   )
   expect(callMock).toHaveBeenCalledWith('admin.reissueCode', { volunteerId: 'v-1' })
   expect(screen.getByTestId('done').textContent).toContain('已重新发放')
@@ -175,4 +180,12 @@ test('a failed load shows the message and retries', async () => {
   serve({ 'admin.reviewDetail': { ok: false, code: 'NOT_FOUND', message: '该注册不存在' } })
   render(<ReviewDetailPage />)
   expect((await screen.findByTestId('error')).textContent).toContain('该注册不存在')
+})
+
+test('a new code for an unclaimed 集体注册 record is shown to the administrator to hand over', async () => {
+  await open(detail({ status: 'approved' }), {
+    'admin.reissueCode': ok({ volunteerId: 'v-1', code: '135790', days: 7 }),
+  })
+  await tap('reissue')
+  expect(screen.getByTestId('done').textContent).toContain('新激活码 135790（7天内有效）')
 })

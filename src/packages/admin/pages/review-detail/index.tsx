@@ -149,7 +149,7 @@ export default function ReviewDetailPage() {
         {d.status === 'approved' ? (
           <>
             <Text className="detail__muted">
-              已通过审核，等待志愿者用验证码激活。志愿者验证码丢失、过期或输错被锁定时，可重新发放。
+              已通过审核，等待志愿者用激活码激活。志愿者激活码丢失、过期或输错被锁定时，可重新发放。
             </Text>
             <Button
               className="detail__button"
@@ -158,7 +158,7 @@ export default function ReviewDetailPage() {
               onClick={r.reissue}
               data-testid="reissue"
             >
-              重新发放验证码
+              重新发放激活码
             </Button>
           </>
         ) : null}

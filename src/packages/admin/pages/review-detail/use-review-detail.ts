@@ -16,7 +16,8 @@ const EVENT_LABEL: Record<ReviewEvent['action'], string> = {
   submitted: '提交注册',
   approved: '审核通过',
   rejected: '审核未通过',
-  code_reissued: '重新发放验证码',
+  code_reissued: '重新发放激活码',
+  voided: '作废',
 }
 
 const labelsOf = <T extends string>(map: Record<T, string>, values: T[]) => values.map((x) => map[x]).join('、')
@@ -28,7 +29,7 @@ export function profileRows(d: ReviewDetail) {
   const time = [labelsOf(AvailabilitySlot.map, p.availability.slots), p.availability.note].filter(Boolean).join('；')
   return [
     { label: '性别', value: Gender.map[p.gender] },
-    { label: '出生日期', value: p.birthDate },
+    { label: '出生年份', value: `${p.birthYear} 年` },
     { label: '单位', value: p.employer },
     { label: '职务/职称', value: p.position },
     { label: '服务技能', value: skills || '未填写' },
@@ -76,7 +77,11 @@ export function useReviewDetail() {
   }
 
   /** Runs one decision; on success says what happened and shows the new state. */
-  async function run(kind: Busy, action: () => Promise<{ ok: true } | Err>, success: string): Promise<boolean> {
+  async function run<T>(
+    kind: Busy,
+    action: () => Promise<{ ok: true; data: T } | Err>,
+    success: string | ((data: T) => string),
+  ): Promise<boolean> {
     setBusy(kind)
     setActionError(undefined)
     setDone(undefined)
@@ -88,7 +93,7 @@ export function useReviewDetail() {
     }
     // The new state first, then the sentence about it, so the two never disagree on screen.
     await q.reload()
-    setDone(success)
+    setDone(typeof success === 'string' ? success : success(r.data))
     return true
   }
 
@@ -106,14 +111,14 @@ export function useReviewDetail() {
     if (busy) return
     const { confirm } = await Taro.showModal({
       title: '通过注册',
-      content: '确认通过该注册？系统会向志愿者发送 6 位激活验证码。',
+      content: '确认通过该注册？系统会向志愿者发送 6 位激活码。',
       confirmText: '通过',
     })
     if (!confirm) return
     await run(
       'approve',
-      () => call('admin.approve', { volunteerIds: [volunteerId] }),
-      '已通过。验证码已通过微信消息发送给志愿者。',
+      () => call('admin.approve', { items: [{ volunteerId, revision: q.data?.revision ?? 0 }] }),
+      '已通过。激活码已通过微信消息发送给志愿者。',
     )
   }
 
@@ -127,7 +132,7 @@ export function useReviewDetail() {
     setReasonError(undefined)
     const ok = await run(
       'reject',
-      () => call('admin.reject', { volunteerId, reason: checked.value }),
+      () => call('admin.reject', { volunteerId, revision: q.data?.revision ?? 0, reason: checked.value }),
       '已退回，原因已通知志愿者。',
     )
     if (!ok) return
@@ -138,12 +143,20 @@ export function useReviewDetail() {
   async function reissue() {
     if (busy) return
     const { confirm } = await Taro.showModal({
-      title: '重新发放验证码',
-      content: '重新发放后，原验证码立即失效，错误次数清零。新验证码会通过微信消息发送给志愿者。确认发放？',
+      title: '重新发放激活码',
+      content:
+        '重新发放后，原激活码立即失效，错误次数清零。新激活码会通过微信消息发送给志愿者（集体注册且尚未认领的，显示在本页，请转交本人）。确认发放？',
       confirmText: '发放',
     })
     if (!confirm) return
-    await run('reissue', () => call('admin.reissueCode', { volunteerId }), '已重新发放，新验证码已发送给志愿者。')
+    await run(
+      'reissue',
+      () => call('admin.reissueCode', { volunteerId }),
+      (r) =>
+        r.code
+          ? `新激活码 ${r.code}（${r.days}天内有效），只显示这一次，请转交本人。`
+          : '已重新发放，新激活码已发送给志愿者。',
+    )
   }
 
   const d = q.data

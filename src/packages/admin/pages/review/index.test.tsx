@@ -18,6 +18,7 @@ const item = (id: string, name: string, over: Partial<ReviewItem> = {}): ReviewI
   team: heshan,
   submittedAt: '2024-09-01T06:05:00.000Z',
   resubmitted: false,
+  revision: 3,
   ...over,
 })
 const A = item('v-a', '李明')
@@ -91,7 +92,12 @@ test('batch approval sends the selected ids and shows which failed and why', asy
   })
   expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('2 条') }))
   // List order, not tap order.
-  expect(callMock).toHaveBeenCalledWith('admin.approve', { volunteerIds: ['v-a', 'v-c'] })
+  expect(callMock).toHaveBeenCalledWith('admin.approve', {
+    items: [
+      { volunteerId: 'v-a', revision: 3 },
+      { volunteerId: 'v-c', revision: 3 },
+    ],
+  })
   const result = screen.getByTestId('batch-result').textContent
   expect(result).toContain('已通过 1 条，1 条未能通过')
   expect(result).toContain('张伟：该注册已被其他管理员处理，请刷新列表')
@@ -111,7 +117,13 @@ test('a refused batch call is reported for every selected registration', async (
   await act(async () => {
     fireEvent.click(screen.getByTestId('batch-approve'))
   })
-  expect(callMock).toHaveBeenCalledWith('admin.approve', { volunteerIds: ['v-a', 'v-b', 'v-c'] })
+  expect(callMock).toHaveBeenCalledWith('admin.approve', {
+    items: [
+      { volunteerId: 'v-a', revision: 3 },
+      { volunteerId: 'v-b', revision: 3 },
+      { volunteerId: 'v-c', revision: 3 },
+    ],
+  })
   expect(screen.getByTestId('batch-result').textContent).toContain('已通过 0 条，3 条未能通过')
 })
 

@@ -21,6 +21,8 @@ export interface ReviewRow {
   teamName: string
   submittedAt: string
   resubmitted: boolean
+  /** The revision this list showed; approval fails if the volunteer edited since. */
+  revision: number
 }
 
 export const toRow = (i: ReviewItem): ReviewRow => ({
@@ -31,6 +33,7 @@ export const toRow = (i: ReviewItem): ReviewRow => ({
   teamName: i.team.name,
   submittedAt: formatDateTime(i.submittedAt),
   resubmitted: i.resubmitted,
+  revision: i.revision,
 })
 
 /** What a batch approval did, by name, for the admin to read. */
@@ -74,16 +77,18 @@ export function useReviewQueue() {
     if (approving || selected.length === 0) return
     const { confirm } = await Taro.showModal({
       title: '批量通过',
-      content: `确认通过选中的 ${selected.length} 条注册？通过后系统会向每位志愿者发送激活验证码。`,
+      content: `确认通过选中的 ${selected.length} 条注册？通过后系统会向每位志愿者发送激活激活码。`,
       confirmText: '通过',
     })
     if (!confirm) return
     const names = new Map(rows.map((r) => [r.id, r.name]))
+    const revisions = new Map(rows.map((r) => [r.id, r.revision]))
     const result: BatchOutcome = { done: 0, failed: [] }
     setApproving(true)
     for (let i = 0; i < selected.length; i += APPROVE_CHUNK) {
       const ids = selected.slice(i, i + APPROVE_CHUNK)
-      const r = await call('admin.approve', { volunteerIds: ids })
+      const items = ids.map((volunteerId) => ({ volunteerId, revision: revisions.get(volunteerId) ?? 0 }))
+      const r = await call('admin.approve', { items })
       if (r.ok) {
         result.done += r.data.done.length
         for (const f of r.data.failed)

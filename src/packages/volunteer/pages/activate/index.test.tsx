@@ -50,7 +50,7 @@ test('checks the format before sending', async () => {
   render(<ActivatePage />)
   enter('code', '12a')
   await submit()
-  expect(screen.getByTestId('field-code-error').textContent).toBe('验证码为 6 位数字')
+  expect(screen.getByTestId('field-code-error').textContent).toBe('激活码为 6 位数字')
   expect(callMock).not.toHaveBeenCalled()
 })
 
@@ -58,38 +58,38 @@ test('a wrong code shows the server message with the tries left, and typing clea
   callMock.mockResolvedValue({
     ok: false,
     code: 'CODE_INVALID',
-    message: '验证码不正确，还可以尝试 4 次',
+    message: '激活码不正确，还可以尝试 4 次',
     field: 'code',
   })
   render(<ActivatePage />)
   enter('code', '111111')
   await submit()
-  expect(screen.getByTestId('field-code-error').textContent).toBe('验证码不正确，还可以尝试 4 次')
+  expect(screen.getByTestId('field-code-error').textContent).toBe('激活码不正确，还可以尝试 4 次')
   expect(Taro.switchTab).not.toHaveBeenCalled()
   enter('code', '11111')
   expect(screen.queryByTestId('field-code-error')).toBeNull()
 })
 
 test('a locked code stops the entry and says to contact the admin', async () => {
-  const message = '验证码错误次数过多，已锁定。请联系管理员重新发放验证码'
+  const message = '激活码错误次数过多，已锁定。请联系管理员重新发放激活码'
   callMock.mockResolvedValue({ ok: false, code: 'CODE_LOCKED', message })
   render(<ActivatePage />)
   enter('code', '111111')
   await submit()
   const blocked = screen.getByTestId('blocked').textContent
   expect(blocked).toContain(message)
-  expect(blocked).toContain('请联系所在队伍的管理员重新发放验证码')
+  expect(blocked).toContain('请联系所在队伍的管理员重新发放激活码')
   expect(screen.queryByTestId('input-code')).toBeNull()
   fireEvent.click(screen.getByRole('button', { name: '返回“我的”' }))
   expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
 })
 
 test('an expired code also says to contact the admin', async () => {
-  callMock.mockResolvedValue({ ok: false, code: 'CODE_EXPIRED', message: '验证码已过期，请联系管理员重新发放' })
+  callMock.mockResolvedValue({ ok: false, code: 'CODE_EXPIRED', message: '激活码已过期，请联系管理员重新发放' })
   render(<ActivatePage />)
   enter('code', '111111')
   await submit()
-  expect(screen.getByTestId('blocked').textContent).toContain('验证码已过期，请联系管理员重新发放')
+  expect(screen.getByTestId('blocked').textContent).toContain('激活码已过期，请联系管理员重新发放')
 })
 
 test('any other refusal is shown as it is', async () => {
@@ -124,11 +124,11 @@ describe('claim (集体注册)', () => {
   })
 
   test('a mismatched pair is shown at the code', async () => {
-    callMock.mockResolvedValue({ ok: false, code: 'CODE_INVALID', message: '身份证号或验证码不正确', field: 'code' })
+    callMock.mockResolvedValue({ ok: false, code: 'CODE_INVALID', message: '身份证号或激活码不正确', field: 'code' })
     render(<ActivatePage />)
     enter('idNumber', ID)
     enter('code', '135790')
     await submit()
-    expect(screen.getByTestId('field-code-error').textContent).toBe('身份证号或验证码不正确')
+    expect(screen.getByTestId('field-code-error').textContent).toBe('身份证号或激活码不正确')
   })
 })

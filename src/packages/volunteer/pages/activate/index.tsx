@@ -14,8 +14,8 @@ export default function ActivatePage() {
         <Text className="activate__title">{claim ? '集体注册激活' : '激活志愿者身份'}</Text>
         <Text className="activate__text">
           {claim
-            ? '如果你所在的队伍已为你集体注册，请输入本人身份证号和管理员提供的 6 位验证码。激活后，这条注册记录将绑定到当前微信。'
-            : '审核通过后，请填写审核通过消息中的 6 位验证码进行激活。验证码也显示在“我的”页面的消息通知里。激活后即可在“活动”中报名。'}
+            ? '如果你所在的队伍已为你集体注册，请输入本人身份证号和管理员提供的 6 位激活码。激活后，这条注册记录将绑定到当前微信。'
+            : '审核通过后，请填写审核通过消息中的 6 位激活码进行激活。激活码也显示在“我的”页面的消息通知里。激活后即可在“活动”中报名。'}
         </Text>
       </View>
 
@@ -24,7 +24,7 @@ export default function ActivatePage() {
           <Text className="activate__blocked-title">暂时无法激活</Text>
           <Text className="activate__text">{a.blocked}</Text>
           <Text className="activate__text">
-            请联系所在队伍的管理员重新发放验证码。新验证码会通过微信消息发送，也会显示在“我的”页面的消息通知里。
+            请联系所在队伍的管理员重新发放激活码。新激活码会通过微信消息发送，也会显示在“我的”页面的消息通知里。
           </Text>
           <Button className="activate__back" onClick={a.backToMe}>
             返回“我的”
@@ -48,7 +48,7 @@ export default function ActivatePage() {
             ) : null}
             <FormField
               id="field-code"
-              label="验证码"
+              label="激活码"
               required
               error={a.errors.code}
               hint={claim ? '由队伍管理员提供' : '审核通过消息中的 6 位数字'}
@@ -56,7 +56,7 @@ export default function ActivatePage() {
               <Input
                 className="form-input activate__code"
                 type="number"
-                placeholder="6 位数字验证码"
+                placeholder="6 位数字激活码"
                 maxlength={6}
                 value={a.code}
                 onInput={(e) => a.edit('code', e.detail.value)}

@@ -11,9 +11,11 @@ type Field = 'idNumber' | 'code'
 const ME_URL = '/pages/me/index'
 
 export function useActivate() {
-  const mode: ActivateMode = useRouter().params.mode === 'claim' ? 'claim' : 'activate'
+  const params = useRouter().params
+  const mode: ActivateMode = params.mode === 'claim' ? 'claim' : 'activate'
   const [idNumber, setIdNumber] = useState('')
-  const [code, setCode] = useState('')
+  // Opened from the review-result message (or 我的), the code comes filled in: one tap activates.
+  const [code, setCode] = useState(() => (/^\d{6}$/.test(params.code ?? '') ? (params.code as string) : ''))
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   /** Why no code can work any more (locked, expired): entering stops and the admin must re-issue. */
   const [blocked, setBlocked] = useState<string | undefined>()

@@ -25,6 +25,8 @@ export interface FormState {
   source: SourceCategory | ''
   teamId: string
   consent: boolean
+  /** Under 18 (by the ID number): a guardian agreed. */
+  guardianConsent: boolean
 }
 
 /** Dotted field paths as the schema (and the server's INVALID_INPUT `field`) name them, in form order. */
@@ -43,6 +45,7 @@ export const FIELDS = [
   'source',
   'teamId',
   'consent',
+  'guardianConsent',
 ] as const
 export type Field = (typeof FIELDS)[number]
 export type FieldErrors = Partial<Record<Field, string>>
@@ -64,6 +67,7 @@ export const emptyForm: FormState = {
   source: '',
   teamId: '',
   consent: false,
+  guardianConsent: false,
 }
 
 /**
@@ -103,6 +107,7 @@ export function toInput(f: FormState) {
     source: f.source,
     teamId: f.teamId,
     consent: f.consent,
+    ...(f.guardianConsent ? { guardianConsent: true } : {}),
   }
 }
 
@@ -131,7 +136,12 @@ const SAMPLE: Registration = {
 }
 
 /** The schema's cross-field rules and the entries each reads (see the `forward` checks). */
-const CROSS_FIELD: (keyof Registration)[][] = [['gender', 'idNumber'], ['skills', 'skillsOther'], ['availability']]
+const CROSS_FIELD: (keyof Registration)[][] = [
+  ['gender', 'idNumber'],
+  ['skills', 'skillsOther'],
+  ['availability'],
+  ['idNumber', 'guardianConsent'],
+]
 
 /**
  * A message for every field at once, so the form can show each next to its field. Each entry is

@@ -39,6 +39,8 @@ const unregistered: MeView = {
   memberOf: [],
   serviceHours: 0,
   activationLocked: false,
+  invitations: [],
+  activationCode: null,
   notices: [],
   subscribeTemplateIds: ['tmpl-review'],
 }
@@ -51,7 +53,7 @@ const pending: MeView = {
     name: '李明',
     gender: 'male',
     idNumberMasked: '430***********031X',
-    birthDate: '1985-03-12',
+    birthYear: 1985,
     employer: '赫山区第一中学',
     position: '物理教师',
     mobileMasked: '138****1001',

@@ -37,7 +37,7 @@ function Intro({ mode, view }: { mode: Mode; view: MeView }) {
   const afterReview =
     view.status === 'active' || view.status === 'approved'
       ? '修改姓名、性别、身份证号、单位、职务/职称或所属队伍后需要重新审核' +
-        (view.status === 'active' ? '，审核期间暂不能报名活动' : '，原验证码将作废') +
+        (view.status === 'active' ? '，审核期间暂不能报名活动' : '，原激活码将作废') +
         '；只修改其他信息无需重新审核。'
       : '修改后将重新提交审核。'
   return (
@@ -302,6 +302,23 @@ export default function RegisterPage() {
             <Text>我已阅读并同意以上个人信息处理说明</Text>
           </View>
         </FormField>
+        {errors.guardianConsent || form.guardianConsent ? (
+          <FormField id={fieldId('guardianConsent')} label="监护人同意" error={errors.guardianConsent}>
+            <View
+              className={`register__consent${form.guardianConsent ? ' register__consent--on' : ''}`}
+              role="checkbox"
+              aria-checked={form.guardianConsent}
+              data-testid="guardian-consent"
+              onClick={() => {
+                set('guardianConsent', !form.guardianConsent, 'guardianConsent')
+                touch('guardianConsent')
+              }}
+            >
+              <View className="register__box">{form.guardianConsent ? '✓' : ''}</View>
+              <Text>未满 18 周岁：我的监护人已同意我注册并同意处理以上个人信息</Text>
+            </View>
+          </FormField>
+        ) : null}
       </View>
 
       <View className="register__footer">
