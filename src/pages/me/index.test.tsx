@@ -269,7 +269,19 @@ test('我的活动 stays off 我的 for someone who cannot have sign-ups', async
 test('我的活动 shows for anyone whose phone keeps a ticket', () => {
   expect(volunteerEntries('pending', true).map((e) => e.key)).toEqual(['my-activities'])
   expect(volunteerEntries('pending', false)).toEqual([])
-  expect(volunteerEntries('left', false).map((e) => e.key)).toEqual(['my-activities'])
+  expect(volunteerEntries('left', false).map((e) => e.key)).toEqual(['my-activities', 'service-records'])
+})
+
+test('an activated volunteer opens 服务记录 from 我的', async () => {
+  await shown(me({}))
+  fireEvent.click(screen.getByTestId('entry-service-records'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/records/index' })
+})
+
+test('an organizer reaches 待确认服务记录', async () => {
+  await shown(me({ roles: [{ role: 'organizer', team }] }))
+  fireEvent.click(screen.getByTestId('entry-records-todo'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/records-todo/index' })
 })
 
 test('shows the error and retries on request', async () => {
