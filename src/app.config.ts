@@ -15,6 +15,7 @@ export default defineAppConfig({
         'pages/roles/index',
         'pages/periods/index',
         'pages/import/index',
+        'pages/forms/index',
       ],
     },
     {
@@ -25,6 +26,8 @@ export default defineAppConfig({
         'pages/activity/index',
         'pages/my-activities/index',
         'pages/ticket/index',
+        'pages/certificate/index',
+        'pages/verify/index',
       ],
     },
     {

@@ -18,6 +18,10 @@ export const appUrl = {
   activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,
   myActivities: () => `${VOLUNTEER}/my-activities/index`,
   ticket: (ticketId: string) => `${VOLUNTEER}/ticket/index?${q('id', ticketId)}`,
+  certificate: () => `${VOLUNTEER}/certificate/index`,
+  /** Public: anyone checks a certificate; the serial, when given, is filled in. */
+  verifyCertificate: (serial?: string) =>
+    serial ? `${VOLUNTEER}/verify/index?${q('serial', serial)}` : `${VOLUNTEER}/verify/index`,
   scan: () => `${ORGANIZER}/scan/index`,
   organized: () => `${ORGANIZER}/activities/index`,
   newActivity: () => `${ORGANIZER}/activity-edit/index`,

@@ -1,5 +1,6 @@
 import type { FileOutcome, FileService, UploadedFile } from './files'
 import {
+  EXPORT_OPEN_FAILED,
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
@@ -51,21 +52,25 @@ function saveAs(href: string, name: string) {
   a.remove()
 }
 
+async function download(url: string, name: string, failMessage: string): Promise<FileOutcome<void>> {
+  try {
+    // Fetched first so the file saves under a readable name instead of the storage path.
+    const res = await fetch(url)
+    if (!res.ok) return failed(failMessage)
+    const href = URL.createObjectURL(await res.blob())
+    saveAs(href, name)
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    return { ok: true, data: undefined }
+  } catch {
+    // Storage on another origin without CORS: let the browser download it in a new tab.
+    return window.open(url, '_blank', 'noopener') ? { ok: true, data: undefined } : failed(failMessage)
+  }
+}
+
 export const files: FileService = {
-  async openSpreadsheet(url): Promise<FileOutcome<void>> {
-    try {
-      // Fetched first so the file saves under a readable name instead of the storage path.
-      const res = await fetch(url)
-      if (!res.ok) return failed(OPEN_FAILED)
-      const href = URL.createObjectURL(await res.blob())
-      saveAs(href, TEMPLATE_NAME)
-      setTimeout(() => URL.revokeObjectURL(href), 60_000)
-      return { ok: true, data: undefined }
-    } catch {
-      // Storage on another origin without CORS: let the browser download it in a new tab.
-      return window.open(url, '_blank', 'noopener') ? { ok: true, data: undefined } : failed(OPEN_FAILED)
-    }
-  },
+  openSpreadsheet: (url) => download(url, TEMPLATE_NAME, OPEN_FAILED),
+
+  openExport: (url, fileName) => download(url, fileName, EXPORT_OPEN_FAILED),
 
   async pickSpreadsheet(cloudDir, onUploading): Promise<FileOutcome<UploadedFile>> {
     const file = await chooseFile()

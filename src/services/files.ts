@@ -23,6 +23,11 @@ export interface FileService {
   /** Opens an .xlsx behind a temporary URL so the user can view, save or forward it. */
   openSpreadsheet(url: string): Promise<FileOutcome<void>>
   /**
+   * Opens an exported form (附件2, 附件3) behind a temporary URL: WeChat's document viewer on the
+   * phone, a download named `fileName` in the browser.
+   */
+  openExport(url: string, fileName: string): Promise<FileOutcome<void>>
+  /**
    * Lets the user pick one .xlsx and uploads it under `cloudDir/`. `onUploading` runs once a file is
    * chosen, so the screen shows progress for the upload and not while the picker is still open.
    */
@@ -33,5 +38,6 @@ const unsupported = { ok: false, cancelled: false, message: '当前环境不支�
 
 export const files: FileService = {
   openSpreadsheet: async () => unsupported,
+  openExport: async () => unsupported,
   pickSpreadsheet: async () => unsupported,
 }

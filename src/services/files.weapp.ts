@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { ensureInit } from './cloud.weapp'
 import type { FileOutcome, FileService, UploadedFile } from './files'
 import {
+  EXPORT_OPEN_FAILED,
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
@@ -19,23 +20,28 @@ const isCancel = (e: unknown) => /cancel/i.test((e as { errMsg?: string } | null
 /** WeChat failures carry errMsg; anything else (an API missing on an old client) is an Error. */
 const reason = (e: unknown) => (e instanceof Error ? e.message : (e as { errMsg?: string } | null)?.errMsg)
 
+/**
+ * A mini program cannot save into the phone's folders: download to a temporary file and open it
+ * in WeChat's viewer, whose menu (showMenu) forwards it to a chat or opens it in another app.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html
+ */
+async function downloadAndOpen(url: string, failMessage: string): Promise<FileOutcome<void>> {
+  try {
+    const d = await Taro.downloadFile({ url })
+    if (d.statusCode !== 200) return failed(failMessage)
+    await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return { ok: true, data: undefined }
+  } catch (e) {
+    console.warn('[files] spreadsheet download failed', reason(e))
+    return failed(failMessage)
+  }
+}
+
 export const files: FileService = {
-  /**
-   * A mini program cannot save into the phone's folders: download to a temporary file and open it
-   * in WeChat's viewer, whose menu (showMenu) forwards it to a chat or opens it in another app.
-   * https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html
-   */
-  async openSpreadsheet(url): Promise<FileOutcome<void>> {
-    try {
-      const d = await Taro.downloadFile({ url })
-      if (d.statusCode !== 200) return failed(OPEN_FAILED)
-      await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
-      return { ok: true, data: undefined }
-    } catch (e) {
-      console.warn('[files] template download failed', reason(e))
-      return failed(OPEN_FAILED)
-    }
-  },
+  openSpreadsheet: (url) => downloadAndOpen(url, OPEN_FAILED),
+
+  /** The same viewer as the template; its menu saves or forwards the form under WeChat's name for it. */
+  openExport: (url) => downloadAndOpen(url, EXPORT_OPEN_FAILED),
 
   /**
    * Office workers receive the filled template in a WeChat chat, so the picker lists chat files.
