@@ -1,6 +1,7 @@
 import type { FileOutcome, FileService, UploadedFile } from './files'
 import {
   EXPORT_OPEN_FAILED,
+  IMAGE_SAVE_FAILED,
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
@@ -71,6 +72,15 @@ export const files: FileService = {
   openSpreadsheet: (url) => download(url, TEMPLATE_NAME, OPEN_FAILED),
 
   openExport: (url, fileName) => download(url, fileName, EXPORT_OPEN_FAILED),
+
+  async saveCanvasImage(canvas, fileName): Promise<FileOutcome<void>> {
+    try {
+      saveAs((canvas as HTMLCanvasElement).toDataURL('image/png'), fileName)
+      return { ok: true, data: undefined }
+    } catch {
+      return failed(IMAGE_SAVE_FAILED)
+    }
+  },
 
   async pickSpreadsheet(cloudDir, onUploading): Promise<FileOutcome<UploadedFile>> {
     const file = await chooseFile()

@@ -28,6 +28,11 @@ export interface FileService {
    */
   openExport(url: string, fileName: string): Promise<FileOutcome<void>>
   /**
+   * Saves what a Canvas 2D node shows as an image: to the phone's album, or a PNG download named
+   * `fileName` in the browser.
+   */
+  saveCanvasImage(canvas: unknown, fileName: string): Promise<FileOutcome<void>>
+  /**
    * Lets the user pick one .xlsx and uploads it under `cloudDir/`. `onUploading` runs once a file is
    * chosen, so the screen shows progress for the upload and not while the picker is still open.
    */
@@ -39,5 +44,6 @@ const unsupported = { ok: false, cancelled: false, message: '当前环境不支�
 export const files: FileService = {
   openSpreadsheet: async () => unsupported,
   openExport: async () => unsupported,
+  saveCanvasImage: async () => unsupported,
   pickSpreadsheet: async () => unsupported,
 }

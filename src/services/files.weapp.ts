@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro'
 import { ensureInit } from './cloud.weapp'
 import type { FileOutcome, FileService, UploadedFile } from './files'
 import {
+  ALBUM_DENIED,
   EXPORT_OPEN_FAILED,
+  IMAGE_SAVE_FAILED,
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
@@ -42,6 +44,24 @@ export const files: FileService = {
 
   /** The same viewer as the template; its menu saves or forwards the form under WeChat's name for it. */
   openExport: (url) => downloadAndOpen(url, EXPORT_OPEN_FAILED),
+
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html and
+   * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+   * (the album permission is asked the first time; a refusal sticks until changed in 设置).
+   */
+  async saveCanvasImage(canvas): Promise<FileOutcome<void>> {
+    try {
+      const t = await Taro.canvasToTempFilePath({ canvas: canvas as Taro.Canvas, fileType: 'png' })
+      await Taro.saveImageToPhotosAlbum({ filePath: t.tempFilePath })
+      return { ok: true, data: undefined }
+    } catch (e) {
+      if (isCancel(e)) return cancelled
+      const why = reason(e) ?? ''
+      console.warn('[files] image save failed', why)
+      return failed(/auth|deny|denied/i.test(why) ? ALBUM_DENIED : IMAGE_SAVE_FAILED)
+    }
+  },
 
   /**
    * Office workers receive the filled template in a WeChat chat, so the picker lists chat files.
