@@ -177,6 +177,8 @@ export interface AuditDoc {
   /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
   action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
   target: string
+  /** The team (with ancestors) the entry concerns, so the log filters by team. */
+  teamPath?: string[]
   detail: string
   at: Date
 }
