@@ -15,6 +15,7 @@ export default defineAppConfig({
         'pages/roles/index',
         'pages/periods/index',
         'pages/import/index',
+        'pages/forms/index',
       ],
     },
     {
@@ -26,6 +27,8 @@ export default defineAppConfig({
         'pages/my-activities/index',
         'pages/ticket/index',
         'pages/records/index',
+        'pages/certificate/index',
+        'pages/verify/index',
       ],
     },
     {

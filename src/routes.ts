@@ -25,6 +25,10 @@ export const appUrl = {
   printTickets: (activityId: string) => `${ORGANIZER}/print/index?${q('id', activityId)}`,
   recordsTodo: () => `${ORGANIZER}/records-todo/index`,
   serviceRecords: () => `${VOLUNTEER}/records/index`,
+  certificate: () => `${VOLUNTEER}/certificate/index`,
+  /** Public: anyone checks a certificate; the serial, when given, is filled in. */
+  verifyCertificate: (serial?: string) =>
+    serial ? `${VOLUNTEER}/verify/index?${q('serial', serial)}` : `${VOLUNTEER}/verify/index`,
   organized: () => `${ORGANIZER}/activities/index`,
   newActivity: () => `${ORGANIZER}/activity-edit/index`,
   editActivity: (id: string) => `${ORGANIZER}/activity-edit/index?${q('id', id)}`,

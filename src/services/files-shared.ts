@@ -10,6 +10,9 @@ export const TOO_LARGE = '文件超过 5 MB，请确认选择的是填写好的�
 export const NOT_XLSX = '请选择 .xlsx 格式的表格文件（可用 Excel 或 WPS 另存为 .xlsx）'
 export const UPLOAD_FAILED = '文件上传失败，请检查网络后重试'
 export const OPEN_FAILED = '模板下载失败，请稍后重试'
+export const IMAGE_SAVE_FAILED = '图片保存失败，请稍后重试'
+export const ALBUM_DENIED = '未获得保存到相册的权限，请在右上角“…”→“设置”中允许后重试'
+export const EXPORT_OPEN_FAILED = '表格已生成，但下载或打开失败，请检查网络后重试'
 
 export const isXlsx = (name: string) => /\.xlsx$/i.test(name)
 
@@ -19,6 +22,5 @@ export function uniqueCloudPath(cloudDir: string, ext = 'xlsx'): string {
 }
 
 export const PHOTO_FAILED = '照片上传失败，请检查网络后重试'
-export const SAVE_FAILED = '图片保存失败，请重试'
 /** Photos above this after compression are refused (a phone photo compresses to well under it). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024

@@ -1,12 +1,13 @@
 import type { FileOutcome, FileService, UploadedFile, UploadedPhoto } from './files'
 import {
+  EXPORT_OPEN_FAILED,
+  IMAGE_SAVE_FAILED,
   isXlsx,
   MAX_PHOTO_BYTES,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
   OPEN_FAILED,
   PHOTO_FAILED,
-  SAVE_FAILED,
   TOO_LARGE,
   UPLOAD_FAILED,
   uniqueCloudPath,
@@ -66,19 +67,32 @@ function saveAs(href: string, name: string) {
   a.remove()
 }
 
+async function download(url: string, name: string, failMessage: string): Promise<FileOutcome<void>> {
+  try {
+    // Fetched first so the file saves under a readable name instead of the storage path.
+    const res = await fetch(url)
+    if (!res.ok) return failed(failMessage)
+    const href = URL.createObjectURL(await res.blob())
+    saveAs(href, name)
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    return { ok: true, data: undefined }
+  } catch {
+    // Storage on another origin without CORS: let the browser download it in a new tab.
+    return window.open(url, '_blank', 'noopener') ? { ok: true, data: undefined } : failed(failMessage)
+  }
+}
+
 export const files: FileService = {
-  async openSpreadsheet(url): Promise<FileOutcome<void>> {
+  openSpreadsheet: (url) => download(url, TEMPLATE_NAME, OPEN_FAILED),
+
+  openExport: (url, fileName) => download(url, fileName, EXPORT_OPEN_FAILED),
+
+  async saveCanvasImage(canvas, fileName): Promise<FileOutcome<void>> {
     try {
-      // Fetched first so the file saves under a readable name instead of the storage path.
-      const res = await fetch(url)
-      if (!res.ok) return failed(OPEN_FAILED)
-      const href = URL.createObjectURL(await res.blob())
-      saveAs(href, TEMPLATE_NAME)
-      setTimeout(() => URL.revokeObjectURL(href), 60_000)
+      saveAs((canvas as HTMLCanvasElement).toDataURL('image/png'), fileName)
       return { ok: true, data: undefined }
     } catch {
-      // Storage on another origin without CORS: let the browser download it in a new tab.
-      return window.open(url, '_blank', 'noopener') ? { ok: true, data: undefined } : failed(OPEN_FAILED)
+      return failed(IMAGE_SAVE_FAILED)
     }
   },
 
@@ -119,14 +133,5 @@ export const files: FileService = {
       // reported below
     }
     return uploaded.length ? { ok: true, data: uploaded } : failed(PHOTO_FAILED)
-  },
-
-  async saveCanvasImage(canvas, name): Promise<FileOutcome<void>> {
-    try {
-      saveAs((canvas as unknown as HTMLCanvasElement).toDataURL('image/png'), name)
-      return { ok: true, data: undefined }
-    } catch {
-      return failed(SAVE_FAILED)
-    }
   },
 }

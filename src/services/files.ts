@@ -26,15 +26,19 @@ export interface UploadedPhoto {
   preview: string
 }
 
-/** A Canvas 2D node (WeChat's Canvas, or an HTMLCanvasElement in H5) to save as a picture. */
-export interface CanvasLike {
-  width: number
-  height: number
-}
-
 export interface FileService {
   /** Opens an .xlsx behind a temporary URL so the user can view, save or forward it. */
   openSpreadsheet(url: string): Promise<FileOutcome<void>>
+  /**
+   * Opens an exported form (附件2, 附件3) behind a temporary URL: WeChat's document viewer on the
+   * phone, a download named `fileName` in the browser.
+   */
+  openExport(url: string, fileName: string): Promise<FileOutcome<void>>
+  /**
+   * Saves what a Canvas 2D node shows as an image: to the phone's album, or a PNG download named
+   * `fileName` in the browser.
+   */
+  saveCanvasImage(canvas: unknown, fileName: string): Promise<FileOutcome<void>>
   /**
    * Lets the user pick one .xlsx and uploads it under `cloudDir/`. `onUploading` runs once a file is
    * chosen, so the screen shows progress for the upload and not while the picker is still open.
@@ -49,15 +53,14 @@ export interface FileService {
     max: number,
     onUploading?: (count: number) => void,
   ): Promise<FileOutcome<UploadedPhoto[]>>
-  /** Saves what `canvas` shows as a picture: to the phone's album, or a download in the browser. */
-  saveCanvasImage(canvas: CanvasLike, name: string): Promise<FileOutcome<void>>
 }
 
 const unsupported = { ok: false, cancelled: false, message: '当前环境不支持文件操作' } as const
 
 export const files: FileService = {
   openSpreadsheet: async () => unsupported,
+  openExport: async () => unsupported,
+  saveCanvasImage: async () => unsupported,
   pickSpreadsheet: async () => unsupported,
   pickPhotos: async () => unsupported,
-  saveCanvasImage: async () => unsupported,
 }

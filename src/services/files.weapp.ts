@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro'
 import { ensureInit } from './cloud.weapp'
 import type { FileOutcome, FileService, UploadedFile, UploadedPhoto } from './files'
 import {
+  ALBUM_DENIED,
+  EXPORT_OPEN_FAILED,
+  IMAGE_SAVE_FAILED,
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
   OPEN_FAILED,
   PHOTO_FAILED,
-  SAVE_FAILED,
   TOO_LARGE,
   UPLOAD_FAILED,
   uniqueCloudPath,
@@ -21,21 +23,44 @@ const isCancel = (e: unknown) => /cancel/i.test((e as { errMsg?: string } | null
 /** WeChat failures carry errMsg; anything else (an API missing on an old client) is an Error. */
 const reason = (e: unknown) => (e instanceof Error ? e.message : (e as { errMsg?: string } | null)?.errMsg)
 
+/**
+ * A mini program cannot save into the phone's folders: download to a temporary file and open it
+ * in WeChat's viewer, whose menu (showMenu) forwards it to a chat or opens it in another app.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html
+ */
+async function downloadAndOpen(url: string, failMessage: string): Promise<FileOutcome<void>> {
+  try {
+    const d = await Taro.downloadFile({ url })
+    if (d.statusCode !== 200) return failed(failMessage)
+    await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return { ok: true, data: undefined }
+  } catch (e) {
+    console.warn('[files] spreadsheet download failed', reason(e))
+    return failed(failMessage)
+  }
+}
+
 export const files: FileService = {
+  openSpreadsheet: (url) => downloadAndOpen(url, OPEN_FAILED),
+
+  /** The same viewer as the template; its menu saves or forwards the form under WeChat's name for it. */
+  openExport: (url) => downloadAndOpen(url, EXPORT_OPEN_FAILED),
+
   /**
-   * A mini program cannot save into the phone's folders: download to a temporary file and open it
-   * in WeChat's viewer, whose menu (showMenu) forwards it to a chat or opens it in another app.
-   * https://developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html
+   * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html and
+   * https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+   * (the album permission is asked the first time; a refusal sticks until changed in 设置).
    */
-  async openSpreadsheet(url): Promise<FileOutcome<void>> {
+  async saveCanvasImage(canvas): Promise<FileOutcome<void>> {
     try {
-      const d = await Taro.downloadFile({ url })
-      if (d.statusCode !== 200) return failed(OPEN_FAILED)
-      await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
+      const t = await Taro.canvasToTempFilePath({ canvas: canvas as Taro.Canvas, fileType: 'png' })
+      await Taro.saveImageToPhotosAlbum({ filePath: t.tempFilePath })
       return { ok: true, data: undefined }
     } catch (e) {
-      console.warn('[files] template download failed', reason(e))
-      return failed(OPEN_FAILED)
+      if (isCancel(e)) return cancelled
+      const why = reason(e) ?? ''
+      console.warn('[files] image save failed', why)
+      return failed(/auth|deny|denied/i.test(why) ? ALBUM_DENIED : IMAGE_SAVE_FAILED)
     }
   },
 
@@ -100,25 +125,6 @@ export const files: FileService = {
     } catch (e) {
       console.warn('[files] photo upload failed', reason(e))
       return uploaded.length ? { ok: true, data: uploaded } : failed(PHOTO_FAILED)
-    }
-  },
-
-  /**
-   * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html (a
-   * Canvas 2D node goes in `canvas`) and wx.saveImageToPhotosAlbum, which asks for the album permission.
-   */
-  async saveCanvasImage(canvas): Promise<FileOutcome<void>> {
-    try {
-      const { tempFilePath } = await Taro.canvasToTempFilePath({
-        canvas: canvas as unknown as Taro.canvasToTempFilePath.Option['canvas'],
-        fileType: 'png',
-      })
-      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
-      return { ok: true, data: undefined }
-    } catch (e) {
-      if (isCancel(e)) return cancelled
-      console.warn('[files] save image failed', reason(e))
-      return failed(/auth/i.test(reason(e) ?? '') ? '请在设置中允许保存到相册后重试' : SAVE_FAILED)
     }
   },
 }

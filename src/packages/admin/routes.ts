@@ -12,4 +12,6 @@ export const adminUrl = {
   roles: (teamId: string) => `${ROOT}/roles/index?${q('id', teamId)}`,
   periods: () => `${ROOT}/periods/index`,
   import: (teamId: string) => `${ROOT}/import/index?${q('id', teamId)}`,
+  /** 附件2 / 附件3, the entered figures and filing, for one team. */
+  forms: (teamId: string) => `${ROOT}/forms/index?${q('id', teamId)}`,
 }

@@ -88,6 +88,18 @@ const MY_ACTIVITIES_ENTRY: Entry = {
   url: appUrl.myActivities(),
 }
 
+const CERTIFICATE_ENTRY: Entry = {
+  key: 'certificate',
+  title: '服务记录证明',
+  hint: '由组织活动的队伍出具，可保存为图片',
+  url: appUrl.certificate(),
+}
+
+/** 服务记录证明 once there is service to certify: activated volunteers, and those who left with their history. */
+export function certificateEntries(status: MeView['status'], serviceHours: number): Entry[] {
+  return (status === 'active' || status === 'left') && serviceHours > 0 ? [CERTIFICATE_ENTRY] : []
+}
+
 /**
  * The team page lives in the admin subpackage; a literal path keeps this main-package component from
  * importing anything of the subpackage. Without an id the page opens the caller's own teams.
@@ -229,7 +241,7 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
     roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
     teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
-    service: volunteerEntries(me.status, keptTickets),
+    service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status, me.serviceHours)],
     entries: entriesFor(me.roles),
     notices: [...me.notices]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
