@@ -96,8 +96,12 @@ const CERTIFICATE_ENTRY: Entry = {
 }
 
 /** 服务记录证明 once there is service to certify: activated volunteers, and those who left with their history. */
-export function certificateEntries(status: MeView['status'], serviceHours: number): Entry[] {
-  return (status === 'active' || status === 'left') && serviceHours > 0 ? [CERTIFICATE_ENTRY] : []
+/**
+ * 服务记录证明 for anyone who has been activated (kept after leaving). Hours live in the check-in
+ * records, not on 我的's view, so the certificate page itself says when there is nothing to certify.
+ */
+export function certificateEntries(status: MeView['status']): Entry[] {
+  return status === 'active' || status === 'left' ? [CERTIFICATE_ENTRY] : []
 }
 
 /**
@@ -241,7 +245,7 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
     roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
     teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
-    service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status, me.serviceHours)],
+    service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status)],
     entries: entriesFor(me.roles),
     notices: [...me.notices]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
