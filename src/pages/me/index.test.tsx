@@ -120,6 +120,13 @@ describe('待激活', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
   })
 
+  test('with their own code on the record, 激活 opens the entry with the code filled in', async () => {
+    await shown(me({ status: 'approved', activationCode: '246810' }))
+    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已填好')
+    fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index?code=246810' })
+  })
+
   test('when locked, tells them to contact the admin instead of offering the code entry', async () => {
     expect(await shown(me({ status: 'approved', activationLocked: true }))).toContain('待激活')
     expect(screen.getByTestId('status-hint').textContent).toContain('请联系所在队伍的管理员重新发放激活码')
