@@ -36,8 +36,11 @@ function idNumber(seq: number): string {
   return first17 + idCardCheckChar(first17)
 }
 
-export function generate(scale: Scale, now = new Date()): Record<string, object[]> {
-  const size = SCALES[scale]
+export type Size = (typeof SCALES)[Scale]
+
+/** The documents of a named scale, or of explicit sizes (the budget test's 20,000 volunteers over ~2,000 teams). */
+export function generate(scale: Scale | Size, now = new Date()): Record<string, object[]> {
+  const size = typeof scale === 'string' ? SCALES[scale] : scale
   const counties = demoTeams.filter((t) => t.kind === 'county')
   const townships: TeamDoc[] = Array.from({ length: size.townships }, (_, i) => {
     const parent = counties[i % counties.length]

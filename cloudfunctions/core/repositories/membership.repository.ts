@@ -20,6 +20,9 @@ export interface MembershipRepository {
   ): Promise<{ since: Date; volunteer: VolunteerDoc }[]>
 }
 
+/** The most rows one get() answers. */
+const MAX_GET = 1000
+
 export function membershipRepository(db: Db): MembershipRepository {
   const col = db.collection('memberships')
   const inSubtree = (teamId: string) => ({ teamPath: teamId, status: 'active' })
@@ -52,9 +55,17 @@ export function membershipRepository(db: Db): MembershipRepository {
       return Object.fromEntries(rows.map((r) => [r._id, r.n]))
     },
     async activeAmong(teamId, openids) {
-      if (openids.length === 0) return new Set()
-      const rows = await rowsOf<MembershipDoc>(col.where({ ...inSubtree(teamId), openid: _.in(openids) }).limit(1000))
-      return new Set(rows.map((r) => r.openid))
+      // A get() answers at most 1000 rows and a person may be a member of several teams of the
+      // subtree: a full answer may have been cut short, and its openids are asked again in halves.
+      const lookup = async (page: string[]): Promise<MembershipDoc[]> => {
+        const rows = await rowsOf<MembershipDoc>(col.where({ ...inSubtree(teamId), openid: _.in(page) }).limit(MAX_GET))
+        if (rows.length < MAX_GET || page.length === 1) return rows
+        const half = Math.ceil(page.length / 2)
+        return (await Promise.all([lookup(page.slice(0, half)), lookup(page.slice(half))])).flat()
+      }
+      const pages: string[][] = []
+      for (let i = 0; i < openids.length; i += MAX_GET) pages.push(openids.slice(i, i + MAX_GET))
+      return new Set((await Promise.all(pages.map(lookup))).flat().map((r) => r.openid))
     },
     async memberPage(teamId, after, limit) {
       const $ = db.command.aggregate

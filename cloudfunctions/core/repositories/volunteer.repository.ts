@@ -76,6 +76,9 @@ export interface VolunteerRepository {
 /** The ID number or the WeChat account is already registered (two unique indexes). */
 export class DuplicateRegistration extends Error {}
 
+/** The most rows one get() answers. */
+const MAX_GET = 1000
+
 /** Records written before revisions existed count as revision 0. */
 const atRevision = (revision: number) => (revision === 0 ? _.in([0, null]) : revision)
 
@@ -107,7 +110,19 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       return openids.length ? rowsOf<VolunteerDoc>(col.where({ openid: _.in(openids) }).limit(openids.length)) : []
     },
     async findByIdNumberHashes(hashes) {
-      return hashes.length ? rowsOf<VolunteerDoc>(col.where({ idNumberHash: _.in(hashes) }).limit(hashes.length)) : []
+      // A get() answers at most 1000 rows. A roster looks each person up by two hashes (current and
+      // legacy) and a person has one record, so a page of 2000 hashes normally fits; a full answer
+      // may have been cut short, and its page is asked again in halves.
+      const lookup = async (page: string[]): Promise<VolunteerDoc[]> => {
+        if (page.length === 0) return []
+        const rows = await rowsOf<VolunteerDoc>(col.where({ idNumberHash: _.in(page) }).limit(MAX_GET))
+        if (rows.length < MAX_GET || page.length <= MAX_GET) return rows
+        const half = Math.ceil(page.length / 2)
+        return (await Promise.all([lookup(page.slice(0, half)), lookup(page.slice(half))])).flat()
+      }
+      const pages: string[][] = []
+      for (let i = 0; i < hashes.length; i += 2 * MAX_GET) pages.push(hashes.slice(i, i + 2 * MAX_GET))
+      return (await Promise.all(pages.map(lookup))).flat()
     },
     async insertMany(docs) {
       if (docs.length === 0) return
