@@ -10,6 +10,7 @@ import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
 const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
   labels.values.map((value) => ({ value, label: labels.map[value] }))
@@ -51,7 +52,7 @@ function Intro({ mode, view }: { mode: Mode; view: MeView }) {
   )
 }
 
-export default function RegisterPage() {
+function RegisterPage() {
   const r = useRegister()
   const { form, errors, set, touch, view } = r
 
@@ -346,3 +347,5 @@ export default function RegisterPage() {
     </View>
   )
 }
+
+export default withScreen(RegisterPage)
