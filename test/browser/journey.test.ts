@@ -70,7 +70,6 @@ it('registers a new user, has the county admin approve, and activates with the c
   await visibleText(user, '个人信息处理说明').waitFor()
 
   await input(user, 'input-name').fill(NAME)
-  await choose(user, 'picker-gender', '男')
   await input(user, 'input-idNumber').fill(ID_NUMBER)
   await visibleText(user, '出生日期：1988年8月8日').waitFor()
   await input(user, 'input-employer').fill('赫山区农业农村局')
