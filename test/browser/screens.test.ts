@@ -100,8 +100,8 @@ describe.each([
     await tap(page, 'show-ticket')
     await page.getByTestId('ticket-qr').locator('visible=true').locator('canvas').first().waitFor()
     await check(page, `${mode}-ticket`, floors)
-    await openMe(page)
-    await tap(page, 'entry-my-activities')
+    // The ticket is a subpackage page without the tab bar: go to 我的活动 by its address.
+    await page.goto(`${cloud.url}/#/packages/volunteer/pages/my-activities/index`)
     await page.getByTestId('ticket-row').locator('visible=true').first().waitFor()
     await check(page, `${mode}-my-activities`, floors)
     await page.context().close()
