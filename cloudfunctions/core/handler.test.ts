@@ -17,6 +17,8 @@ function handler(openid: string | undefined) {
       appeal: unused,
       acceptInvitation: unused,
       declineInvitation: unused,
+      readIdCard: unused,
+      phoneNumber: unused,
     },
     { openid: () => openid, caller: (id) => makeCaller(id, async () => []) },
   )
