@@ -13,6 +13,10 @@ const transform = { '^.+\\.[jt]sx?$': ['babel-jest', babel] }
 const common = { transform, testPathIgnorePatterns: ['/node_modules/', '/dist', '/.data/'] }
 
 module.exports = {
+  // Integration and browser calls go through the local cloud on two cores shared by parallel suites
+  // (one races 500 sign-ups): a slow call is not a failure; the assertions are. (A global option:
+  // jest ignores it inside a project.)
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
@@ -36,9 +40,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testEnvironment: 'node',
-      // Calls go through the local cloud on two cores shared with the other suites (one races 500
-      // sign-ups): a slow call is not a failure; the assertions are.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
     {

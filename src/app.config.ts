@@ -25,11 +25,20 @@ export default defineAppConfig({
         'pages/activity/index',
         'pages/my-activities/index',
         'pages/ticket/index',
+        'pages/records/index',
       ],
     },
     {
       root: 'packages/organizer',
-      pages: ['pages/scan/index', 'pages/activities/index', 'pages/activity-edit/index'],
+      pages: [
+        'pages/scan/index',
+        'pages/activities/index',
+        'pages/activity-edit/index',
+        'pages/attendance/index',
+        'pages/report/index',
+        'pages/print/index',
+        'pages/records-todo/index',
+      ],
     },
   ],
   window: {

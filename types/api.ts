@@ -6,6 +6,7 @@
 import type { ActivityApi } from './api/activity'
 import type { AdminApi } from './api/admin'
 import type { CheckinApi } from './api/checkin'
+import type { ReportApi } from './api/report'
 import type { SpreadsheetApi } from './api/spreadsheet'
 import type { TeamApi } from './api/team'
 import type { VolunteerApi } from './api/volunteer'
@@ -14,11 +15,12 @@ export * from './api/activity'
 export * from './api/admin'
 export * from './api/checkin'
 export * from './api/common'
+export * from './api/report'
 export * from './api/spreadsheet'
 export * from './api/team'
 export * from './api/volunteer'
 
-export type Api = VolunteerApi & TeamApi & AdminApi & SpreadsheetApi & ActivityApi & CheckinApi
+export type Api = VolunteerApi & TeamApi & AdminApi & SpreadsheetApi & ActivityApi & CheckinApi & ReportApi
 
 export type ActionName = keyof Api
 export type ReqOf<A extends ActionName> = Api[A]['req']

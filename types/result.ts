@@ -59,6 +59,13 @@ export const ErrorCode = {
   ID_CARD_UNREADABLE: 'ID_CARD_UNREADABLE',
   /** WeChat's phone-number code is unknown, used or expired (each works once, for 5 minutes). */
   PHONE_CODE_INVALID: 'PHONE_CODE_INVALID',
+  // Forms and certificates
+  /** A chosen 亮点活动 is not a counted activity of the unit's period with a write-up. */
+  HIGHLIGHT_NOT_ELIGIBLE: 'HIGHLIGHT_NOT_ELIGIBLE',
+  /** 是否在全县基本覆盖 is a county's own answer; other teams leave it blank. */
+  COVERAGE_NOT_COUNTY: 'COVERAGE_NOT_COUNTY',
+  /** The team has no service records of the caller to certify. */
+  NO_SERVICE_RECORDS: 'NO_SERVICE_RECORDS',
   /** The platform could not be reached (client side only). */
   NETWORK: 'NETWORK',
   INTERNAL: 'INTERNAL',

@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
 import { checkinSchemas } from './schemas/checkin'
+import { exportSchemas, reportSchemas } from './schemas/report'
 import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
 import { TeamKind } from './enums'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
@@ -75,6 +76,17 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
   'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
   'admin.appeals': empty,
+  'admin.auditLog': v.strictObject({
+    action: v.optional(
+      v.picklist(['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate'], '操作类型无效'),
+    ),
+    actor: v.optional(id),
+    teamId: v.optional(id),
+    from: v.optional(day),
+    to: v.optional(day),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  }),
   'admin.pendingActivation': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'volunteer.claim': v.strictObject({ idNumber: registrationSchema.entries.idNumber, code: activationCodeSchema }),
   'volunteer.appeal': v.strictObject({
@@ -116,7 +128,9 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'spreadsheet.importPreview': v.strictObject({ teamId: id, fileID }),
   'spreadsheet.importCommit': v.strictObject({ teamId: id, fileID }),
   ...activitySchemas,
+  ...exportSchemas,
   ...checkinSchemas,
+  ...reportSchemas,
 }
 
 export interface Invalid {

@@ -18,6 +18,7 @@ export const main = createHandler<'admin'>(
     reissueCode: (caller, data) => reviews.reissueCode(caller, data),
     voidRegistration: (caller, data) => reviews.voidRegistration(caller, data),
     appeals: (caller) => reviews.appeals(caller),
+    auditLog: (caller, data) => reviews.auditLog(caller, data),
     pendingActivation: (caller, data) => reviews.pendingActivation(caller, data),
     roles: (caller, data) => roles.list(caller, data),
     grantRole: (caller, data) => roles.grant(caller, data),

@@ -52,3 +52,10 @@ export async function organizerScope(caller: Caller): Promise<Scope> {
   if (teams.length === 0) throw forbidden('仅组织者或管理员可以发布和管理活动')
   return teams
 }
+
+/** The owner and administrators of the city detachment (a root team): who reads the audit log. */
+export async function assertCityLevel(caller: Caller): Promise<void> {
+  const grants = await caller.roles()
+  const ok = grants.some((g) => g.role === 'owner' || (g.role === 'admin' && g.team.kind === 'city'))
+  if (!ok) throw forbidden('只有超级管理员和市支队管理员可以查看审计日志')
+}

@@ -77,4 +77,35 @@ describe('createHandler', () => {
     })
     spy.mockRestore()
   })
+
+  it('logs neither the payload nor the caller when an action fails (read back from the log)', async () => {
+    const lines: string[] = []
+    const capture = (...args: unknown[]) => void lines.push(args.map((a) => JSON.stringify(a) ?? String(a)).join(' '))
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation(capture),
+    )
+    const claim = jest.fn().mockRejectedValue(new Error('socket hang up'))
+    const h = createHandler<'volunteer'>(
+      'volunteer',
+      {
+        me,
+        register: unused,
+        update: unused,
+        activate: unused,
+        leave: unused,
+        claim,
+        appeal: unused,
+        acceptInvitation: unused,
+        declineInvitation: unused,
+        readIdCard: unused,
+        phoneNumber: unused,
+      },
+      { openid: () => 'o-secret-openid', caller: (id) => makeCaller(id, async () => []) },
+    )
+    const idNumber = '11010519491231002X'
+    expect(await h({ action: 'claim', data: { idNumber, code: '123456' } })).toMatchObject({ code: 'INTERNAL' })
+    for (const s of spies) s.mockRestore()
+    expect(lines.join('\n')).toContain('[volunteer] claim failed')
+    for (const secret of [idNumber, '123456', 'o-secret-openid']) expect(lines.join('\n')).not.toContain(secret)
+  })
 })

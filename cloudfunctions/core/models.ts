@@ -14,7 +14,14 @@ import type {
   VenueKind,
   VolunteerStatus,
 } from '../../types/enums'
-import type { TeamRef } from '../../types/api'
+import type {
+  CertificateRow,
+  CoverageAnswers,
+  EnteredFigures,
+  FormKind,
+  StatisticsForm,
+  TeamRef,
+} from '../../types/api'
 
 export interface TeamDoc {
   _id: string
@@ -167,9 +174,11 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided. */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
   target: string
+  /** The team (with ancestors) the entry concerns, so the log filters by team. */
+  teamPath?: string[]
   detail: string
   at: Date
 }
@@ -308,4 +317,60 @@ export interface MakeupDoc {
   by: string
   at: Date
   declined: { by: string; at: Date; reason: string } | null
+}
+
+/**
+ * The figures a team enters for a reporting period (附件3 服务阵地, 科技惠民(农), 网络动员), one
+ * document per team and period (`${teamId}_${periodId}`, unique index on both). Only the team's own
+ * figures: a unit's form adds those of the teams below when it is read, never when it is written.
+ */
+export interface ReportEntryDoc {
+  _id: string
+  teamId: string
+  /** The team's path, so a subtree's entries for a period are one indexed query. */
+  teamPath: string[]
+  teamKind: TeamKind
+  periodId: string
+  /** Null: not entered (blank on the form); 0 is an entered zero. */
+  figures: EnteredFigures
+  /** Counties only; null for every other team. */
+  coverage: CoverageAnswers
+  /** The 1–2 亮点活动 chosen for this team's form. */
+  highlightIds: string[]
+  updatedBy: string
+  updatedAt: Date
+}
+
+/** A form as submitted: a frozen snapshot with who and when. A new filing never replaces an old one. */
+export interface FilingDoc {
+  _id: string
+  teamId: string
+  team: TeamRef
+  teamPath: string[]
+  periodId: string
+  form: FormKind
+  version: number
+  by: string
+  at: Date
+  /** 附件2: the rows as filed, in cloud storage (JSON), and how many. */
+  rosterFileID: string | null
+  rows: number | null
+  /** 附件3: the computed and entered figures as filed. */
+  statistics: StatisticsForm | null
+}
+
+/** A 服务记录证明 as issued: its content is what the verification code signs. */
+export interface CertificateDoc {
+  /** The serial printed on the certificate. */
+  _id: string
+  openid: string
+  volunteerId: string
+  name: string
+  gender: Gender
+  issuer: TeamRef
+  rows: CertificateRow[]
+  totalScannedMinutes: number
+  totalMakeupMinutes: number
+  issuedOn: string
+  issuedAt: Date
 }

@@ -15,6 +15,7 @@ import { limitRepository } from './repositories/limit.repository'
 import { membershipRepository } from './repositories/membership.repository'
 import { periodRepository } from './repositories/period.repository'
 import { recordRepository } from './repositories/record.repository'
+import { reportRepository } from './repositories/report.repository'
 import { roleRepository } from './repositories/role.repository'
 import { teamRepository } from './repositories/team.repository'
 import { ticketRepository } from './repositories/ticket.repository'
@@ -31,6 +32,7 @@ export const repos = {
   tickets: ticketRepository(db),
   checks: checkRepository(db),
   periods: periodRepository(db),
+  reports: reportRepository(db),
   limits: limitRepository(db),
   appeals: appealRepository(db),
   uploads: uploadRepository(db),

@@ -14,6 +14,11 @@ export const OPEN_FAILED = '模板下载失败，请稍后重试'
 export const isXlsx = (name: string) => /\.xlsx$/i.test(name)
 
 /** A storage path no other upload shares; ASCII only, whatever the user called the file. */
-export function uniqueCloudPath(cloudDir: string): string {
-  return `${cloudDir}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.xlsx`
+export function uniqueCloudPath(cloudDir: string, ext = 'xlsx'): string {
+  return `${cloudDir}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
 }
+
+export const PHOTO_FAILED = '照片上传失败，请检查网络后重试'
+export const SAVE_FAILED = '图片保存失败，请重试'
+/** Photos above this after compression are refused (a phone photo compresses to well under it). */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024

@@ -19,6 +19,19 @@ export type FileOutcome<T> =
   /** `cancelled`: the user closed the picker; nothing to report. */
   | { ok: false; cancelled: boolean; message: string }
 
+/** A photo the user picked, now in cloud storage. */
+export interface UploadedPhoto {
+  fileID: string
+  /** A local path or URL to show it without another download. */
+  preview: string
+}
+
+/** A Canvas 2D node (WeChat's Canvas, or an HTMLCanvasElement in H5) to save as a picture. */
+export interface CanvasLike {
+  width: number
+  height: number
+}
+
 export interface FileService {
   /** Opens an .xlsx behind a temporary URL so the user can view, save or forward it. */
   openSpreadsheet(url: string): Promise<FileOutcome<void>>
@@ -27,6 +40,17 @@ export interface FileService {
    * chosen, so the screen shows progress for the upload and not while the picker is still open.
    */
   pickSpreadsheet(cloudDir: string, onUploading?: (name: string) => void): Promise<FileOutcome<UploadedFile>>
+  /**
+   * Lets the user pick up to `max` photos (camera or album), compresses them on the phone and
+   * uploads them under `cloudDir/`. `onUploading` runs once photos are chosen.
+   */
+  pickPhotos(
+    cloudDir: string,
+    max: number,
+    onUploading?: (count: number) => void,
+  ): Promise<FileOutcome<UploadedPhoto[]>>
+  /** Saves what `canvas` shows as a picture: to the phone's album, or a download in the browser. */
+  saveCanvasImage(canvas: CanvasLike, name: string): Promise<FileOutcome<void>>
 }
 
 const unsupported = { ok: false, cancelled: false, message: '当前环境不支持文件操作' } as const
@@ -34,4 +58,6 @@ const unsupported = { ok: false, cancelled: false, message: '当前环境不支�
 export const files: FileService = {
   openSpreadsheet: async () => unsupported,
   pickSpreadsheet: async () => unsupported,
+  pickPhotos: async () => unsupported,
+  saveCanvasImage: async () => unsupported,
 }

@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
 import { ensureInit } from './cloud.weapp'
-import type { FileOutcome, FileService, UploadedFile } from './files'
+import type { FileOutcome, FileService, UploadedFile, UploadedPhoto } from './files'
 import {
   isXlsx,
   MAX_SPREADSHEET_BYTES,
   NOT_XLSX,
   OPEN_FAILED,
+  PHOTO_FAILED,
+  SAVE_FAILED,
   TOO_LARGE,
   UPLOAD_FAILED,
   uniqueCloudPath,
@@ -66,6 +68,57 @@ export const files: FileService = {
     } catch (e) {
       console.warn('[files] upload failed', reason(e))
       return failed(UPLOAD_FAILED)
+    }
+  },
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/api/media/video/wx.chooseMedia.html and
+   * wx.compressImage: photos leave the phone compressed (a village hall's signal is weak).
+   */
+  async pickPhotos(cloudDir, max, onUploading): Promise<FileOutcome<UploadedPhoto[]>> {
+    let paths: string[]
+    try {
+      const r = await Taro.chooseMedia({ count: max, mediaType: ['image'], sizeType: ['compressed'] })
+      paths = r.tempFiles.map((f) => f.tempFilePath)
+    } catch (e) {
+      if (isCancel(e)) return cancelled
+      console.warn('[files] chooseMedia failed', reason(e))
+      return failed('无法打开相册或相机，请检查微信的权限设置')
+    }
+    if (paths.length === 0) return cancelled
+    onUploading?.(paths.length)
+    const uploaded: UploadedPhoto[] = []
+    try {
+      ensureInit()
+      for (const path of paths.slice(0, max)) {
+        const small = await Taro.compressImage({ src: path, quality: 70 })
+          .then((c) => c.tempFilePath)
+          .catch(() => path)
+        const up = await Taro.cloud.uploadFile({ cloudPath: uniqueCloudPath(cloudDir, 'jpg'), filePath: small })
+        uploaded.push({ fileID: up.fileID, preview: small })
+      }
+      return { ok: true, data: uploaded }
+    } catch (e) {
+      console.warn('[files] photo upload failed', reason(e))
+      return uploaded.length ? { ok: true, data: uploaded } : failed(PHOTO_FAILED)
+    }
+  },
+
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/api/canvas/wx.canvasToTempFilePath.html (a
+   * Canvas 2D node goes in `canvas`) and wx.saveImageToPhotosAlbum, which asks for the album permission.
+   */
+  async saveCanvasImage(canvas): Promise<FileOutcome<void>> {
+    try {
+      const { tempFilePath } = await Taro.canvasToTempFilePath({
+        canvas: canvas as unknown as Taro.canvasToTempFilePath.Option['canvas'],
+        fileType: 'png',
+      })
+      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+      return { ok: true, data: undefined }
+    } catch (e) {
+      if (isCancel(e)) return cancelled
+      console.warn('[files] save image failed', reason(e))
+      return failed(/auth/i.test(reason(e) ?? '') ? '请在设置中允许保存到相册后重试' : SAVE_FAILED)
     }
   },
 }

@@ -16,6 +16,7 @@ import { nthIdNumber, validRegistration } from '../support/fixtures'
 import { startTestCloud, type TestCloud } from '../support/dev-cloud'
 import type { ActionName, ReqOf } from '../../types/api'
 import { generate, SCALES, type Scale } from './generate'
+import { benchOfflineVerify, verifyLines } from './offline-verify'
 
 interface Bench {
   action: ActionName
@@ -240,6 +241,11 @@ async function main() {
       ),
   )
   sections.push(`### Concurrency (${scales[scales.length - 1]})\n\n${regs.map((l) => `- ${l}`).join('\n')}`)
+  sections.push(
+    `### Offline check-in on the organizer's phone (same code, in Node)\n\n${verifyLines(benchOfflineVerify())
+      .map((l) => `- ${l}`)
+      .join('\n')}`,
+  )
   sections.push(
     `### Sizes\n\n${sizes()
       .map((l) => `- ${l}`)

@@ -74,10 +74,9 @@ async function confirmModal(page: Page, label: string) {
 
 async function codeSentTo(openid: string): Promise<string> {
   const res = await fetch(`${cloud.url}/__dev/outbox?openid=${encodeURIComponent(openid)}`)
-  const messages = (await res.json()) as { page?: string; data: { thing3: { value: string } } }[]
-  const last = messages[messages.length - 1]
-  // The code rides in the message's page link (the activate screen opens with it filled in).
-  const code = /code=(\d{6})/.exec(last?.page ?? '')?.[1] ?? /(\d{6})/.exec(last?.data.thing3.value ?? '')?.[1]
+  // The code travels only in the link the message opens (the activation page, filled in).
+  const messages = (await res.json()) as { page?: string }[]
+  const code = /[?&]code=(\d{6})/.exec(messages[messages.length - 1]?.page ?? '')?.[1]
   if (!code) throw new Error(`no activation code in the messages to ${openid}: ${JSON.stringify(messages)}`)
   return code
 }

@@ -80,7 +80,7 @@ it('a society admin imports a roster: preview, 确认导入, and activation code
   })
 
   await visible(page, 'preview-rows').waitFor()
-  await expect(visible(page, 'count-new').textContent()).resolves.toBe('新注册 2')
+  await expect(visible(page, 'count-new').textContent()).resolves.toBe('新增 2')
   await expect(visible(page, 'count-invalid').textContent()).resolves.toBe('有误 1')
   // Rows with errors are listed first, each with its message.
   await expect(visible(page, 'row-4').textContent()).resolves.toContain('手机号格式不正确')

@@ -713,3 +713,54 @@ describe('spreadsheet intake', () => {
       expect(await cloud.call(who, 'spreadsheet.importTemplate', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
+
+describe('audit log viewer', () => {
+  it('lets the owner and city administrators read it, filtered and paged; nobody else', async () => {
+    const p = await registered()
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: p.id, field: 'mobile' }))
+    await expectOk(cloud.call('demo-heshan-admin', 'admin.reveal', { volunteerId: p.id, field: 'idNumber' }))
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+    const first = await expectOk<{
+      items: { action: string; target: string; actor: string }[]
+      nextCursor: string | null
+    }>(
+      cloud.call('demo-city-admin', 'admin.auditLog', {
+        action: 'reveal',
+        actor: 'demo-heshan-admin',
+        teamId: 'team-heshan',
+        from: today,
+        to: today,
+        limit: 1,
+      }),
+    )
+    expect(first.items).toEqual([
+      expect.objectContaining({ action: 'reveal', target: p.id, actor: 'demo-heshan-admin' }),
+    ])
+    expect(first.nextCursor).not.toBeNull()
+    const second = await expectOk<{ items: { detail: string }[] }>(
+      cloud.call('demo-owner', 'admin.auditLog', {
+        action: 'reveal',
+        actor: 'demo-heshan-admin',
+        teamId: 'team-heshan',
+        limit: 1,
+        cursor: first.nextCursor!,
+      }),
+    )
+    expect(second.items).toHaveLength(1)
+    const none = await expectOk<{ items: unknown[] }>(
+      cloud.call('demo-owner', 'admin.auditLog', {
+        teamId: 'team-anhua',
+        action: 'reveal',
+        actor: 'demo-heshan-admin',
+      }),
+    )
+    expect(none.items).toEqual([])
+    for (const who of ['demo-heshan-admin', 'demo-medical-admin', 'demo-organizer', 'demo-active'])
+      expect(await cloud.call(who, 'admin.auditLog', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('offers no action that changes or deletes the log', async () => {
+    const { schemas } = await import('../../types/schemas')
+    expect(Object.keys(schemas).filter((a) => /audit/i.test(a))).toEqual(['admin.auditLog'])
+  })
+})

@@ -5,6 +5,7 @@
 import type { ActionName, ReqOf, TeamPage } from '../../types/api'
 import { makeIdNumber, validRegistration } from '../support/fixtures'
 import { codeSentTo, expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
+import { snapshot } from '../support/snapshot'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -22,13 +23,34 @@ const ACTORS = {
   newcomer: 'wx-matrix-new',
 } as const
 type Actor = keyof typeof ACTORS
-type Expect = 'ok' | 'FORBIDDEN' | 'NOT_IN_SCOPE'
+type Expect = 'ok' | 'FORBIDDEN' | 'NOT_IN_SCOPE' | 'INVALID_INPUT'
 
 let n = 0
 interface Case {
   name: string
-  call: () => { action: ActionName; data: unknown }
+  /** May prepare state of its own first (a fresh registration to review, leaders to keep). */
+  call: () => { action: ActionName; data: unknown } | Promise<{ action: ActionName; data: unknown }>
   expect: Record<Actor, Expect>
+}
+
+let fresh = 500
+/** A new pending registration in 赫山区, for a review action to act on. */
+async function pendingInHeshan(): Promise<string> {
+  fresh += 2
+  const openid = `wx-matrix-${fresh}`
+  const data = validRegistration({
+    idNumber: makeIdNumber('19690707', fresh + 1),
+    mobile: `137${String(fresh).padStart(8, '0')}`,
+  })
+  const r = await cloud.call(openid, 'volunteer.register', data)
+  if (!r.ok) throw new Error(r.message)
+  return cloud.cloud.store.find('volunteers', { openid })[0]._id
+}
+/** An approved (待激活) registration in 赫山区. */
+async function approvedInHeshan(): Promise<string> {
+  const id = await pendingInHeshan()
+  await expectOk(cloud.call('demo-owner', 'admin.approve', { items: [{ volunteerId: id, revision: 0 }] }))
+  return id
 }
 
 const admins = (county: Expect, society: Expect): Record<Actor, Expect> => ({
@@ -115,6 +137,82 @@ const cases: Case[] = [
     expect: admins('FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: 'admin.approve a registration of the county',
+    call: async () => ({
+      action: 'admin.approve',
+      data: { items: [{ volunteerId: await pendingInHeshan(), revision: 0 }] },
+    }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.reject a registration of the county',
+    call: async () => ({
+      action: 'admin.reject',
+      data: { volunteerId: await pendingInHeshan(), revision: 0, reason: '资料不全' },
+    }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.reveal a number of the county',
+    call: async () => ({ action: 'admin.reveal', data: { volunteerId: await pendingInHeshan(), field: 'idNumber' } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.reissueCode of the county',
+    call: async () => ({ action: 'admin.reissueCode', data: { volunteerId: await approvedInHeshan() } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.voidRegistration of the county',
+    call: async () => ({
+      action: 'admin.voidRegistration',
+      data: { volunteerId: await pendingInHeshan(), reason: '冒用他人身份证号' },
+    }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'team.setLeaders of the county (leaders in place before every call)',
+    call: async () => {
+      cloud.cloud.store.update(
+        'teams',
+        { _id: 'team-heshan' },
+        { $set: { leaderOpenid: 'demo-organizer', deputyOpenids: [] } },
+      )
+      return { action: 'team.setLeaders', data: { teamId: 'team-heshan', leaderId: null, deputyIds: [] } }
+    },
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.pendingActivation',
+    call: () => ({ action: 'admin.pendingActivation', data: {} }),
+    expect: admins('ok', 'ok'),
+  },
+  { name: 'admin.appeals', call: () => ({ action: 'admin.appeals', data: {} }), expect: admins('ok', 'ok') },
+  {
+    name: 'admin.auditLog',
+    call: () => ({ action: 'admin.auditLog', data: {} }),
+    expect: { ...admins('FORBIDDEN', 'FORBIDDEN'), cityAdmin: 'ok' },
+  },
+  {
+    name: 'spreadsheet.importTemplate',
+    call: () => ({ action: 'spreadsheet.importTemplate', data: {} }),
+    expect: admins('ok', 'ok'),
+  },
+  {
+    name: 'spreadsheet.importStart for another county',
+    call: () => ({ action: 'spreadsheet.importStart', data: { teamId: 'team-anhua' } }),
+    expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), owner: 'ok', cityAdmin: 'ok' },
+  },
+  {
+    name: 'spreadsheet.importCommit for another county',
+    call: () => ({ action: 'spreadsheet.importCommit', data: { teamId: 'team-anhua', fileID: 'cloud://none' } }),
+    expect: {
+      ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'),
+      owner: 'INVALID_INPUT' as Expect,
+      cityAdmin: 'INVALID_INPUT' as Expect,
+    },
+  },
+  {
     name: 'spreadsheet.importPreview',
     call: () => ({ action: 'spreadsheet.importPreview', data: { teamId: 'team-anhua', fileID: 'cloud://none' } }),
     expect: { ...admins('NOT_IN_SCOPE', 'NOT_IN_SCOPE'), owner: 'ok', cityAdmin: 'ok' },
@@ -125,8 +223,9 @@ describe('authorization matrix', () => {
   for (const c of cases) {
     describe(c.name, () => {
       it.each(Object.keys(ACTORS) as Actor[])('as %s', async (actor) => {
-        const { action, data } = c.call()
-        const before = cloud.cloud.store.find('teams').length + cloud.cloud.store.find('roles').length
+        const { action, data } = await c.call()
+        // Every document of every collection: a refused call must not change even one field.
+        const before = snapshot(cloud)
         const r = await cloud.call(ACTORS[actor], action, data as ReqOf<typeof action>)
         const expected = c.expect[actor]
         if (expected === 'ok') {
@@ -139,7 +238,7 @@ describe('authorization matrix', () => {
             await expectOk(cloud.call('demo-owner', 'admin.revokeRole', { roleId: (r.data as { id: string }).id }))
         } else {
           expect(r).toMatchObject({ ok: false, code: expected })
-          expect(cloud.cloud.store.find('teams').length + cloud.cloud.store.find('roles').length).toBe(before)
+          expect(snapshot(cloud)).toBe(before)
         }
       })
     })
@@ -307,9 +406,10 @@ describe('team page', () => {
   })
 
   it('costs a fixed number of database requests', async () => {
+    cloud.cloud.store.update('teams', { _id: 'team-heshan' }, { $set: { leaderOpenid: null, deputyOpenids: [] } })
     const r = await cloud.call('demo-heshan-admin', 'team.page', { teamId: 'team-heshan' })
-    // roles, teams, periods, member count, per-child counts, focus tags (leaders: none set here)
-    expect(r.dbRequests).toBe(6)
+    // roles, teams, periods, member count, per-child counts, focus tags, forms filed (leaders: none set here)
+    expect(r.dbRequests).toBe(7)
   })
 })
 

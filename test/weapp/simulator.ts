@@ -69,6 +69,17 @@ export const wx = {
   getScreenBrightness: jest.fn((opts: Callbacks) => opts.success?.({ value: 0.4, errMsg: 'getScreenBrightness:ok' })),
   setScreenBrightness: succeeding('setScreenBrightness'),
   setKeepScreenOn: succeeding('setKeepScreenOn'),
+  /** The camera: answers with `scanResults` in turn, then as if the user closed it. */
+  scanCode: jest.fn((opts: Callbacks) => {
+    const next = scanResults.shift()
+    if (next === undefined) opts.fail?.({ errMsg: 'scanCode:fail cancel' })
+    else opts.success?.({ result: next, scanType: 'QR_CODE', errMsg: 'scanCode:ok' })
+  }),
+  vibrateShort: succeeding('vibrateShort'),
+  vibrateLong: succeeding('vibrateLong'),
+  getNetworkType: jest.fn((opts: Callbacks) => opts.success?.({ networkType: 'wifi', errMsg: 'getNetworkType:ok' })),
+  onNetworkStatusChange: jest.fn(),
+  offNetworkStatusChange: jest.fn(),
   /** Answers every node query with `canvasNode` (null: no canvas), the way a Canvas 2D query resolves. */
   createSelectorQuery: jest.fn(() => {
     const q = {
@@ -86,6 +97,8 @@ const storage = new Map<string, string>()
 export function resetStorage() {
   storage.clear()
 }
+/** What the next wx.scanCode calls read, in order; once empty the camera is closed. */
+export const scanResults: string[] = []
 /** The node wx.createSelectorQuery answers; set it to a fake Canvas 2D node in a test. */
 export const canvasNode: { current: unknown } = { current: null }
 

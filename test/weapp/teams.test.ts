@@ -131,6 +131,7 @@ test('集体注册: the template opens in WeChat’s viewer; a chat file is uplo
   answerCloud({
     'team.page': ok(teamPage()),
     'spreadsheet.importTemplate': ok({ fileID: 'cloud://env/templates/t.xlsx', url: 'https://tmp.example/t.xlsx' }),
+    'spreadsheet.importStart': ok({ cloudDir: 'imports/team-heshan/k3y/' }),
     'spreadsheet.importPreview': fail('INVALID_INPUT', '表头与模板不一致，请下载最新模板填写', 'fileID'),
   })
   page = open('packages/admin/pages/import/index', { id: 'team-heshan' })
@@ -149,6 +150,6 @@ test('集体注册: the template opens in WeChat’s viewer; a chat file is uplo
     expect.objectContaining({ count: 1, type: 'file', extension: ['xlsx'] }),
   )
   const cloudPath = uploadFile.mock.calls[0][0].cloudPath
-  expect(cloudPath).toMatch(/^imports\/team-heshan\/\d+-[a-z0-9]+\.xlsx$/)
+  expect(cloudPath).toMatch(/^imports\/team-heshan\/k3y\/\d+-[a-z0-9]+\.xlsx$/)
   called('spreadsheet', 'importPreview', { teamId: 'team-heshan', fileID: `cloud://env/${cloudPath}` })
 })

@@ -58,6 +58,17 @@ export interface AppealItem {
   at: string
 }
 
+/** One entry of the audit log (full reveals, exports, imports, invitations, re-issued codes, voids). */
+export interface AuditItem {
+  id: string
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
+  /** The openid of who did it. */
+  actor: string
+  target: string
+  detail: string
+  at: string
+}
+
 export interface BatchResult {
   done: string[]
   failed: { volunteerId: string; code: string; message: string }[]
@@ -86,6 +97,20 @@ export interface AdminApi {
   'admin.reissueCode': { req: { volunteerId: string }; res: { volunteerId: string; code: string | null; days: number } }
   /** 作废: voids a false registration in scope, recorded and audited; its ID number is released. */
   'admin.voidRegistration': { req: { volunteerId: string; reason: string }; res: { volunteerId: string } }
+  /** The audit log for the owner and city administrators, newest first; filters combine. Read-only. */
+  'admin.auditLog': {
+    req: {
+      action?: AuditItem['action']
+      actor?: string
+      teamId?: string
+      /** YYYY-MM-DD, China time, inclusive. */
+      from?: string
+      to?: string
+      cursor?: string
+      limit?: number
+    }
+    res: Page<AuditItem>
+  }
   /** Open 申诉 about records in the caller's scope, newest first. */
   'admin.appeals': { req: Empty; res: AppealItem[] }
   /** 待激活 in the caller's scope, oldest first. */

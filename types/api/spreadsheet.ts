@@ -1,4 +1,4 @@
-/** The spreadsheet function: 集体注册 import (and, later, the forms' exports). */
+/** The spreadsheet function: 集体注册 import and the forms' .xlsx exports (exceljs lives only there). */
 import type { Empty } from './common'
 
 export interface ImportRow {
@@ -32,4 +32,18 @@ export interface SpreadsheetApi {
   'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
   'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
   'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }
+  /** 附件2 as an .xlsx laid out like the notice, for the team's subtree; audited. */
+  'spreadsheet.exportRoster': { req: { teamId: string }; res: ExportedFile }
+  /** 附件3 as an .xlsx laid out like the notice, for the team and period; audited. */
+  'spreadsheet.exportStatistics': { req: { teamId: string; periodId: string }; res: ExportedFile }
+}
+
+export interface ExportedFile {
+  fileID: string
+  /** Temporary download URL (H5 downloads it; the mini program opens it with openDocument). */
+  url: string
+  fileName: string
+  bytes: number
+  /** Data rows written (附件2: people). */
+  rows: number
 }

@@ -1,5 +1,5 @@
 /** Append-only records: review history, messages and the audit log. */
-import { rowsOf, serverNow, type Db } from '../db'
+import { _, rowsOf, serverNow, type Db } from '../db'
 import type { AuditDoc, MessageDoc, ReviewDoc } from '../models'
 
 export interface RecordRepository {
@@ -12,6 +12,16 @@ export interface RecordRepository {
   audit(a: Omit<AuditDoc, '_id' | 'at'>): Promise<void>
   /** Several audit entries in one request (written before the work they record). */
   auditMany(a: Omit<AuditDoc, '_id' | 'at'>[]): Promise<void>
+  /** A page of the audit log, newest first (keyset on at, _id). There is no way to change or delete it. */
+  auditPage(filter: AuditFilter, after: { at: Date; id: string } | null, limit: number): Promise<AuditDoc[]>
+}
+
+export interface AuditFilter {
+  action?: AuditDoc['action']
+  by?: string
+  teamId?: string
+  from?: Date
+  to?: Date
 }
 
 export function recordRepository(db: Db): RecordRepository {
@@ -31,6 +41,19 @@ export function recordRepository(db: Db): RecordRepository {
       rowsOf<MessageDoc>(db.collection('messages').where({ openid }).orderBy('createdAt', 'desc').limit(limit)),
     async audit(a) {
       await db.collection('audit_logs').add({ data: { ...a, at: serverNow() } })
+    },
+    auditPage(f, after, limit) {
+      const conds: object[] = []
+      if (f.action) conds.push({ action: f.action })
+      if (f.by) conds.push({ by: f.by })
+      if (f.teamId) conds.push({ teamPath: f.teamId })
+      if (f.from) conds.push({ at: _.gte(f.from) })
+      if (f.to) conds.push({ at: _.lt(f.to) })
+      if (after) conds.push(_.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }]))
+      const where = conds.length ? _.and(conds) : {}
+      return rowsOf<AuditDoc>(
+        db.collection('audit_logs').where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit),
+      )
     },
     async auditMany(a) {
       if (a.length === 0) return

@@ -316,18 +316,21 @@ export function importService({ volunteers, teams, memberships, records, uploads
       await records.auditMany([
         {
           by: caller.openid,
+          teamPath: team.path,
           action: 'import',
           target: team._id,
           detail: `rows ${p.rows.length}; new ${inserts.length}; reissued ${reissues.length}; invited ${invites.length}`,
         },
         ...reissues.map((r) => ({
           by: caller.openid,
+          teamPath: team.path,
           action: 'reissue' as const,
           target: r.existing!._id,
           detail: `import ${team._id}`,
         })),
         ...invites.map((r) => ({
           by: caller.openid,
+          teamPath: team.path,
           action: 'invite' as const,
           target: r.existing!._id,
           detail: `${team.name}（${team._id}）邀请 ${r.existing!.name}`,

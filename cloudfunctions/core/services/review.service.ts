@@ -1,5 +1,13 @@
-import type { AppealItem, BatchResult, Page, PendingActivationItem, ReviewDetail, ReviewItem } from '../../../types/api'
-import { adminScope, assertInScope, inScope } from '../auth'
+import type {
+  AppealItem,
+  AuditItem,
+  BatchResult,
+  Page,
+  PendingActivationItem,
+  ReviewDetail,
+  ReviewItem,
+} from '../../../types/api'
+import { adminScope, assertCityLevel, assertInScope, inScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
@@ -12,6 +20,7 @@ import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer
 import { decodeCursor, encodeCursor } from './cursor'
 import { isUnclaimed, issueActivation } from '../volunteer'
 import { config } from '../config'
+import { chinaDayStart } from '../time'
 import { profileView } from './volunteer.service'
 
 export interface ReviewDeps {
@@ -109,7 +118,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
     async reveal(caller: Caller, { volunteerId, field }: { volunteerId: string; field: 'idNumber' | 'mobile' }) {
       const v = await inScopeVolunteer(caller, volunteerId)
       // Recorded before the value leaves the function: no reveal goes unaudited.
-      await records.audit({ by: caller.openid, action: 'reveal', target: v._id, detail: field })
+      await records.audit({ by: caller.openid, action: 'reveal', target: v._id, teamPath: v.teamPath, detail: field })
       return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed, sealedFor(v._id, field)) }
     },
 
@@ -168,7 +177,13 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       const unclaimed = isUnclaimed(v)
       const { code, days, activation } = issueActivation(v._id, now, { forOwner: !unclaimed })
       if (unclaimed)
-        await records.audit({ by: caller.openid, action: 'reissue', target: v._id, detail: 'shown to admin' })
+        await records.audit({
+          by: caller.openid,
+          action: 'reissue',
+          target: v._id,
+          teamPath: v.teamPath,
+          detail: 'shown to admin',
+        })
       if (!(await volunteers.reissue(v._id, v.activation.codeHash, activation)))
         throw new AppError('CONFLICT', '激活码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
@@ -184,12 +199,51 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
     async voidRegistration(caller: Caller, { volunteerId, reason }: { volunteerId: string; reason: string }) {
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.voided && v.status === 'left') throw wrongState('该注册已作废')
-      await records.audit({ by: caller.openid, action: 'void', target: v._id, detail: reason })
+      await records.audit({ by: caller.openid, action: 'void', target: v._id, teamPath: v.teamPath, detail: reason })
       if (!(await volunteers.voidRecord(v._id, v.status, caller.openid, reason)))
         throw new AppError('CONFLICT', '该注册刚刚发生了变化，请刷新后重试')
       await memberships.setAll(v.openid, 'left')
       await records.addReview({ volunteerId: v._id, action: 'voided', reason, by: caller.openid })
       return { volunteerId: v._id }
+    },
+
+    /** The audit log, read-only, for the owner and city administrators. */
+    async auditLog(
+      caller: Caller,
+      data: {
+        action?: AuditItem['action']
+        actor?: string
+        teamId?: string
+        from?: string
+        to?: string
+        cursor?: string
+        limit?: number
+      },
+    ): Promise<Page<AuditItem>> {
+      await assertCityLevel(caller)
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after = data.cursor ? (({ at, id }) => ({ at, id }))(decodeCursor(data.cursor)) : null
+      const filter = {
+        action: data.action,
+        by: data.actor,
+        teamId: data.teamId,
+        from: data.from ? chinaDayStart(data.from) : undefined,
+        to: data.to ? new Date(chinaDayStart(data.to).getTime() + 86_400_000) : undefined,
+      }
+      const rows = await records.auditPage(filter, after, limit + 1)
+      const page = rows.slice(0, limit)
+      const last = page[page.length - 1]
+      return {
+        items: page.map((a) => ({
+          id: a._id,
+          action: a.action,
+          actor: a.by,
+          target: a.target,
+          detail: a.detail,
+          at: new Date(a.at).toISOString(),
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.at), id: last._id }) : null,
+      }
     },
 
     async appeals(caller: Caller): Promise<AppealItem[]> {

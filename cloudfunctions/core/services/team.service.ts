@@ -9,6 +9,7 @@ import { currentPeriod, deadlineState, periodRange } from '../period'
 import type { ActivityRepository } from '../repositories/activity.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { PeriodRepository } from '../repositories/period.repository'
+import type { ReportRepository } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -19,6 +20,7 @@ export interface TeamDeps {
   volunteers: VolunteerRepository
   periods: PeriodRepository
   activities: ActivityRepository
+  reports: Pick<ReportRepository, 'filedForms'>
 }
 
 const DEFAULT_LIMIT = 20
@@ -68,7 +70,7 @@ export function memberItem(v: VolunteerDoc): MemberItem {
   }
 }
 
-export function teamService({ teams, memberships, volunteers, periods, activities }: TeamDeps) {
+export function teamService({ teams, memberships, volunteers, periods, activities, reports }: TeamDeps) {
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
   async function access(caller: Caller, team: TeamDoc): Promise<{ scope: Scope | null; manage: boolean }> {
     const grants = await caller.roles()
@@ -93,7 +95,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     const kids = all.filter((t) => t.parentId === team._id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     const leaderOpenids = [team.leaderOpenid, ...(team.deputyOpenids ?? [])].filter((x): x is string => !!x)
     const period = currentPeriod(await periods.all(), now)
-    const [members, perChild, leaders, covered] = await Promise.all([
+    const [members, perChild, leaders, covered, filed] = await Promise.all([
       memberships.countMembers(team._id),
       memberships.countMembersUnder(
         team._id,
@@ -101,6 +103,7 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
       ),
       volunteers.findByOpenids(leaderOpenids),
       period ? activities.focusCovered(team._id, ...periodRange(period)) : Promise.resolve([]),
+      period ? reports.filedForms(team._id, period._id) : Promise.resolve(new Set<string>()),
     ])
     const byOpenid = new Map(leaders.map((v) => [v.openid, v]))
     const deputies = (team.deputyOpenids ?? []).flatMap((o) => (byOpenid.has(o) ? [memberItem(byOpenid.get(o)!)] : []))
@@ -129,8 +132,13 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
             key: d.key,
             label: d.label,
             due: d.due,
-            // A team counts as formed once it reaches its founding size (or exists, when it has no target).
-            state: deadlineState(d.due, d.key.endsWith('_formed') && members >= (target?.founding ?? 0), now),
+            // A team counts as formed once it reaches its founding size (or exists, when it has no target);
+            // a form's deadline is met once the team has filed that form for the period.
+            state: deadlineState(
+              d.due,
+              (d.key.endsWith('_formed') && members >= (target?.founding ?? 0)) || (filed as Set<string>).has(d.key),
+              now,
+            ),
           })),
       },
       focusMissing: FocusTag.values.filter((f) => !covered.includes(f)),

@@ -120,6 +120,13 @@ describe('待激活', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
   })
 
+  test('with their own code on the record, 激活 opens the entry with the code filled in', async () => {
+    await shown(me({ status: 'approved', activationCode: '246810' }))
+    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已填好')
+    fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index?code=246810' })
+  })
+
   test('when locked, tells them to contact the admin instead of offering the code entry', async () => {
     expect(await shown(me({ status: 'approved', activationLocked: true }))).toContain('待激活')
     expect(screen.getByTestId('status-hint').textContent).toContain('请联系所在队伍的管理员重新发放激活码')
@@ -262,7 +269,19 @@ test('我的活动 stays off 我的 for someone who cannot have sign-ups', async
 test('我的活动 shows for anyone whose phone keeps a ticket', () => {
   expect(volunteerEntries('pending', true).map((e) => e.key)).toEqual(['my-activities'])
   expect(volunteerEntries('pending', false)).toEqual([])
-  expect(volunteerEntries('left', false).map((e) => e.key)).toEqual(['my-activities'])
+  expect(volunteerEntries('left', false).map((e) => e.key)).toEqual(['my-activities', 'service-records'])
+})
+
+test('an activated volunteer opens 服务记录 from 我的', async () => {
+  await shown(me({}))
+  fireEvent.click(screen.getByTestId('entry-service-records'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/records/index' })
+})
+
+test('an organizer reaches 待确认服务记录', async () => {
+  await shown(me({ roles: [{ role: 'organizer', team }] }))
+  fireEvent.click(screen.getByTestId('entry-records-todo'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/records-todo/index' })
 })
 
 test('shows the error and retries on request', async () => {

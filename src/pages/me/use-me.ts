@@ -44,7 +44,7 @@ export interface MeScreen {
   /** 我的队伍: the team page of each team the caller holds a role in. */
   teams: Entry[]
   serviceHours: string
-  /** 志愿服务: 我的活动. */
+  /** 志愿服务: 我的活动, 服务记录. */
   service: Entry[]
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
@@ -68,6 +68,18 @@ const ORGANIZED_ENTRY: Entry = {
   title: '我组织的活动',
   hint: '发布、修改和取消本队伍的活动',
   url: appUrl.organized(),
+}
+const RECORDS_TODO_ENTRY: Entry = {
+  key: 'records-todo',
+  title: '待确认服务记录',
+  hint: '活动结束后 10 个工作日内核对签到并确认服务时长',
+  url: appUrl.recordsTodo(),
+}
+const SERVICE_RECORDS_ENTRY: Entry = {
+  key: 'service-records',
+  title: '服务记录',
+  hint: '每次签到和服务时长，可申请更正',
+  url: appUrl.serviceRecords(),
 }
 const MY_ACTIVITIES_ENTRY: Entry = {
   key: 'my-activities',
@@ -119,6 +131,7 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
   if (has('admin', 'owner')) entries.push(REVIEW_ENTRY)
   if (has('organizer', 'admin', 'owner')) entries.push(ORGANIZED_ENTRY)
   if (has('organizer')) entries.push(SCAN_ENTRY)
+  if (has('organizer', 'admin', 'owner')) entries.push(RECORDS_TODO_ENTRY)
   return entries
 }
 
@@ -127,7 +140,10 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
  * and anyone whose phone keeps a ticket (say, a volunteer back in review after editing their identity).
  */
 export function volunteerEntries(status: MeView['status'], keptTickets: boolean): Entry[] {
-  return status === 'active' || status === 'left' || keptTickets ? [MY_ACTIVITIES_ENTRY] : []
+  const entries = status === 'active' || status === 'left' || keptTickets ? [MY_ACTIVITIES_ENTRY] : []
+  // Service records are kept after 退出, like the hours.
+  if (status === 'active' || status === 'left') entries.push(SERVICE_RECORDS_ENTRY)
+  return entries
 }
 
 const step = (key: Step['key'], label: string, url: string): Step => ({ key, label, url })

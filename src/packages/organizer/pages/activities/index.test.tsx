@@ -42,3 +42,22 @@ test('nothing yet says so, and 发布新活动 opens an empty form', async () =>
   fireEvent.click(screen.getByTestId('new-activity'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/organizer/pages/activity-edit/index' })
 })
+
+test('a published activity opens its attendance without opening the editor; the list links to scan and to-do', async () => {
+  callMock.mockResolvedValue(
+    ok({ items: [editView({ stage: 'published', status: 'open' }), editView({ id: 'act-2' })], nextCursor: null }),
+  )
+  render(<OrganizedPage />)
+  const links = await screen.findAllByTestId('organized-attendance')
+  expect(links).toHaveLength(1)
+  fireEvent.click(links[0])
+  expect(jest.mocked(Taro.navigateTo).mock.calls).toEqual([
+    [{ url: '/packages/organizer/pages/attendance/index?id=act-1' }],
+  ])
+  fireEvent.click(screen.getByTestId('organized-scan'))
+  fireEvent.click(screen.getByTestId('organized-todo'))
+  expect(jest.mocked(Taro.navigateTo).mock.calls.slice(1)).toEqual([
+    [{ url: '/packages/organizer/pages/scan/index' }],
+    [{ url: '/packages/organizer/pages/records-todo/index' }],
+  ])
+})

@@ -26,6 +26,19 @@ export default function OrganizedPage() {
             <Text className="organized__counts" data-testid="organized-counts">
               {r.counts}
             </Text>
+            {r.stage === 'published' ? (
+              <Text
+                className="organized__attendance"
+                data-testid="organized-attendance"
+                onClick={(e) => {
+                  // The card opens the editor; this line opens the check-in side.
+                  e.stopPropagation()
+                  void o.attendance(r.id)
+                }}
+              >
+                签到情况 · 活动总结 ›
+              </Text>
+            ) : null}
           </View>
         ))}
         <ListFooter
@@ -43,6 +56,14 @@ export default function OrganizedPage() {
       <Button className="organized-page__new" type="primary" onClick={o.create} data-testid="new-activity">
         发布新活动
       </Button>
+      <View className="organized-page__links">
+        <Button className="organized-page__link" onClick={o.scan} data-testid="organized-scan">
+          扫码签到
+        </Button>
+        <Button className="organized-page__link" onClick={o.todo} data-testid="organized-todo">
+          待确认服务记录
+        </Button>
+      </View>
       {body}
     </View>
   )

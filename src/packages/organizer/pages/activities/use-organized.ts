@@ -13,6 +13,7 @@ export interface OrganizedRow {
   /** 草稿, 报名中, 进行中, 已结束, 已取消 */
   statusLabel: string
   status: ActivityEditView['status']
+  stage: ActivityEditView['stage']
   /** `已报名 12/30 · 候补 2` */
   counts: string
 }
@@ -25,6 +26,7 @@ export function toOrganizedRow(a: ActivityEditView): OrganizedRow {
     teamName: a.team.name,
     time: formatTimeRange(a.input.startAt, a.input.endAt),
     status,
+    stage: a.stage,
     statusLabel: ActivityStatus.map[status],
     counts: `已报名 ${a.signedUp}/${a.input.capacity}${a.waiting ? ` · 候补 ${a.waiting}` : ''}`,
   }
@@ -45,5 +47,8 @@ export function useOrganized() {
     rows: list.items.map(toOrganizedRow),
     open: (id: string) => Taro.navigateTo({ url: appUrl.editActivity(id) }),
     create: () => Taro.navigateTo({ url: appUrl.newActivity() }),
+    attendance: (id: string) => Taro.navigateTo({ url: appUrl.attendance(id) }),
+    scan: () => Taro.navigateTo({ url: appUrl.scan() }),
+    todo: () => Taro.navigateTo({ url: appUrl.recordsTodo() }),
   }
 }

@@ -1,8 +1,8 @@
 import { Canvas, Text, View } from '@tarojs/components'
 import Taro, { useReady } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { findCanvas } from './find-canvas'
-import { drawQr, qrModules, type Ctx2d } from './qr'
+import { findCanvas } from '../../../../components/qr/find-canvas'
+import { drawQr, qrModules, type Ctx2d } from '../../../../components/qr/qr'
 import './index.scss'
 
 const CANVAS_ID = 'ticket-qr'

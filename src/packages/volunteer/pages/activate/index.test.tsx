@@ -132,3 +132,13 @@ describe('claim (集体注册)', () => {
     expect(screen.getByTestId('field-code-error').textContent).toBe('身份证号或激活码不正确')
   })
 })
+
+test('opened from the review message, the code is filled in: one tap activates', async () => {
+  route({ code: '246810' })
+  callMock.mockResolvedValue({ ok: true, data: active })
+  render(<ActivatePage />)
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('submit'))
+  })
+  expect(callMock).toHaveBeenCalledWith('volunteer.activate', { code: '246810' })
+})

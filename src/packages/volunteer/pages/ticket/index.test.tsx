@@ -5,13 +5,13 @@ import { resetStorage } from '../../../../../test/support/taro-mock'
 import { call } from '../../../../services/client'
 import { holdBrightScreen } from '../../../../services/screen'
 import { saveTickets } from '../../../../services/ticket-store'
-import { findCanvas } from '../../components/TicketQr/find-canvas'
-import { qrModules } from '../../components/TicketQr/qr'
+import { findCanvas } from '../../../../components/qr/find-canvas'
+import { qrModules } from '../../../../components/qr/qr'
 import TicketPage from './index'
 
 jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
 jest.mock('../../../../services/screen', () => ({ holdBrightScreen: jest.fn() }))
-jest.mock('../../components/TicketQr/find-canvas', () => ({ findCanvas: jest.fn() }))
+jest.mock('../../../../components/qr/find-canvas', () => ({ findCanvas: jest.fn() }))
 const callMock = call as jest.MockedFunction<typeof call>
 const release = jest.fn()
 

@@ -1,0 +1,568 @@
+/**
+ * The forms (附件2, 附件3) for a team and a period, the figures teams enter, filing, the dashboard
+ * and the volunteer's 服务记录证明. The counting rules are in report-rules.ts; this file loads what
+ * they need in a fixed number of requests, whatever the size of the subtree.
+ */
+import crypto from 'node:crypto'
+import type {
+  Certificate,
+  CertificateCheck,
+  CertificateRow,
+  CoverageAnswers,
+  Dashboard,
+  EnteredFigures,
+  FilingItem,
+  FilingStatus,
+  FormKind,
+  HighlightItem,
+  ReportEntry,
+  RosterPreview,
+  RosterRow,
+  StatisticsForm,
+  TeamRef,
+} from '../../../types/api'
+import { ActivityType } from '../../../types/enums'
+import { maskName } from '../activity'
+import { adminScope, assertInScope } from '../auth'
+import type { Caller } from '../context'
+import { AppError, notFound } from '../errors'
+import type { ActivityDoc, CertificateDoc, FilingDoc, PeriodDoc, TeamDoc } from '../models'
+import { describeRule, toHours } from '../hours'
+import { periodRange } from '../period'
+import { piiKey } from '../pii'
+import type { PeriodRepository } from '../repositories/period.repository'
+import type { RecordRepository } from '../repositories/record.repository'
+import type { ReportRepository, ServiceRecords } from '../repositories/report.repository'
+import type { TeamRepository } from '../repositories/team.repository'
+import type { VolunteerRepository } from '../repositories/volunteer.repository'
+import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, subtreeOf } from '../report-rules'
+import { chinaDay } from '../time'
+import { flatten } from './team.service'
+
+export interface ReportDeps {
+  teams: TeamRepository
+  periods: PeriodRepository
+  reports: ReportRepository
+  records: RecordRepository
+  volunteers: VolunteerRepository
+  /** Stores a filed roster's rows (JSON) in cloud storage; returns its fileID. */
+  store(cloudPath: string, content: Buffer): Promise<string>
+}
+
+const ROSTER_PAGE = 20
+/** Rows read per request when the whole roster is walked (filing, export). */
+export const ROSTER_CHUNK = 1000
+const CANDIDATES = 50
+
+/**
+ * A person's service per activity, oldest first: scanned minutes (check-outs, by the hours rule) and
+ * active 补录 apart; activities with nothing to certify are left out.
+ */
+export function serviceRows(r: ServiceRecords) {
+  return r.activities
+    .map((a) => ({
+      activityId: a._id,
+      title: a.title,
+      team: a.team,
+      teamPath: a.teamPath,
+      startAt: new Date(a.startAt),
+      date: chinaDay(new Date(a.startAt)),
+      scanned: r.checks
+        .filter((c) => c.activityId === a._id && c.mode === 'out')
+        .reduce((n, c) => n + (c.minutes ?? 0), 0),
+      makeup: r.makeups.filter((m) => m.activityId === a._id && !m.declined).reduce((n, m) => n + m.minutes, 0),
+    }))
+    .filter((x) => x.scanned + x.makeup > 0)
+    .sort((x, y) => +x.startAt - +y.startAt || x.activityId.localeCompare(y.activityId))
+}
+
+const ref = (t: TeamDoc): TeamRef => ({ id: t._id, name: t.name, kind: t.kind })
+
+function encodeRosterCursor(c: { since: Date; id: string; no: number }): string {
+  return Buffer.from(JSON.stringify([c.since.getTime(), c.id, c.no])).toString('base64url')
+}
+function decodeRosterCursor(s: string): { since: Date; id: string; no: number } {
+  try {
+    const [t, id, no] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'))
+    if (Number.isFinite(t) && typeof id === 'string' && Number.isInteger(no) && no >= 0)
+      return { since: new Date(t), id, no }
+  } catch {
+    // refused below
+  }
+  throw new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'cursor')
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+function base32(bytes: Buffer): string {
+  let bits = 0
+  let value = 0
+  let out = ''
+  for (const b of bytes) {
+    value = (value << 8) | b
+    bits += 8
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31]
+      bits -= 5
+    }
+  }
+  return out
+}
+
+/** The verification code: a keyed hash of everything the certificate states, 8 characters. */
+export function certificateCode(c: Omit<CertificateDoc, 'issuedAt'>): string {
+  const key = crypto.createHmac('sha256', piiKey()).update('certificate-code-v1').digest()
+  const content = JSON.stringify([
+    c._id,
+    c.openid,
+    c.name,
+    c.gender,
+    c.issuer.id,
+    c.issuer.name,
+    c.issuedOn,
+    c.totalScannedMinutes,
+    c.totalMakeupMinutes,
+    c.rows.map((r) => [r.activityId, r.title, r.date, r.scannedHours, r.makeupHours]),
+  ])
+  return base32(crypto.createHmac('sha256', key).update(content).digest().subarray(0, 5))
+}
+
+function highlightItem(a: ActivityDoc): HighlightItem {
+  return {
+    activityId: a._id,
+    title: a.title,
+    team: a.team,
+    startAt: new Date(a.startAt).toISOString(),
+    address: a.address,
+    checkedIn: a.checkedIn ?? 0,
+    peopleServed: a.peopleServed ?? null,
+    content: a.highlight?.content ?? '',
+    effect: a.highlight?.effect ?? '',
+  }
+}
+
+/** A counted activity of the unit's period with a write-up: what may be chosen as 亮点. */
+function eligible(a: ActivityDoc, unitId: string, from: Date, to: Date): boolean {
+  const start = new Date(a.startAt)
+  return (
+    a.stage === 'published' &&
+    a.teamPath.includes(unitId) &&
+    start >= from &&
+    start < to &&
+    /\S/.test(a.highlight?.content ?? '')
+  )
+}
+
+export function reportService(deps: ReportDeps) {
+  const { teams, periods, reports, records, volunteers } = deps
+
+  /** The team, checked to be in the caller's administration, with the whole tree (one request). */
+  async function unitInScope(caller: Caller, teamId: string): Promise<{ unit: TeamDoc; all: TeamDoc[] }> {
+    const [scope, all] = await Promise.all([adminScope(caller), teams.all()])
+    const unit = all.find((t) => t._id === teamId)
+    if (!unit) throw notFound('该队伍')
+    assertInScope(scope, unit.path)
+    return { unit, all }
+  }
+
+  async function period(periodId: string): Promise<PeriodDoc> {
+    const p = (await periods.all()).find((x) => x._id === periodId)
+    if (!p) throw notFound('该报送周期')
+    return p
+  }
+
+  async function scoped(caller: Caller, teamId: string, periodId: string) {
+    const [{ unit, all }, p] = await Promise.all([unitInScope(caller, teamId), period(periodId)])
+    return { unit, all, period: p }
+  }
+
+  async function statisticsOf(unit: TeamDoc, all: TeamDoc[], p: PeriodDoc, now: Date): Promise<StatisticsForm> {
+    const [from, to] = periodRange(p)
+    const subtree = subtreeOf(all, unit._id)
+    const built = builtTeams(subtree)
+    const [groups, counts, entries] = await Promise.all([
+      reports.activityGroups(unit._id, from, to, false),
+      reports.memberCounts(
+        unit._id,
+        built.map((t) => t._id),
+      ),
+      reports.entriesUnder(unit._id, p._id),
+    ])
+    const own = entries.find((e) => e.teamId === unit._id)
+    const chosen = own?.highlightIds.length ? await reports.activitiesByIds(own.highlightIds) : []
+    const highlights = (own?.highlightIds ?? []).flatMap((id) => {
+      const a = chosen.find((x) => x._id === id)
+      return a && eligible(a, unit._id, from, to) ? [highlightItem(a)] : []
+    })
+    const figures = activityFigures(groups.byType, groups.byFocus)
+    const rolled = rollUp(unit, subtree, entries, p)
+    return {
+      unit: ref(unit),
+      period: { id: p._id, name: p.name, start: p.start, end: p.end },
+      date: chinaDay(now),
+      teams: { members: counts.members, built: built.length, builtMembers: counts.builtMembers },
+      activities: {
+        sinceYear: Number(p.start.slice(0, 4)),
+        sinceMonth: Number(p.start.slice(5, 7)),
+        ...figures,
+      },
+      highlights,
+      figures: rolled.figures,
+      coverage: rolled.coverage,
+      perPerson: rolled.perPerson,
+      notEntered: rolled.notEntered,
+      due: dueDate(p, 'statistics', unit.kind),
+    }
+  }
+
+  /** Walks the roster from `after` until `limit` rows (or the end), a chunk per request round. */
+  async function rosterRows(unitId: string, after: { since: Date; id: string } | null, limit: number, chunk: number) {
+    const rows: { since: Date; id: string; row: Omit<RosterRow, 'no'> }[] = []
+    let cursor = after
+    let more = true
+    while (rows.length < limit && more) {
+      const page = await reports.rosterPage(unitId, cursor, chunk)
+      for (const r of page.rows) {
+        rows.push({
+          since: r.since,
+          id: r.membershipId,
+          row: {
+            name: r.volunteer.name,
+            gender: r.volunteer.gender,
+            employer: r.volunteer.employer ?? '',
+            position: r.volunteer.position ?? '',
+          },
+        })
+      }
+      cursor = page.next
+      more = page.next !== null
+    }
+    return { rows, cursor, more }
+  }
+
+  /**
+   * Every roster row of the unit, page by page, for an export or a filing: `onPage` receives each
+   * page as soon as it is read, so a large roster is written out while it streams in.
+   */
+  async function eachRosterPage(
+    unitId: string,
+    onPage: (rows: RosterRow[]) => void | Promise<void>,
+    chunk = ROSTER_CHUNK,
+  ): Promise<number> {
+    let no = 0
+    let cursor: { since: Date; id: string } | null = null
+    const seen = new Set<string>()
+    do {
+      const page = await reports.rosterPage(unitId, cursor, chunk, seen)
+      const rows = page.rows.map((r): RosterRow => ({
+        no: ++no,
+        name: r.volunteer.name,
+        gender: r.volunteer.gender,
+        employer: r.volunteer.employer ?? '',
+        position: r.volunteer.position ?? '',
+      }))
+      if (rows.length) await onPage(rows)
+      cursor = page.next
+    } while (cursor)
+    return no
+  }
+
+  function filingItem(f: FilingDoc): FilingItem {
+    return {
+      id: f._id,
+      form: f.form,
+      team: f.team,
+      periodId: f.periodId,
+      version: f.version,
+      by: f.by,
+      at: new Date(f.at).toISOString(),
+      rows: f.rows,
+      statistics: f.statistics,
+    }
+  }
+
+  async function entryView(unit: TeamDoc, periodId: string) {
+    const e = await reports.entry(unit._id, periodId)
+    const entry: ReportEntry = {
+      teamId: unit._id,
+      periodId,
+      figures: e?.figures ?? blankFigures(),
+      coverage: e?.coverage ?? { museum: null, caravan: null },
+      highlightIds: e?.highlightIds ?? [],
+      updatedAt: e ? new Date(e.updatedAt).toISOString() : null,
+    }
+    return entry
+  }
+
+  return {
+    unitInScope,
+    statisticsOf,
+    eachRosterPage,
+
+    async roster(caller: Caller, data: { teamId: string; cursor?: string; limit?: number }): Promise<RosterPreview> {
+      const { unit } = await unitInScope(caller, data.teamId)
+      const limit = data.limit ?? ROSTER_PAGE
+      const start = data.cursor ? decodeRosterCursor(data.cursor) : null
+      const [{ members }, walked] = await Promise.all([
+        reports.memberCounts(unit._id, []),
+        rosterRows(unit._id, start, limit, limit),
+      ])
+      const rows = walked.rows.slice(0, limit)
+      const first = start?.no ?? 0
+      const last = rows[rows.length - 1]
+      // Rows read beyond the page are read again next time: the cursor stops after the last row shown.
+      const hasMore = walked.rows.length > limit || walked.more
+      return {
+        unit: ref(unit),
+        date: chinaDay(caller.now()),
+        total: members,
+        page: {
+          items: rows.map((r, i) => ({ ...r.row, no: first + i + 1, name: maskName(r.row.name) })),
+          nextCursor:
+            hasMore && last ? encodeRosterCursor({ since: last.since, id: last.id, no: first + rows.length }) : null,
+        },
+      }
+    },
+
+    async statistics(caller: Caller, data: { teamId: string; periodId: string }): Promise<StatisticsForm> {
+      const { unit, all, period: p } = await scoped(caller, data.teamId, data.periodId)
+      return statisticsOf(unit, all, p, caller.now())
+    },
+
+    async entry(caller: Caller, data: { teamId: string; periodId: string }) {
+      const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const [from, to] = periodRange(p)
+      const [entry, candidates] = await Promise.all([
+        entryView(unit, p._id),
+        reports.highlightCandidates(unit._id, from, to, CANDIDATES),
+      ])
+      return { entry, candidates: candidates.map(highlightItem), teamKind: unit.kind }
+    },
+
+    async saveEntry(
+      caller: Caller,
+      data: {
+        teamId: string
+        periodId: string
+        figures: EnteredFigures
+        coverage: CoverageAnswers
+        highlightIds: string[]
+      },
+    ): Promise<ReportEntry> {
+      const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
+      if (unit.kind !== 'county' && (data.coverage.museum !== null || data.coverage.caravan !== null)) {
+        throw new AppError('COVERAGE_NOT_COUNTY', '“是否在全县基本覆盖”由区县（市）科技志愿者队填写', 'coverage')
+      }
+      const ids = [...new Set(data.highlightIds)]
+      if (ids.length) {
+        const [from, to] = periodRange(p)
+        const found = await reports.activitiesByIds(ids)
+        const bad = ids.find((id) => !found.some((a) => a._id === id && eligible(a, unit._id, from, to)))
+        if (bad)
+          throw new AppError(
+            'HIGHLIGHT_NOT_ELIGIBLE',
+            '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
+            'highlightIds',
+          )
+      }
+      const saved = await reports.saveEntry({
+        teamId: unit._id,
+        teamPath: unit.path,
+        teamKind: unit.kind,
+        periodId: p._id,
+        figures: data.figures,
+        coverage: data.coverage,
+        highlightIds: ids,
+        updatedBy: caller.openid,
+      })
+      return {
+        teamId: saved.teamId,
+        periodId: saved.periodId,
+        figures: saved.figures,
+        coverage: saved.coverage,
+        highlightIds: saved.highlightIds,
+        updatedAt: saved.updatedAt.toISOString(),
+      }
+    },
+
+    async file(caller: Caller, data: { teamId: string; periodId: string; form: FormKind }): Promise<FilingItem> {
+      const { unit, all, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const base = { teamId: unit._id, team: ref(unit), teamPath: unit.path, periodId: p._id, form: data.form }
+      let filing: FilingDoc
+      if (data.form === 'statistics') {
+        const statistics = await statisticsOf(unit, all, p, caller.now())
+        filing = await reports.addFiling({ ...base, by: caller.openid, rosterFileID: null, rows: null, statistics })
+      } else {
+        const rows: RosterRow[] = []
+        const n = await eachRosterPage(unit._id, (page) => {
+          rows.push(...page)
+        })
+        const stamp = `${chinaDay(caller.now())}-${crypto.randomBytes(4).toString('hex')}`
+        const fileID = await deps.store(
+          `filings/${p._id}/${unit._id}/roster-${stamp}.json`,
+          Buffer.from(JSON.stringify({ unit: unit.name, date: chinaDay(caller.now()), rows })),
+        )
+        filing = await reports.addFiling({
+          ...base,
+          by: caller.openid,
+          rosterFileID: fileID,
+          rows: n,
+          statistics: null,
+        })
+      }
+      await records.audit({
+        by: caller.openid,
+        action: 'file',
+        target: unit._id,
+        detail: `${data.form} ${p._id} v${filing.version}`,
+      })
+      return filingItem(filing)
+    },
+
+    async filings(caller: Caller, data: { teamId: string; periodId: string }): Promise<FilingItem[]> {
+      const { unit } = await unitInScope(caller, data.teamId)
+      return (await reports.filingsOf(unit._id, data.periodId, 100)).map(filingItem)
+    },
+
+    async filingStatus(caller: Caller, data: { teamId: string; periodId: string }): Promise<FilingStatus[]> {
+      const { unit, all, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const latest = await reports.latestFilings(unit._id, p._id)
+      const ids = new Set(subtreeOf(all, unit._id).map((t) => t._id))
+      return flatten(all)
+        .filter((n) => ids.has(n.id))
+        .map((n) => {
+          const of = (form: FormKind) => {
+            const l = latest.find((x) => x.teamId === n.id && x.form === form)
+            return l ? { version: l.version, at: l.at.toISOString() } : null
+          }
+          return {
+            team: n,
+            due: { roster: dueDate(p, 'roster', n.kind), statistics: dueDate(p, 'statistics', n.kind) },
+            latest: { roster: of('roster'), statistics: of('statistics') },
+          }
+        })
+    },
+
+    async dashboard(caller: Caller, data: { teamId: string; periodId: string }): Promise<Dashboard> {
+      const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const [from, to] = periodRange(p)
+      const [groups, counts, filed] = await Promise.all([
+        reports.activityGroups(unit._id, from, to, true),
+        reports.memberCounts(unit._id, []),
+        reports.filedForms(unit._id, p._id),
+      ])
+      const figures = activityFigures(groups.byType, groups.byFocus)
+      const months: Dashboard['months'] = []
+      for (let m = p.start.slice(0, 7); m <= p.end.slice(0, 7);) {
+        const byType = Object.fromEntries(ActivityType.values.map((t) => [t, 0])) as Dashboard['months'][0]['byType']
+        for (const g of groups.byMonth)
+          if (g._id.month === m && g._id.type in byType) byType[g._id.type as keyof typeof byType] += g.n
+        months.push({ month: m, byType, total: Object.values(byType).reduce((a, b) => a + b, 0) })
+        const [y, mo] = m.split('-').map(Number)
+        m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
+      }
+      const target = p.targets.find((t) => t.kind === unit.kind)
+      return {
+        unit: ref(unit),
+        period: { id: p._id, name: p.name, start: p.start, end: p.end },
+        months,
+        byType: figures.byType,
+        byFocus: figures.byFocus,
+        experts: figures.experts,
+        served: figures.served,
+        members: counts.members,
+        target: target ? { founding: target.founding, goal: target.goal, goalDate: target.goalDate } : null,
+        deadlines: p.deadlines
+          .filter((d) => d.kinds.length === 0 || d.kinds.includes(unit.kind))
+          .map((d) => ({ key: d.key, label: d.label, due: d.due, done: filed.has(d.key as FormKind) })),
+      }
+    },
+
+    async certificateIssuers(caller: Caller): Promise<TeamRef[]> {
+      const service = await reports.serviceRecords(caller.openid)
+      const seen = new Map<string, TeamRef>()
+      for (const r of serviceRows(service)) if (!seen.has(r.team.id)) seen.set(r.team.id, r.team)
+      return [...seen.values()]
+    },
+
+    async certificate(caller: Caller, data: { teamId: string }): Promise<Certificate> {
+      const [person, all, service] = await Promise.all([
+        volunteers.findByOpenid(caller.openid),
+        teams.all(),
+        reports.serviceRecords(caller.openid),
+      ])
+      const issuer = all.find((t) => t._id === data.teamId)
+      if (!issuer) throw notFound('该队伍')
+      // 谁组织谁记录，谁记录谁证明: the team certifies what it and the teams below it organized.
+      const mine = serviceRows(service).filter((r) => r.teamPath.includes(issuer._id))
+      if (!person || mine.length === 0)
+        throw new AppError('NO_SERVICE_RECORDS', '该队伍没有您的服务时长记录，暂无法出具证明')
+      const rows: CertificateRow[] = mine.map((r) => ({
+        activityId: r.activityId,
+        title: r.title,
+        team: r.team,
+        date: r.date,
+        scannedHours: toHours(r.scanned),
+        makeupHours: toHours(r.makeup),
+      }))
+      const scanned = mine.reduce((n, r) => n + r.scanned, 0)
+      const makeup = mine.reduce((n, r) => n + r.makeup, 0)
+      const issuedOn = chinaDay(caller.now())
+      const serial = `ZM${issuedOn.replace(/-/g, '')}${base32(crypto.randomBytes(5))}`
+      const doc: Omit<CertificateDoc, 'issuedAt'> = {
+        _id: serial,
+        openid: caller.openid,
+        volunteerId: person._id,
+        name: person.name,
+        gender: person.gender,
+        issuer: ref(issuer),
+        rows,
+        totalScannedMinutes: scanned,
+        totalMakeupMinutes: makeup,
+        issuedOn,
+      }
+      await reports.addCertificate(doc)
+      await records.audit({ by: caller.openid, action: 'certificate', target: serial, detail: issuer._id })
+      return {
+        serial,
+        code: certificateCode(doc),
+        name: person.name,
+        gender: person.gender,
+        issuer: ref(issuer),
+        rows,
+        totalScannedHours: toHours(scanned),
+        totalMakeupHours: toHours(makeup),
+        totalHours: toHours(scanned + makeup),
+        issuedOn,
+        hoursRule: `${describeRule()}；补录时长由组织单位依据证明材料录入，单独列出`,
+      }
+    },
+
+    async verifyCertificate(_caller: Caller, data: { serial: string; code: string }): Promise<CertificateCheck> {
+      const doc = await reports.certificate(data.serial)
+      const expected = doc ? certificateCode(doc) : null
+      const valid =
+        expected !== null &&
+        expected.length === data.code.length &&
+        crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(data.code))
+      if (!valid || !doc)
+        return {
+          valid: false,
+          serial: null,
+          nameMasked: null,
+          issuer: null,
+          totalHours: null,
+          rows: null,
+          issuedOn: null,
+        }
+      return {
+        valid: true,
+        serial: doc._id,
+        nameMasked: maskName(doc.name),
+        issuer: doc.issuer,
+        totalHours: toHours(doc.totalScannedMinutes + doc.totalMakeupMinutes),
+        rows: doc.rows.length,
+        issuedOn: doc.issuedOn,
+      }
+    },
+  }
+}

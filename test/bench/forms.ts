@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:forms`: the city-wide 附件3 and the 附件2 export at 20k volunteers, 3k activities and
+ * 100k tickets on the local cloud, against a raw scan of the same rows in the same run. Reports DB
+ * requests, documents examined, times and their ratio, and the export's bytes; nothing passes or fails.
+ */
+import { ActivityType, FocusTag } from '../../types/enums'
+import { demoTeams } from '../../emulator/seed'
+import { newActivity } from '../../cloudfunctions/core/activity'
+import { startTestCloud } from '../support/dev-cloud'
+import { generate } from './generate'
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function main() {
+  const cloud = await startTestCloud()
+  const store = cloud.cloud.store
+  const now = new Date()
+  const year = now.getUTCFullYear()
+  const data = generate('L', now)
+  for (const [c, docs] of Object.entries(data)) store.insert(c, docs)
+  // Up to 3k activities with figures, and overlapping memberships: a quarter also in a society.
+  const teams = demoTeams.filter((t) => t.kind !== 'city')
+  const existing = store.find('activities', {}).length
+  const extra = Array.from({ length: Math.max(0, 3000 - existing) }, (_, i) => {
+    const t = teams[i % teams.length]
+    const start = new Date(Date.UTC(year, 0, 1 + (i % 300), 2))
+    return {
+      ...newActivity(
+        {
+          title: `活动${i}`,
+          type: ActivityType.values[i % 7],
+          focusTags: FocusTag.values.filter((_, k) => (i >> k) & 1),
+          theme: null,
+          venueKind: 'community_center',
+          address: '',
+          location: null,
+          startAt: start,
+          endAt: new Date(start.getTime() + 3 * 3_600_000),
+          signupDeadline: start,
+          capacity: 50,
+          description: '',
+          beneficiaries: [],
+          contact: { name: '王老师', phone: '0737-4221234' },
+          audience: 'city',
+          insured: false,
+          team: { id: t._id, name: t.name, kind: t.kind },
+          teamId: t._id,
+          teamPath: t.path,
+        },
+        'bench',
+      ),
+      _id: `bench-act-${i}`,
+      stage: i % 10 === 0 ? 'cancelled' : 'published',
+      checkedIn: i % 40,
+      peopleServed: i % 3 ? i % 200 : null,
+      createdAt: start,
+      updatedAt: start,
+    }
+  })
+  store.insert('activities', extra)
+  const society = demoTeams.find((t) => t._id === 'team-medical')!
+  const actives = store
+    .find('memberships', { status: 'active' })
+    .filter((m: { openid: string }) => m.openid.startsWith('gen-'))
+    .slice(0, 5000)
+  store.insert(
+    'memberships',
+    actives.map((m: { openid: string; since: Date }) => ({
+      _id: `${m.openid}_${society._id}`,
+      openid: m.openid,
+      teamId: society._id,
+      teamPath: society.path,
+      status: 'active',
+      primary: false,
+      since: m.since,
+    })),
+  )
+  const acts = store.find('activities', {}).map((a: { _id: string }) => a._id)
+  for (let k = 0; k < 100_000; k += 10_000) {
+    store.insert(
+      'tickets',
+      Array.from({ length: 10_000 }, (_, j) => {
+        const i = k + j
+        return {
+          _id: `bench-tk-${i}`,
+          key: `bench-key-${i}`,
+          tid: `BENCHTID${i}`,
+          activityId: acts[i % acts.length],
+          openid: `gen-${i % 20_000}`,
+          status: 'confirmed',
+          createdAt: now,
+        }
+      }),
+    )
+  }
+  const periodId = `period-${year}`
+  const counts = {
+    volunteers: store.find('volunteers', {}).length,
+    memberships: store.find('memberships', {}).length,
+    activities: store.find('activities', {}).length,
+    tickets: store.find('tickets', {}).length,
+  }
+  console.log('[bench:forms] data', counts)
+
+  const stats: number[] = []
+  let last!: Awaited<ReturnType<typeof cloud.call<'report.statistics'>>>
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now()
+    last = await cloud.call('demo-owner', 'report.statistics', { teamId: 'team-city', periodId })
+    if (i > 0) stats.push(performance.now() - t0)
+  }
+  if (!last.ok) throw new Error(JSON.stringify(last))
+  // The raw scan: the same rows the form is computed from, read in full in the same process.
+  const [from, to] = [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)]
+  const scans: number[] = []
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now()
+    const a = store.find('activities', { teamPath: 'team-city', stage: 'published', startAt: { $gte: from, $lt: to } })
+    const m = store.find('memberships', { teamPath: 'team-city', status: 'active' })
+    const e = store.find('report_entries', { periodId })
+    if (a.length + m.length + e.length < 0) throw new Error('unreachable')
+    scans.push(performance.now() - t0)
+  }
+  const f = last.ok ? last.data : null
+  console.log('[bench:forms] 附件3 city-wide', {
+    dbRequests: last.dbRequests,
+    docsExamined: last.docsExamined,
+    p50ms: median(stats).toFixed(1),
+    rawScanP50ms: median(scans).toFixed(1),
+    ratio: (median(stats) / median(scans)).toFixed(2),
+    members: f?.teams.members,
+    activities: f?.activities.total,
+  })
+  const exportTimes: { ms: number; bytes: number; rows: number; dbRequests: number }[] = []
+  for (let i = 0; i < 1; i++) {
+    const t0 = performance.now()
+    const r = await cloud.call('demo-owner', 'spreadsheet.exportRoster', { teamId: 'team-city' })
+    if (!r.ok) throw new Error(JSON.stringify(r))
+    exportTimes.push({ ms: performance.now() - t0, bytes: r.data.bytes, rows: r.data.rows, dbRequests: r.dbRequests })
+  }
+  console.log('[bench:forms] 附件2 export city-wide', exportTimes[exportTimes.length - 1])
+  await cloud.close()
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
