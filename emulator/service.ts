@@ -9,6 +9,8 @@ import path from 'node:path'
 import { parse, stringify } from './ejson'
 import { CloudError, dbFailed, invalid } from './errors'
 import { decodeCommApiData, encodeCommOpenApiResp } from './openapi'
+import { phoneNumber, readIdCard } from './openapi-fixtures'
+
 import type { Doc, Read, Store } from './store'
 
 export interface Identity {
@@ -71,6 +73,9 @@ export interface ServiceDeps {
     source: string,
   ): Promise<{ result: unknown; error?: { code: string; message: string } }>
 }
+
+/** The openapi calls this cloud answers; any other fails loudly. */
+const EMULATED_OPENAPI = ['subscribeMessage.send', 'ocr.idcard', 'phonenumber.getPhoneNumber']
 
 type Params = Record<string, unknown>
 type Answer = Record<string, unknown> | Buffer
@@ -340,20 +345,36 @@ export class CloudService {
     const api = String(p.apiName ?? '')
     // As in the cloud: only functions whose config.json lists the API may call it.
     if (!inv || !inv.permissions.includes(api)) return encodeCommOpenApiResp({ errorCode: -604101 })
-    if (api !== 'subscribeMessage.send') {
+    if (!EMULATED_OPENAPI.includes(api)) {
       console.warn(`[local cloud] ${inv.fn} called openapi.${api}, which is not emulated`)
       throw new CloudError(
         'LOCAL_CLOUD_NOT_EMULATED',
-        `openapi.${api} is not emulated by the local cloud (only subscribeMessage.send is)`,
+        `openapi.${api} is not emulated by the local cloud (only ${EMULATED_OPENAPI.join(', ')} are)`,
       )
     }
     if (!Buffer.isBuffer(p.requestData)) throw invalid('requestData must be a protobuf body')
-    const answer = this.subscribeSend(decodeCommApiData(p.requestData).params, inv)
+    const params = decodeCommApiData(p.requestData).params
+    const answer =
+      api === 'ocr.idcard'
+        ? readIdCard(this.imageAt(params.img_url))
+        : api === 'phonenumber.getPhoneNumber'
+          ? phoneNumber(params.code)
+          : this.subscribeSend(params, inv)
     return encodeCommOpenApiResp({
       respData: Buffer.from(JSON.stringify(answer)),
       contentType: 'application/json; charset=utf-8',
       httpCode: 200,
     })
+  }
+
+  /** The bytes behind a temp URL this cloud handed out, as WeChat would download them for OCR. */
+  private imageAt(url: unknown): Buffer | undefined {
+    if (typeof url !== 'string') return undefined
+    const prefix = `${this.deps.baseUrl()}/__files/`
+    if (!url.startsWith(prefix)) return undefined
+    const cloudPath = decodeURI(url.slice(prefix.length).split('?')[0])
+    const file = this.filePath(cloudPath)
+    return fs.existsSync(file) ? fs.readFileSync(file) : undefined
   }
 
   private subscribeSend(params: Record<string, unknown>, inv: Invocation): { errcode: number; errmsg: string } {

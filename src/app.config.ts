@@ -52,8 +52,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#1f6fd6',
+    color: '#5c616b',
+    selectedColor: '#1858ab',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

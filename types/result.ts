@@ -55,6 +55,10 @@ export const ErrorCode = {
   NOT_CHECKED_IN: 'NOT_CHECKED_IN',
   /** A 补录 longer than the activity. */
   MAKEUP_TOO_LONG: 'MAKEUP_TOO_LONG',
+  /** The ID-card photo could not be read (no card in it, unreadable, the back side); type it instead. */
+  ID_CARD_UNREADABLE: 'ID_CARD_UNREADABLE',
+  /** WeChat's phone-number code is unknown, used or expired (each works once, for 5 minutes). */
+  PHONE_CODE_INVALID: 'PHONE_CODE_INVALID',
   // Forms and certificates
   /** A chosen 亮点活动 is not a counted activity of the unit's period with a write-up. */
   HIGHLIGHT_NOT_ELIGIBLE: 'HIGHLIGHT_NOT_ELIGIBLE',

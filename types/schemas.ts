@@ -97,6 +97,14 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),
+  'volunteer.readIdCard': v.strictObject({ fileID }),
+  'volunteer.phoneNumber': v.strictObject({
+    code: v.pipe(
+      v.string('请重新获取手机号'),
+      v.minLength(1, '请重新获取手机号'),
+      v.maxLength(200, '请重新获取手机号'),
+    ),
+  }),
   'team.page': v.strictObject({ teamId: id }),
   'team.members': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
   'team.create': v.strictObject({ parentId: id, name: teamName, kind: teamKind }),

@@ -17,6 +17,8 @@ function handler(openid: string | undefined) {
       appeal: unused,
       acceptInvitation: unused,
       declineInvitation: unused,
+      readIdCard: unused,
+      phoneNumber: unused,
     },
     { openid: () => openid, caller: (id) => makeCaller(id, async () => []) },
   )
@@ -95,6 +97,8 @@ describe('createHandler', () => {
         appeal: unused,
         acceptInvitation: unused,
         declineInvitation: unused,
+        readIdCard: unused,
+        phoneNumber: unused,
       },
       { openid: () => 'o-secret-openid', caller: (id) => makeCaller(id, async () => []) },
     )

@@ -5,6 +5,7 @@ import { makeCaller } from './context'
 import { cloud, db } from './db'
 import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
+import type { OpenApiAnswer, QuickFillPlatform } from './services/quickfill.service'
 import { activityMessenger, reviewNotifier, type SubscribeSend } from './notify'
 import { activityRepository } from './repositories/activity.repository'
 import { checkRepository } from './repositories/check.repository'
@@ -52,6 +53,14 @@ const sendSubscribe: SubscribeSend = async (msg) => {
   const miniprogramState = config.miniprogramState()
   const res = (await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState })) as { errCode?: number }
   return res.errCode ?? 0
+}
+
+/** The two openapi calls of the registration's quick fill (listed in volunteer/config.json). */
+export const quickFill: QuickFillPlatform = {
+  tempUrl: (fileID) => files.tempUrl(fileID),
+  remove: (fileIDs) => files.remove(fileIDs),
+  ocrIdCard: async (imgUrl) => (await cloud.openapi.ocr.idcard({ type: 'photo', imgUrl })) as OpenApiAnswer,
+  phoneNumber: async (code) => (await cloud.openapi.phonenumber.getPhoneNumber({ code })) as OpenApiAnswer,
 }
 
 export const notifyReview = reviewNotifier(repos.records, sendSubscribe)

@@ -1,8 +1,10 @@
 import { createHandler } from '../core/handler'
-import { platform, repos } from '../core/platform'
+import { platform, quickFill, repos } from '../core/platform'
+import { quickFillService } from '../core/services/quickfill.service'
 import { volunteerService } from '../core/services/volunteer.service'
 
 const volunteers = volunteerService(repos)
+const quick = quickFillService(quickFill)
 
 /** Volunteer-facing actions: the caller's own registration, activation and profile. */
 export const main = createHandler<'volunteer'>(
@@ -17,6 +19,8 @@ export const main = createHandler<'volunteer'>(
     appeal: (caller, data) => volunteers.appeal(caller, data),
     acceptInvitation: (caller, data) => volunteers.acceptInvitation(caller, data),
     declineInvitation: (caller, data) => volunteers.declineInvitation(caller, data),
+    readIdCard: (caller, data) => quick.readIdCard(caller, data),
+    phoneNumber: (caller, data) => quick.phoneNumber(caller, data),
   },
   platform,
 )

@@ -2,7 +2,10 @@
  * 附件1 steps 3–7 end to end in the H5 app on the local cloud: a new WeChat user registers through
  * the form, the county admin approves, the code arrives as a subscribe message, the user activates.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { ARTIFACTS } from '../support/audit'
 import { launchBrowser, openAs, visibleText } from '../support/browser'
 import { startTestCloud, type TestCloud } from '../support/dev-cloud'
 import { makeIdNumber } from '../support/fixtures'
@@ -44,6 +47,22 @@ async function choose(page: Page, pickerTestId: string, option: string) {
   await sheet.waitFor({ state: 'hidden' })
 }
 
+/**
+ * What the new user does with their hands from a first look at 我的 to 已激活: taps (a picker is
+ * three: open, option, confirm) and typed characters. The issue's goal is at most 12 taps and 20
+ * characters; the numbers are written to test-results/screens/journey-effort.json either way.
+ */
+const effort = { taps: 0, typed: 0 }
+async function userTap(page: Page, testId: string) {
+  effort.taps++
+  await tap(page, testId)
+}
+async function userFill(page: Page, testId: string, text: string) {
+  effort.taps++
+  effort.typed += [...text].length
+  await input(page, testId).fill(text)
+}
+
 async function openMe(page: Page) {
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
 }
@@ -65,31 +84,33 @@ async function codeSentTo(openid: string): Promise<string> {
 it('registers a new user, has the county admin approve, and activates with the code from the message', async () => {
   // 1. A brand-new WeChat user registers through the form.
   const user = await openAs(browser, cloud.url, USER)
+  effort.taps++
   await openMe(user)
   await visibleText(user, '未注册').waitFor()
+  effort.taps++
   await visibleText(user, /^注册成为科技志愿者$/).click()
   await visibleText(user, '个人信息处理说明').waitFor()
 
-  await input(user, 'input-name').fill(NAME)
-  await choose(user, 'picker-gender', '男')
-  await input(user, 'input-idNumber').fill(ID_NUMBER)
+  await userFill(user, 'input-name', NAME)
+  await userFill(user, 'input-idNumber', ID_NUMBER)
   await visibleText(user, '出生日期：1988年8月8日').waitFor()
-  await input(user, 'input-employer').fill('赫山区农业农村局')
-  await input(user, 'input-position').fill('高级农艺师')
-  await tap(user, 'skill-agriculture')
-  await tap(user, 'skill-training')
-  await input(user, 'input-skillsOther').fill('无人机植保')
-  await input(user, 'input-specialty').fill('水稻病虫害防治')
-  await tap(user, 'slot-weekend')
-  await tap(user, 'slot-evening')
-  await input(user, 'input-availabilityNote').fill('农忙季节除外')
-  await input(user, 'input-mobile').fill('13907370035')
+  await userFill(user, 'input-employer', '赫山区农业农村局')
+  await userFill(user, 'input-position', '高级农艺师')
+  await userTap(user, 'skill-agriculture')
+  await userTap(user, 'skill-training')
+  await userFill(user, 'input-skillsOther', '无人机植保')
+  await userFill(user, 'input-specialty', '水稻病虫害防治')
+  await userTap(user, 'slot-weekend')
+  await userTap(user, 'slot-evening')
+  await userFill(user, 'input-availabilityNote', '农忙季节除外')
+  await userFill(user, 'input-mobile', '13907370035')
+  effort.taps += 3
   await choose(user, 'picker-source', '在职教师')
-  await input(user, 'team-search').fill('赫山')
-  await tap(user, 'team-team-heshan')
+  await userFill(user, 'team-search', '赫山')
+  await userTap(user, 'team-team-heshan')
   await visibleText(user, '已选择：赫山区科技志愿者队').waitFor()
-  await tap(user, 'consent')
-  await tap(user, 'submit')
+  await userTap(user, 'consent')
+  await userTap(user, 'submit')
 
   // 2. Back on 我的: waiting for review, numbers masked.
   await visibleText(user, '待审核').waitFor()
@@ -117,11 +138,22 @@ it('registers a new user, has the county admin approve, and activates with the c
   await user.reload()
   await visibleText(user, '待激活').waitFor()
   await visibleText(user, '注册审核已通过').waitFor()
+  effort.taps++
   await visibleText(user, /^激活$/).click()
-  await input(user, 'input-code').fill(code)
-  await tap(user, 'submit')
+  await userFill(user, 'input-code', code)
+  await userTap(user, 'submit')
   await visibleText(user, '已激活').waitFor()
   await visibleText(user, '你已是科技志愿者，可以报名参加活动。').waitFor()
+
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  fs.writeFileSync(
+    path.join(ARTIFACTS, 'journey-effort.json'),
+    JSON.stringify({ ...effort, goal: { taps: 12, typed: 20 } }),
+  )
+  console.log(`[journey] new user to 已激活: ${effort.taps} taps, ${effort.typed} typed characters (goal ≤ 12, ≤ 20)`)
+  // Guards what is reached so far (the form without a gender picker); lower these as quick fill lands.
+  expect(effort.taps).toBeLessThanOrEqual(24)
+  expect(effort.typed).toBeLessThanOrEqual(95)
 
   await admin.context().close()
   await user.context().close()

@@ -91,6 +91,16 @@ const Taro = {
   getStorage: jest.fn(getStorage),
   setStorage: jest.fn(setStorage),
   removeStorage: jest.fn(removeStorage),
+  getStorageSync: jest.fn((key: string) => {
+    const v = storage.get(key)
+    return v === undefined ? '' : JSON.parse(v)
+  }),
+  setStorageSync: jest.fn((key: string, data: unknown) => {
+    storage.set(key, JSON.stringify(data))
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key)
+  }),
   makePhoneCall: ok(),
   pageScrollTo: ok(),
   getSystemInfoSync: jest.fn(() => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667 })),

@@ -76,4 +76,17 @@ export interface VolunteerApi {
   /** Joins a team that invited the caller; until then the caller is not its member and not shown to it. */
   'volunteer.acceptInvitation': { req: { teamId: string }; res: MeView }
   'volunteer.declineInvitation': { req: { teamId: string }; res: MeView }
+  /**
+   * Reads the front of an ID card from a photo the caller uploaded (cloud `ocr.idcard`) to fill the
+   * form; nothing is stored. The caller checks and submits it like typed input.
+   */
+  'volunteer.readIdCard': { req: { fileID: string }; res: IdCardReading }
+  /** The verified mobile behind a `getPhoneNumber` button's code (cloud `phonenumber.getPhoneNumber`). */
+  'volunteer.phoneNumber': { req: { code: string }; res: { mobile: string } }
+}
+
+export interface IdCardReading {
+  name: string
+  idNumber: string
+  gender: Gender
 }

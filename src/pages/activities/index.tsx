@@ -3,6 +3,7 @@ import { ActivityType, FocusTag } from '../../../types/enums'
 import { EmptyState, ErrorState, ListFooter, Loading, StaleNotice } from '../../components/PageState'
 import { useActivities, type ActivityCard, type Tab } from './use-activities'
 import './index.scss'
+import { withScreen } from '../../components/Screen'
 
 const TYPES = ActivityType.values
 const TYPE_LABELS = ['全部类型', ...TYPES.map((t) => ActivityType.map[t])]
@@ -36,7 +37,7 @@ function Card({ card, onOpen }: { card: ActivityCard; onOpen: () => void }) {
   )
 }
 
-export default function ActivitiesPage() {
+function ActivitiesPage() {
   const a = useActivities()
   const { filters: f, set } = a
   const countyLabels = ['全部区县', ...a.counties.map((c) => c.name)]
@@ -169,3 +170,5 @@ export default function ActivitiesPage() {
     </View>
   )
 }
+
+export default withScreen(ActivitiesPage)

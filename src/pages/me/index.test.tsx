@@ -98,7 +98,7 @@ describe('待审核', () => {
     expect(screen.getByText('138****5678')).toBeTruthy()
     expect(screen.getByText('赫山区科技志愿者队')).toBeTruthy()
     expect(screen.queryByRole('button', { name: '激活' })).toBeNull()
-    fireEvent.click(screen.getByText('修改注册信息'))
+    fireEvent.click(screen.getByText('修改资料'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/register/index' })
   })
 })

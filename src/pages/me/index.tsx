@@ -2,10 +2,13 @@ import { Button, Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Loading, StaleNotice } from '../../components/PageState'
 import { useMe, type Entry } from './use-me'
 import { flag } from '../../utils/flag'
+import { useElderMode } from '../../services/elder-mode'
 import './index.scss'
+import { withScreen } from '../../components/Screen'
 
-export default function MePage() {
+function MePage() {
   const { loading, error, screen, reload, leaving, actionError, leave, go } = useMe()
+  const [elder, setElder] = useElderMode()
 
   if (!screen) {
     if (error && !loading) return <ErrorState message={error.message} onRetry={reload} />
@@ -51,6 +54,20 @@ export default function MePage() {
           </Text>
         </View>
       ) : null}
+
+      <View
+        className="card me__elder"
+        role="switch"
+        aria-checked={elder}
+        data-testid="elder-switch"
+        onClick={() => setElder(!elder)}
+      >
+        <View className="me__elder-text">
+          <Text className="me__elder-title">长辈模式</Text>
+          <Text className="me__elder-hint">字更大、按钮更大、颜色更清楚</Text>
+        </View>
+        <Text className={`me__elder-state${elder ? ' me__elder-state--on' : ''}`}>{elder ? '已开启' : '已关闭'}</Text>
+      </View>
 
       {screen.profile.length ? (
         <>
@@ -147,3 +164,5 @@ function Entries(props: { title: string; entries: Entry[]; testPrefix: string; g
     </>
   )
 }
+
+export default withScreen(MePage)

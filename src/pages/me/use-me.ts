@@ -178,7 +178,7 @@ function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: S
       return {
         hint: `注册信息${when}等待所在队伍管理员审核，审核结果将通过微信消息和本页的消息通知告诉你。审核前仍可修改。`,
         primary: null,
-        secondary: [step('edit', '修改注册信息', REGISTER_URL)],
+        secondary: [step('edit', '修改资料', REGISTER_URL)],
       }
     }
     case 'rejected':

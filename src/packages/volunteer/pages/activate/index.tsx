@@ -3,8 +3,9 @@ import { FormField } from '../../../../components/FormField'
 import { useActivate } from './use-activate'
 import { flag } from '../../../../utils/flag'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
-export default function ActivatePage() {
+function ActivatePage() {
   const a = useActivate()
   const claim = a.mode === 'claim'
 
@@ -85,3 +86,5 @@ export default function ActivatePage() {
     </View>
   )
 }
+
+export default withScreen(ActivatePage)

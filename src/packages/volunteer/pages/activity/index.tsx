@@ -5,6 +5,7 @@ import { useParam } from '../../../../hooks/use-param'
 import { busyProps } from '../../../../utils/flag'
 import { useActivityDetail } from './use-activity-detail'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -170,8 +171,10 @@ function Detail({ id }: { id: string }) {
   )
 }
 
-export default function ActivityDetailPage() {
+function ActivityDetailPage() {
   const id = useParam('id')
   if (!id) return <EmptyState title="未指定活动" hint="请从“活动”列表进入。" />
   return <Detail id={id} />
 }
+
+export default withScreen(ActivityDetailPage)

@@ -3,6 +3,7 @@ import { EmptyState, ErrorState, ListFooter, Loading, StaleNotice } from '../../
 import type { TicketRow } from '../../tickets'
 import { useMyActivities, type Tab } from './use-my-activities'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
 const TABS: { value: Tab; label: string }[] = [
   { value: 'upcoming', label: '即将参加' },
@@ -30,7 +31,7 @@ function Row({ row, onOpen }: { row: TicketRow; onOpen: () => void }) {
   )
 }
 
-export default function MyActivitiesPage() {
+function MyActivitiesPage() {
   const m = useMyActivities()
 
   let body
@@ -92,3 +93,5 @@ export default function MyActivitiesPage() {
     </View>
   )
 }
+
+export default withScreen(MyActivitiesPage)

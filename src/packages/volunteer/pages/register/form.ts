@@ -91,11 +91,14 @@ export function prefill(profile: ProfileView, team: MeView['team']): FormState {
   }
 }
 
+/** Gender is never asked: the ID number carries it (GB 11643, the 17th digit). */
+export const genderOf = (f: FormState): Gender | '' => parseIdCard(f.idNumber)?.gender ?? f.gender
+
 /** The payload shape of the contract, still unchecked. */
 export function toInput(f: FormState) {
   return {
     name: f.name,
-    gender: f.gender,
+    gender: genderOf(f),
     idNumber: f.idNumber,
     employer: f.employer,
     position: f.position,
@@ -114,6 +117,34 @@ export function toInput(f: FormState) {
 /** The whole-form check that gates submitting; its value is the trimmed payload to send. */
 export function check(f: FormState) {
   return validate(registrationSchema, toInput(f))
+}
+
+/** Field names as the form labels them, for saying at once everything still to fill in. */
+export const FIELD_LABELS: Record<Field, string> = {
+  name: '姓名',
+  gender: '身份证号',
+  idNumber: '身份证号',
+  employer: '单位',
+  position: '职务/职称',
+  skills: '服务技能',
+  skillsOther: '其他技能',
+  specialty: '专业特长',
+  'availability.slots': '服务时间',
+  'availability.note': '时间说明',
+  mobile: '手机号',
+  source: '志愿者来源',
+  teamId: '加入的队伍',
+  consent: '同意个人信息处理说明',
+  guardianConsent: '监护人同意',
+}
+
+/** Every field that still needs the user, in form order, each named once ("请完善：姓名、手机号"). */
+export function missingSummary(errors: FieldErrors): string | undefined {
+  // Whether a guardian must agree depends on the age in the ID number: unknown until that is valid.
+  const asked = FIELDS.filter((f) => errors[f] && !(f === 'guardianConsent' && errors.idNumber))
+  const labels = asked.map((f) => FIELD_LABELS[f])
+  const unique = [...new Set(labels)]
+  return unique.length ? `请完善：${unique.join('、')}` : undefined
 }
 
 const sampleId = (first17: string) => first17 + idCardCheckChar(first17)
@@ -166,6 +197,11 @@ export function fieldErrors(f: FormState): FieldErrors {
     for (const k of keys) (probe as Record<string, unknown>)[k] = input[k]
     const r = validate(registrationSchema, probe)
     if (!r.ok && isField(r.field)) errors[r.field] ??= r.message
+  }
+  // Gender comes from the ID number: a missing or mismatching gender is the ID number's to fix.
+  if (errors.gender) {
+    errors.idNumber ??= errors.gender
+    delete errors.gender
   }
   return errors
 }

@@ -6,6 +6,8 @@ import type { Registration } from '../../../../../types/registration'
 import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
 import RegisterPage from './index'
+import { resetStorage } from '../../../../../test/support/taro-mock'
+import { DRAFT_KEY, KEPT_KEY } from './use-register'
 
 jest.mock('@tarojs/components', () => ({
   ...jest.requireActual('@tarojs/components'),
@@ -78,9 +80,10 @@ const ok = (data: unknown) => ({ ok: true, data })
 
 async function open(me: MeView = unregistered, extra: Answers = {}) {
   serve({ 'volunteer.me': ok(me), 'team.tree': ok(tree), ...extra })
-  render(<RegisterPage />)
+  const rendered = render(<RegisterPage />)
   await screen.findByTestId('submit')
   await screen.findByTestId('team-search')
+  return rendered
 }
 
 const field = (name: string) => screen.getByTestId(`field-${name}`)
@@ -101,7 +104,6 @@ async function submit() {
 
 function fillAll() {
   type('name', ' 李明 ')
-  pick('gender', 0)
   type('idNumber', ID_MALE.toLowerCase())
   type('employer', '赫山区第一中学')
   type('position', '物理教师')
@@ -136,6 +138,7 @@ const expected: Registration = {
 }
 
 beforeEach(() => {
+  resetStorage()
   callMock.mockReset()
   subscribeMock.mockReset()
   subscribeMock.mockResolvedValue('accepted')
@@ -149,7 +152,8 @@ test('shows loading, then the form with every section and the privacy notice', a
   render(<RegisterPage />)
   expect(screen.getByTestId('loading')).toBeTruthy()
   await screen.findByTestId('submit')
-  for (const f of ['name', 'gender', 'idNumber', 'employer', 'position', 'skills', 'skillsOther', 'specialty']) field(f)
+  expect(screen.queryByTestId('picker-gender')).toBeNull()
+  for (const f of ['name', 'idNumber', 'employer', 'position', 'skills', 'skillsOther', 'specialty']) field(f)
   for (const f of ['availability-slots', 'availability-note', 'mobile', 'source', 'teamId', 'consent']) field(f)
   const notice = screen.getByTestId('privacy-notice').textContent
   expect(notice).toContain('加密存储')
@@ -171,7 +175,6 @@ test('submitting an empty form shows the schema message at every field and sends
   await open()
   await submit()
   expect(errorOf('name')).toBe('请填写姓名')
-  expect(errorOf('gender')).toBe('请选择性别')
   expect(errorOf('idNumber')).toBe('请填写身份证号')
   expect(errorOf('employer')).toBe('请填写单位')
   expect(errorOf('position')).toBe('请填写职务/职称')
@@ -182,8 +185,11 @@ test('submitting an empty form shows the schema message at every field and sends
   expect(errorOf('teamId')).toBe('请选择加入的队伍')
   expect(errorOf('consent')).toBe('请阅读并同意个人信息处理说明')
   expect(errorOf('specialty')).toBeUndefined()
-  // The first error is toasted and scrolled to.
-  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写姓名' }))
+  // Every missing field is named at once; the first is scrolled to.
+  const all =
+    '请完善：姓名、身份证号、单位、职务/职称、服务技能、服务时间、手机号、志愿者来源、加入的队伍、同意个人信息处理说明'
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: all }))
+  expect(screen.getByTestId('form-error').textContent).toBe(all)
   expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-name' }))
   expect(callMock).not.toHaveBeenCalledWith('volunteer.register', expect.anything())
   expect(subscribeMock).not.toHaveBeenCalled()
@@ -196,13 +202,45 @@ test('a valid ID number shows the birth date and gender it encodes', async () =>
   expect(screen.getByTestId('id-facts').textContent).toContain('性别：男')
 })
 
-test('a gender that contradicts the ID number is flagged at the gender field', async () => {
+test('gender is never asked: the ID number gives it', async () => {
+  await open(unregistered, { 'volunteer.register': ok(pending) })
+  expect(screen.queryByTestId('picker-gender')).toBeNull()
+  fillAll()
+  await submit()
+  expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
+})
+
+test('keeps a half-filled form as a draft on the phone and restores it', async () => {
+  const first = await open()
+  type('name', '李明')
+  type('mobile', '13807371001')
+  expect(Taro.getStorageSync(DRAFT_KEY)).toMatchObject({ name: '李明', mobile: '13807371001' })
+  first.unmount()
   await open()
-  type('idNumber', ID_MALE)
-  pick('gender', 1)
-  expect(errorOf('gender')).toBe('性别与身份证号不符，请核对')
-  pick('gender', 0)
-  expect(errorOf('gender')).toBeUndefined()
+  expect((screen.getByTestId('input-name') as HTMLInputElement).value).toBe('李明')
+  expect((screen.getByTestId('input-mobile') as HTMLInputElement).value).toBe('13807371001')
+})
+
+test('a submitted form clears the draft and keeps the numbers for a later resubmission', async () => {
+  await open(unregistered, { 'volunteer.register': ok(pending) })
+  fillAll()
+  await submit()
+  expect(Taro.getStorageSync(DRAFT_KEY)).toBe('')
+  expect(Taro.getStorageSync(KEPT_KEY)).toEqual({ idNumber: ID_MALE, mobile: '13807371001' })
+})
+
+test('after a rejection the form shows the reason and keeps ID number, mobile and consent', async () => {
+  Taro.setStorageSync(KEPT_KEY, { idNumber: ID_MALE, mobile: '13807371001' })
+  await open({ ...pending, status: 'rejected', rejectReason: '单位名称不完整' }, { 'volunteer.update': ok(pending) })
+  expect(screen.getByTestId('reject-reason').textContent).toBe('退回原因：单位名称不完整')
+  expect((screen.getByTestId('input-idNumber') as HTMLInputElement).value).toBe(ID_MALE)
+  expect((screen.getByTestId('input-mobile') as HTMLInputElement).value).toBe('13807371001')
+  expect(screen.getByTestId('consent').getAttribute('aria-checked')).toBe('true')
+  await submit()
+  expect(callMock).toHaveBeenCalledWith(
+    'volunteer.update',
+    expect.objectContaining({ idNumber: ID_MALE, mobile: '13807371001', consent: true }),
+  )
 })
 
 test('an ID number with a wrong check digit is refused with the schema message', async () => {
@@ -294,8 +332,8 @@ test('ALREADY_REGISTERED says so and offers the way back to 我的', async () =>
 
 test('editing a pending registration starts from the profile, asks to re-enter the numbers, and updates', async () => {
   await open(pending, { 'volunteer.update': ok(pending) })
-  expect(screen.getByText('修改注册信息')).toBeTruthy()
-  expect(screen.getByTestId('reenter-note').textContent).toContain('请重新填写这两项')
+  expect(screen.getByText('修改资料')).toBeTruthy()
+  expect(screen.getByTestId('reenter-note').textContent).toContain('请重新填写')
   expect((screen.getByTestId('input-name') as HTMLInputElement).value).toBe('李明')
   expect((screen.getByTestId('input-idNumber') as HTMLInputElement).value).toBe('')
   expect(field('idNumber').textContent).toContain('已登记 430***********031X')

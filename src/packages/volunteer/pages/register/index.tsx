@@ -10,12 +10,12 @@ import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
 const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
   labels.values.map((value) => ({ value, label: labels.map[value] }))
 const SKILLS = options(ActivityType)
 const SLOTS = options(AvailabilitySlot)
-const GENDER_LABELS = Gender.values.map((g) => Gender.map[g])
 const SOURCE_LABELS = SourceCategory.values.map((s) => SourceCategory.map[s])
 
 const formatBirth = (iso: string) => {
@@ -42,16 +42,21 @@ function Intro({ mode, view }: { mode: Mode; view: MeView }) {
       : '修改后将重新提交审核。'
   return (
     <View className="card register__intro">
-      <Text className="register__title">修改注册信息</Text>
+      <Text className="register__title">修改资料</Text>
+      {view.status === 'rejected' ? (
+        <Text className="register__text register__text--reject" data-testid="reject-reason">
+          退回原因：{view.rejectReason || '管理员未填写'}
+        </Text>
+      ) : null}
       <Text className="register__text">{afterReview}</Text>
       <Text className="register__text register__text--strong" data-testid="reenter-note">
-        为保护个人信息，系统不显示你已登记的完整身份证号和手机号，提交修改时请重新填写这两项。
+        为保护个人信息，系统只显示已登记身份证号和手机号的部分数字；本机保存过的会自动填好，否则请重新填写。
       </Text>
     </View>
   )
 }
 
-export default function RegisterPage() {
+function RegisterPage() {
   const r = useRegister()
   const { form, errors, set, touch, view } = r
 
@@ -60,7 +65,6 @@ export default function RegisterPage() {
     return <Loading />
   }
   const profile = view.profile
-  const genderIndex = form.gender ? Gender.values.indexOf(form.gender) : 0
   const sourceIndex = form.source ? SourceCategory.values.indexOf(form.source) : 0
 
   return (
@@ -79,22 +83,6 @@ export default function RegisterPage() {
             onBlur={() => touch('name')}
             data-testid="input-name"
           />
-        </FormField>
-        <FormField id={fieldId('gender')} label="性别" required error={errors.gender}>
-          <Picker
-            mode="selector"
-            range={GENDER_LABELS}
-            value={genderIndex}
-            onChange={(e) => {
-              set('gender', Gender.values[Number(e.detail.value)], 'gender')
-              touch('gender')
-            }}
-            data-testid="picker-gender"
-          >
-            <View className={`form-input${form.gender ? '' : ' form-input--placeholder'}`}>
-              {form.gender ? Gender.map[form.gender] : '请选择性别'}
-            </View>
-          </Picker>
         </FormField>
         <FormField
           id={fieldId('idNumber')}
@@ -346,3 +334,5 @@ export default function RegisterPage() {
     </View>
   )
 }
+
+export default withScreen(RegisterPage)

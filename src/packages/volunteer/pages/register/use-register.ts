@@ -5,12 +5,14 @@ import type { Registration } from '../../../../../types/registration'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
+import { guardLeave } from '../../../../services/leave-guard'
 import {
   check,
   emptyForm,
   fieldErrors,
   idFacts,
   isField,
+  missingSummary,
   prefill,
   type Field,
   type FieldErrors,
@@ -20,6 +22,30 @@ import {
 export type Mode = 'register' | 'update'
 
 const ME_URL = '/pages/me/index'
+
+/** The half-filled form, kept on the phone so a back tap, a call or a killed app loses nothing. */
+export const DRAFT_KEY = 'register-draft'
+/**
+ * The ID number and mobile of the last submission, kept on the owner's own phone only: the server
+ * shows them masked, and a resubmission after a rejection should not make anyone type them again.
+ */
+export const KEPT_KEY = 'register-kept'
+
+interface Kept {
+  idNumber: string
+  mobile: string
+}
+
+function readStored<T>(key: string): T | undefined {
+  try {
+    const v: unknown = Taro.getStorageSync(key)
+    return v && typeof v === 'object' ? (v as T) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const LEAVE_MESSAGE = '已填写的内容会保存在本机，下次打开可继续填写。确定离开吗？'
 
 /** Registered, not departed: the form edits the existing record instead of creating one. */
 export const modeOf = (me: MeView): Mode =>
@@ -48,8 +74,27 @@ export function useRegister() {
   useEffect(() => {
     if (!view || prefilled.current) return
     prefilled.current = true
-    if (modeOf(view) === 'update' && view.profile) setForm(prefill(view.profile, view.team))
+    let start = modeOf(view) === 'update' && view.profile ? prefill(view.profile, view.team) : emptyForm
+    const kept = readStored<Kept>(KEPT_KEY)
+    if (kept && modeOf(view) === 'update')
+      start = { ...start, idNumber: kept.idNumber, mobile: kept.mobile, consent: true }
+    const draft = readStored<Partial<FormState>>(DRAFT_KEY)
+    if (draft) start = { ...start, ...draft }
+    setForm(start)
   }, [view])
+
+  // Every change goes to the draft; leaving with a draft asks first.
+  const dirty = prefilled.current && form !== emptyForm
+  useEffect(() => {
+    if (!dirty) return
+    try {
+      Taro.setStorageSync(DRAFT_KEY, form)
+    } catch {
+      // Storage full: the form still works, only the draft is lost.
+    }
+    guardLeave(LEAVE_MESSAGE)
+  }, [form, dirty])
+  useEffect(() => () => guardLeave(null), [])
 
   const computed = useMemo(() => fieldErrors(form), [form])
   const errors: FieldErrors = {}
@@ -85,6 +130,13 @@ export function useRegister() {
     const r = await call(mode === 'register' ? 'volunteer.register' : 'volunteer.update', payload)
     setBusy(false)
     if (r.ok) {
+      guardLeave(null)
+      try {
+        Taro.removeStorageSync(DRAFT_KEY)
+        Taro.setStorageSync(KEPT_KEY, { idNumber: payload.idNumber, mobile: payload.mobile })
+      } catch {
+        // Nothing to keep: the next edit asks for the numbers again.
+      }
       const title = r.data.status === 'pending' ? '已提交，等待审核' : '已保存'
       void Taro.showToast({ title, icon: 'none', duration: 2000 })
       void Taro.switchTab({ url: ME_URL })
@@ -106,7 +158,12 @@ export function useRegister() {
     setSubmitted(true)
     const checked = check(form)
     if (!checked.ok) {
-      showAt(isField(checked.field) ? checked.field : undefined, checked.message)
+      // Name every field still missing at once, and go to the first.
+      const all = fieldErrors(form)
+      const first = isField(checked.field) ? (checked.field === 'gender' ? 'idNumber' : checked.field) : undefined
+      const summary = missingSummary(all)
+      setFormError(summary)
+      showAt(first, summary ?? checked.message)
       return
     }
     // Must start synchronously in the tap handler, before any await: WeChat only prompts then.

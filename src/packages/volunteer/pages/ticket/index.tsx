@@ -6,6 +6,7 @@ import { TicketQr } from '../../components/TicketQr'
 import { TicketStatus } from '../../../../../types/enums'
 import { useTicket } from './use-ticket'
 import './index.scss'
+import { withScreen } from '../../../../components/Screen'
 
 function Ticket({ id }: { id: string }) {
   const t = useTicket(id)
@@ -52,8 +53,10 @@ function Ticket({ id }: { id: string }) {
   )
 }
 
-export default function TicketPage() {
+function TicketPage() {
   const id = useParam('id')
   if (!id) return <EmptyState title="未指定签到码" hint="请从“我的活动”进入。" />
   return <Ticket id={id} />
 }
+
+export default withScreen(TicketPage)
