@@ -26,6 +26,16 @@ it('reads name, ID number and gender from the front of an ID card, and deletes t
   expect(again).toMatchObject({ ok: false, code: 'ID_CARD_UNREADABLE' })
 })
 
+it('refuses a photo outside the caller’s own folder, and leaves it in place', async () => {
+  const fileID = await photo('front-heshan')
+  const r = await cloud.call('wx-quickfill-stranger', 'volunteer.readIdCard', { fileID })
+  expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(cloud.cloud.storage.download(fileID)).toBeDefined()
+  const roster = await cloud.upload(`rosters/team-heshan/${USER}/list.jpg`, Buffer.from('x'))
+  expect(await cloud.call(USER, 'volunteer.readIdCard', { fileID: roster })).toMatchObject({ code: 'FORBIDDEN' })
+  expect(cloud.cloud.storage.download(roster)).toBeDefined()
+})
+
 it('refuses the back of the card and a photo with no card, for typing instead', async () => {
   for (const key of ['back', 'a-cat']) {
     const r = await cloud.call(USER, 'volunteer.readIdCard', { fileID: await photo(key) })

@@ -23,6 +23,9 @@ export interface QuickFillPlatform {
   phoneNumber(code: string): Promise<OpenApiAnswer>
 }
 
+/** Where the app uploads an ID card photo: `idcard/<the caller's openid>/<name>`. */
+export const ID_CARD_DIR = 'idcard'
+
 const unreadable = () => new AppError('ID_CARD_UNREADABLE', '没能识别这张身份证照片，请对准身份证正面重拍，或直接填写')
 const badCode = () => new AppError('PHONE_CODE_INVALID', '没能获取微信绑定的手机号，请再试一次或直接填写', 'code')
 
@@ -38,7 +41,13 @@ async function answer(call: () => Promise<OpenApiAnswer>): Promise<OpenApiAnswer
 
 export function quickFillService(p: QuickFillPlatform) {
   return {
-    async readIdCard(_caller: Caller, data: { fileID: string }): Promise<IdCardReading> {
+    async readIdCard(caller: Caller, data: { fileID: string }): Promise<IdCardReading> {
+      // Only a photo the caller uploaded into their own folder: a fileID is not a secret, and this
+      // action reads and then deletes the file.
+      const own = `/${ID_CARD_DIR}/${caller.openid}/`
+      const at = data.fileID.indexOf(own)
+      if (at < 0 || data.fileID.slice(at + own.length).includes('/') || data.fileID.includes('..'))
+        throw new AppError('FORBIDDEN', '只能识别本人刚上传的身份证照片', 'fileID')
       let res: OpenApiAnswer
       try {
         res = await answer(async () => p.ocrIdCard(await p.tempUrl(data.fileID)))
