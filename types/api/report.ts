@@ -190,7 +190,7 @@ export interface CertificateRow {
 export interface Certificate {
   /** 编号 */
   serial: string
-  /** 验证码: whoever holds the certificate checks it on the public verification page. */
+  /** 核验码: whoever holds the certificate checks it on the public verification page. */
   code: string
   name: string
   gender: Gender

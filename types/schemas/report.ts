@@ -52,10 +52,10 @@ export const certificateSerial = v.pipe(
   v.regex(/^ZM[0-9A-Z]{4,20}$/, '证明编号格式不正确'),
 )
 export const certificateCode = v.pipe(
-  v.string('请填写验证码'),
+  v.string('请填写核验码'),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[0-9A-Z]{8}$/, '验证码应为 8 位字母或数字'),
+  v.regex(/^[0-9A-Z]{8}$/, '核验码应为 8 位字母或数字'),
 )
 
 export const reportSchemas: {

@@ -7,7 +7,7 @@ test('the image carries every line of the page, 补录 in its own colour', () =>
   const texts = d.runs.map((r) => r.text).join('\n')
   expect(texts).toContain('志愿服务记录证明')
   expect(texts).toContain('证明编号：ZM2024000123')
-  expect(texts).toContain('验证码：AB12CD34')
+  expect(texts).toContain('核验码：AB12CD34')
   const makeup = d.runs.find((r) => r.text.includes('2.5 小时（补录）'))!
   const scanned = d.runs.find((r) => r.text.includes('3 小时（签到）'))!
   expect(makeup.color).not.toBe(scanned.color)

@@ -57,7 +57,7 @@ export function certificateDrawing(v: CertificateView, width = 375): Drawing {
   para(v.serial, 15)
   para(v.code, 15)
   para(v.rule, 13, MUTED)
-  para('可在“科普益阳”小程序“核验服务记录证明”中输入编号和验证码核验。', 13, MUTED)
+  para('可在“科普益阳”小程序“核验服务记录证明”中输入编号和核验码核验。', 13, MUTED)
   return { width, height: y + PAD, runs }
 }
 

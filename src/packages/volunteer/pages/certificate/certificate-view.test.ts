@@ -29,6 +29,6 @@ test('names the person, the issuing team, the date, serial and code', () => {
     '记录单位：赫山区科技志愿者队',
     '出具日期：2024年12月1日',
     '证明编号：ZM2024000123',
-    '验证码：AB12CD34',
+    '核验码：AB12CD34',
   ])
 })

@@ -56,7 +56,7 @@ export function toCertificateView(c: Certificate): CertificateView {
     issuer: `记录单位：${c.issuer.name}`,
     issuedOn: `出具日期：${chineseDate(c.issuedOn)}`,
     serial: `证明编号：${c.serial}`,
-    code: `验证码：${c.code}`,
+    code: `核验码：${c.code}`,
     rule: c.hoursRule,
   }
 }

@@ -30,7 +30,7 @@ test('asks the chosen team for the certificate and shows scanned and 补录 hour
   expect(screen.getByTestId('line-act-2').textContent).toContain('服务时间：2.5 小时（补录）')
   expect(screen.getByTestId('total').textContent).toBe('累计服务时间：5.5 小时（其中签到记录 3 小时，补录 2.5 小时）')
   expect(screen.getByTestId('serial').textContent).toBe('证明编号：ZM2024000123')
-  expect(screen.getByTestId('code').textContent).toBe('验证码：AB12CD34')
+  expect(screen.getByTestId('code').textContent).toBe('核验码：AB12CD34')
 })
 
 test('says so when no team can certify any service yet', async () => {

@@ -84,7 +84,7 @@ export default function CertificatePage() {
           {view.code}
         </Text>
         <Text className="cert__hint">{view.rule}</Text>
-        <Text className="cert__hint">他人可在“核验服务记录证明”中输入编号和验证码核验本证明。</Text>
+        <Text className="cert__hint">他人可在“核验服务记录证明”中输入编号和核验码核验本证明。</Text>
       </View>
       {image.error ? <Text className="cert__error">{image.error}</Text> : null}
       <Button className="cert__button" type="primary" {...busyProps(image.busy)} onClick={image.save}>

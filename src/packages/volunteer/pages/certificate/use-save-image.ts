@@ -21,7 +21,7 @@ export function useSaveImage(view: CertificateView | null) {
     const ctx = canvas?.getContext('2d') as Ctx | null | undefined
     if (!canvas || !ctx) {
       setBusy(false)
-      return setError('无法生成图片，可截屏保存本页，编号和验证码同样可以核验')
+      return setError('无法生成图片，可截屏保存本页，编号和核验码同样可以核验')
     }
     const scale = Taro.getSystemInfoSync().pixelRatio || 2
     canvas.width = Math.round(d.width * scale)

@@ -59,6 +59,6 @@ test('names a malformed serial and code without asking the server', async () => 
   type('verify-code-input', 'abc')
   await verify()
   expect(screen.getByTestId('verify-serial-error').textContent).toBe('证明编号格式不正确')
-  expect(screen.getByTestId('verify-code-error').textContent).toBe('验证码应为 8 位字母或数字')
+  expect(screen.getByTestId('verify-code-error').textContent).toBe('核验码应为 8 位字母或数字')
   expect(sent(callMock, 'report.verifyCertificate')).toEqual([])
 })

@@ -11,7 +11,7 @@ export default function VerifyPage() {
   return (
     <View className="verify">
       <View className="card">
-        <Text className="verify__hint">输入证明上的编号和验证码，核验证明是否由本系统出具。</Text>
+        <Text className="verify__hint">输入证明上的编号和核验码，核验证明是否由本系统出具。</Text>
         <FormField id="verify-serial" label="证明编号" error={s.errors.serial}>
           <Input
             className="form-input"
@@ -21,7 +21,7 @@ export default function VerifyPage() {
             data-testid="verify-serial-input"
           />
         </FormField>
-        <FormField id="verify-code" label="验证码" error={s.errors.code}>
+        <FormField id="verify-code" label="核验码" error={s.errors.code}>
           <Input
             className="form-input"
             placeholder="8 位字母或数字"
@@ -49,7 +49,7 @@ export default function VerifyPage() {
           <View className="card verify__result verify__result--bad" data-testid="not-genuine">
             <Text className="verify__verdict">✗ 未查到此证明</Text>
             <Text className="verify__line">
-              编号或验证码不符，请核对证明上的文字后重试；仍不符的证明不是本系统出具的。
+              编号或核验码不符，请核对证明上的文字后重试；仍不符的证明不是本系统出具的。
             </Text>
           </View>
         )
