@@ -19,7 +19,7 @@ import type { TeamRepository } from '../repositories/team.repository'
 import type { TicketRepository } from '../repositories/ticket.repository'
 import { ticketPublicKey } from '../ticket-signer'
 import { chinaDayStart } from '../time'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, keysetPage } from './cursor'
 import { copyOf, toMyTicket } from './signup.service'
 
 const DEFAULT_LIMIT = 20
@@ -110,16 +110,6 @@ function fieldsOf(input: ActivityInput, team: TeamDoc): ActivityFields {
 
 const cursorOf = (c: string | undefined): KeyCursor | null => (c ? decodeCursor(c) : null)
 
-/** One extra row tells whether another page exists without a count request. */
-function pageOf<T>(rows: ActivityDoc[], limit: number, key: (a: ActivityDoc) => Date, map: (a: ActivityDoc) => T) {
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(map),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(key(last)), id: last._id }) : null,
-  }
-}
-
 export function activityService({ activities, tickets, teams, tell }: ActivityDeps) {
   async function teamInScope(scope: Scope, teamId: string): Promise<TeamDoc> {
     const team = await teams.get(teamId)
@@ -191,11 +181,11 @@ export function activityService({ activities, tickets, teams, tell }: ActivityDe
         cursorOf(q.cursor),
         limit + 1,
       )
-      return pageOf(
+      return keysetPage(
         rows,
         limit,
         (a) => a.endAt,
-        (a) => toSummary(a, now),
+        (page) => page.map((a) => toSummary(a, now)),
       )
     },
 
@@ -239,11 +229,11 @@ export function activityService({ activities, tickets, teams, tell }: ActivityDe
       const scope = await organizerScope(caller)
       const rows = await activities.organized(scope, cursorOf(q.cursor), limit + 1)
       const now = caller.now()
-      return pageOf(
+      return keysetPage(
         rows,
         limit,
         (a) => a.startAt,
-        (a) => toEditView(a, now),
+        (page) => page.map((a) => toEditView(a, now)),
       )
     },
 

@@ -28,7 +28,7 @@ import { checkId, type CheckRepository } from '../repositories/check.repository'
 import type { TicketRepository } from '../repositories/ticket.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import { signTicket, ticketPublicKey } from '../ticket-signer'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, encodeCursor, keysetPage } from './cursor'
 
 const HOUR = 3_600_000
 /** A phone's clock may run a little ahead; a scan further in the future is refused. */
@@ -356,18 +356,19 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         q.cursor ? decodeCursor(q.cursor) : null,
         limit + 1,
       )
-      const page = rows.slice(0, limit)
-      const last = page[page.length - 1]
-      return {
-        items: page.map((a) => ({
-          activityId: a._id,
-          title: a.title,
-          endAt: iso(a.endAt),
-          dueAt: recordsDueAt(new Date(a.endAt)).toISOString(),
-          checkedIn: a.checkedIn,
-        })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.endAt), id: last._id }) : null,
-      }
+      return keysetPage(
+        rows,
+        limit,
+        (a) => a.endAt,
+        (page) =>
+          page.map((a) => ({
+            activityId: a._id,
+            title: a.title,
+            endAt: iso(a.endAt),
+            dueAt: recordsDueAt(new Date(a.endAt)).toISOString(),
+            checkedIn: a.checkedIn,
+          })),
+      )
     },
 
     async mine(

@@ -19,3 +19,21 @@ export function decodeCursor(s: string): Cursor {
   }
   throw new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'cursor')
 }
+
+/**
+ * A page of a keyset-paged list read with `limit + 1` rows: the extra row tells whether another page
+ * exists without a count request; the cursor is the last shown row's key and id.
+ */
+export function keysetPage<R extends { _id: string }, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => Date | string,
+  map: (page: R[]) => T[],
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: map(page),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(keyOf(last)), id: last._id }) : null,
+  }
+}

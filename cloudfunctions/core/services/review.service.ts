@@ -17,7 +17,7 @@ import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, encodeCursor, keysetPage } from './cursor'
 import { isUnclaimed, issueActivation } from '../volunteer'
 import { config } from '../config'
 import { chinaDayStart } from '../time'
@@ -96,12 +96,12 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))
         : null
       const rows = await volunteers.inStateInScope('pending', scope, after, limit + 1)
-      const page = rows.slice(0, limit)
-      const last = page[page.length - 1]
-      return {
-        items: page.map(item),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.submittedAt), id: last._id }) : null,
-      }
+      return keysetPage(
+        rows,
+        limit,
+        (v) => v.submittedAt,
+        (page) => page.map(item),
+      )
     },
 
     async detail(caller: Caller, { volunteerId }: { volunteerId: string }): Promise<ReviewDetail> {
@@ -231,19 +231,20 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         to: data.to ? new Date(chinaDayStart(data.to).getTime() + 86_400_000) : undefined,
       }
       const rows = await records.auditPage(filter, after, limit + 1)
-      const page = rows.slice(0, limit)
-      const last = page[page.length - 1]
-      return {
-        items: page.map((a) => ({
-          id: a._id,
-          action: a.action,
-          actor: a.by,
-          target: a.target,
-          detail: a.detail,
-          at: new Date(a.at).toISOString(),
-        })),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.at), id: last._id }) : null,
-      }
+      return keysetPage(
+        rows,
+        limit,
+        (a) => a.at,
+        (page) =>
+          page.map((a) => ({
+            id: a._id,
+            action: a.action,
+            actor: a.by,
+            target: a.target,
+            detail: a.detail,
+            at: new Date(a.at).toISOString(),
+          })),
+      )
     },
 
     async appeals(caller: Caller): Promise<AppealItem[]> {

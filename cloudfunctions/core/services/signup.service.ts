@@ -14,7 +14,7 @@ import type { ActivityRepository } from '../repositories/activity.repository'
 import { AlreadySignedUp, ticketKey, type TicketCopy, type TicketRepository } from '../repositories/ticket.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import { newTicketId, signTicket } from '../ticket-signer'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, keysetPage } from './cursor'
 
 const DEFAULT_LIMIT = 20
 /** Waiting tickets tried, in order, when a seat is passed on (one that cancelled meanwhile is skipped). */
@@ -238,16 +238,20 @@ export function signupService({ activities, tickets, volunteers, tell }: SignupD
       const now = caller.now()
       const after = q.cursor ? decodeCursor(q.cursor) : null
       const rows = await tickets.mine(caller.openid, q.tab, now, after, limit + 1)
-      const page = rows.slice(0, limit)
-      const byId = new Map((await activities.byIds([...new Set(page.map((t) => t.activityId))])).map((a) => [a._id, a]))
-      const last = page[page.length - 1]
-      return {
-        items: page.flatMap((t) => {
-          const a = byId.get(t.activityId)
-          return a ? [toMyTicket(t, a, now)] : []
-        }),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.endAt), id: last._id }) : null,
-      }
+      const shown = rows.slice(0, limit)
+      const byId = new Map(
+        (await activities.byIds([...new Set(shown.map((t) => t.activityId))])).map((a) => [a._id, a]),
+      )
+      return keysetPage(
+        rows,
+        limit,
+        (t) => t.endAt,
+        (page) =>
+          page.flatMap((t) => {
+            const a = byId.get(t.activityId)
+            return a ? [toMyTicket(t, a, now)] : []
+          }),
+      )
     },
   }
 }
