@@ -9,6 +9,7 @@ import type { ActivityDoc, PeriodDoc, RoleDoc, TeamDoc, VolunteerDoc } from '../
 import { newActivity, type ActivityFields } from '../cloudfunctions/core/activity'
 import { DEV_PII_KEY } from '../cloudfunctions/core/pii'
 import { issueActivation, newVolunteer, registrationFields } from '../cloudfunctions/core/volunteer'
+import { newTeam, withMemberCounts } from '../cloudfunctions/core/team'
 import type { Registration } from '../types/registration'
 import { DEV_TICKET_SIGNING_KEY } from '../cloudfunctions/core/ticket-signer'
 
@@ -37,16 +38,8 @@ export interface DemoUser {
   label: string
 }
 
-const team = (id: string, name: string, kind: TeamKind, parent: TeamDoc | null): TeamDoc => ({
-  _id: id,
-  name,
-  kind,
-  parentId: parent?._id ?? null,
-  path: [...(parent?.path ?? []), id],
-  leaderOpenid: null,
-  deputyOpenids: [],
-  createdBy: DEV_OWNER_OPENID,
-})
+const team = (id: string, name: string, kind: TeamKind, parent: TeamDoc | null): TeamDoc =>
+  newTeam({ _id: id, name, kind, createdBy: DEV_OWNER_OPENID }, parent)
 
 const city = team('team-city', '湖南省科技志愿者益阳市支队', 'city', null)
 const counties = [
@@ -309,6 +302,7 @@ function activity(
 export function demoData(now = new Date()): Record<string, object[]> {
   const yesterday = new Date(now.getTime() - 86_400_000)
   const activeMembers = people.filter((p) => p.status === 'active')
+  const volunteers = people.map((p) => volunteerDoc(p, yesterday))
   return {
     periods: [period(2019, '2019-08-01'), period(now.getUTCFullYear(), `${now.getUTCFullYear()}-01-01`)],
     memberships: activeMembers.map((p) => ({
@@ -342,8 +336,8 @@ export function demoData(now = new Date()): Record<string, object[]> {
         createdAt: yesterday,
       },
     ],
-    teams: demoTeams,
-    volunteers: people.map((p) => volunteerDoc(p, yesterday)),
+    teams: withMemberCounts(demoTeams, volunteers),
+    volunteers,
     roles: [
       role('demo-city-admin', 'admin', city, now),
       role('demo-heshan-admin', 'admin', heshan, now),

@@ -62,6 +62,13 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'volunteer.activate': v.strictObject({ code: activationCodeSchema }),
   'volunteer.leave': empty,
   'team.tree': empty,
+  'team.level': v.strictObject({
+    parentId: v.optional(id),
+    q: v.optional(text('搜索内容', 1, 40)),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  }),
+  'team.recount': empty,
   'admin.reviewQueue': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'admin.reviewDetail': v.strictObject({ volunteerId: id }),
   'admin.reveal': v.strictObject({ volunteerId: id, field: v.picklist(['idNumber', 'mobile'], '字段无效') }),
@@ -78,7 +85,10 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.appeals': empty,
   'admin.auditLog': v.strictObject({
     action: v.optional(
-      v.picklist(['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate'], '操作类型无效'),
+      v.picklist(
+        ['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate', 'recount'],
+        '操作类型无效',
+      ),
     ),
     actor: v.optional(id),
     teamId: v.optional(id),

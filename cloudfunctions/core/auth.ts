@@ -53,9 +53,12 @@ export async function organizerScope(caller: Caller): Promise<Scope> {
   return teams
 }
 
-/** The owner and administrators of the city detachment (a root team): who reads the audit log. */
-export async function assertCityLevel(caller: Caller): Promise<void> {
+/** The owner and administrators of the city detachment (a root team): who reads the audit log, who recounts. */
+export async function assertCityLevel(
+  caller: Caller,
+  refusal = '只有超级管理员和市支队管理员可以查看审计日志',
+): Promise<void> {
   const grants = await caller.roles()
   const ok = grants.some((g) => g.role === 'owner' || (g.role === 'admin' && g.team.kind === 'city'))
-  if (!ok) throw forbidden('只有超级管理员和市支队管理员可以查看审计日志')
+  if (!ok) throw forbidden(refusal)
 }

@@ -26,6 +26,8 @@ import type {
 export interface TeamDoc {
   _id: string
   name: string
+  /** The name as compared and searched (core/team.ts nameKey); absent on teams written before it. */
+  nameKey?: string
   kind: TeamKind
   parentId: string | null
   /** Ids of the team's ancestors and itself, root first: subtree queries match on one element. */
@@ -34,6 +36,11 @@ export interface TeamDoc {
   leaderOpenid: string | null
   deputyOpenids: string[]
   createdBy: string
+  /**
+   * Distinct activated people in the team's subtree, moved with the memberships it counts
+   * (membership.repository.ts) and repaired by the nightly recount; absent on teams before it (0).
+   */
+  members?: number
 }
 
 export interface PeriodDoc {
@@ -174,8 +181,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted. */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount'
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]

@@ -7,14 +7,18 @@ import { cloud } from '../core/db'
 import { repos, tellAboutActivity } from '../core/platform'
 import { checkinService } from '../core/services/checkin.service'
 import { reminderService } from '../core/services/reminder.service'
+import { teamService } from '../core/services/team.service'
 
 const deps = { ...repos, tell: tellAboutActivity }
 const reminders = reminderService(deps)
 const checkins = checkinService(deps)
+const teams = teamService(deps)
 
 const jobs: Record<string, (now: Date) => Promise<unknown>> = {
   remind: (now) => reminders.remindTomorrow(now),
   autoCheckout: (now) => checkins.autoCheckout(now),
+  // Counters move with every membership change; the nightly recount repairs any a failed call left.
+  recountMembers: () => teams.recountAll(),
 }
 
 export async function main(event: unknown): Promise<Result<unknown>> {

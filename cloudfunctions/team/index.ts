@@ -4,16 +4,18 @@ import { teamService } from '../core/services/team.service'
 
 const teams = teamService(repos)
 
-/** Teams: the tree of the city detachment, team pages, members and leaders. */
+/** Teams: the tree of the city detachment level by level, team pages, members, leaders and counters. */
 export const main = createHandler<'team'>(
   'team',
   {
     tree: () => teams.tree(),
+    level: (_caller, data) => teams.level(data),
     page: (caller, data) => teams.page(caller, data.teamId),
     members: (caller, data) => teams.members(caller, data),
     create: (caller, data) => teams.create(caller, data),
     rename: (caller, data) => teams.rename(caller, data),
     setLeaders: (caller, data) => teams.setLeaders(caller, data),
+    recount: (caller) => teams.recount(caller),
   },
   platform,
 )

@@ -7,7 +7,7 @@ import { ActivityType, FocusTag } from '../../types/enums'
 import { demoTeams } from '../../emulator/seed'
 import { newActivity } from '../../cloudfunctions/core/activity'
 import { startTestCloud } from '../support/dev-cloud'
-import { generate } from './generate'
+import { generate, loadGenerated } from './generate'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -17,7 +17,7 @@ async function main() {
   const now = new Date()
   const year = now.getUTCFullYear()
   const data = generate('L', now)
-  for (const [c, docs] of Object.entries(data)) store.insert(c, docs)
+  loadGenerated(store, data)
   // Up to 3k activities with figures, and overlapping memberships: a quarter also in a society.
   const teams = demoTeams.filter((t) => t.kind !== 'city')
   const existing = store.find('activities', {}).length

@@ -3,11 +3,15 @@
  * (cloudfunctions/core/models.ts), added to the demo data: township teams under the demo's
  * county teams, volunteers in every state spread over them, memberships of the activated ones
  * (in their team and, as the functions write them, with the team's path), and activities.
+ * Member counters are built as the functions keep them (core/team.ts): `loadGenerated` writes the
+ * documents and raises the demo teams' counters by the generated members.
  * Deterministic: the same scale gives the same documents.
  */
 import { newActivity } from '../../cloudfunctions/core/activity'
 import type { ActivityDoc, MembershipDoc, TeamDoc, VolunteerDoc } from '../../cloudfunctions/core/models'
 import { idNumberHash, seal, sealedFor } from '../../cloudfunctions/core/pii'
+import { countMembers, newTeam, withMemberCounts } from '../../cloudfunctions/core/team'
+import type { LocalCloud } from '../../emulator'
 import { demoTeams } from '../../emulator/seed'
 import { idCardCheckChar, maskIdNumber, maskMobile } from '../../types/idcard'
 
@@ -42,20 +46,12 @@ export type Size = (typeof SCALES)[Scale]
 export function generate(scale: Scale | Size, now = new Date()): Record<string, object[]> {
   const size = typeof scale === 'string' ? SCALES[scale] : scale
   const counties = demoTeams.filter((t) => t.kind === 'county')
-  const townships: TeamDoc[] = Array.from({ length: size.townships }, (_, i) => {
-    const parent = counties[i % counties.length]
-    const id = `gen-team-${i}`
-    return {
-      _id: id,
-      name: `第${i + 1}科技志愿者服务分队`,
-      kind: 'township',
-      parentId: parent._id,
-      path: [...parent.path, id],
-      leaderOpenid: null,
-      deputyOpenids: [],
-      createdBy: 'bench',
-    }
-  })
+  const townships: TeamDoc[] = Array.from({ length: size.townships }, (_, i) =>
+    newTeam(
+      { _id: `gen-team-${i}`, name: `第${i + 1}科技志愿者服务分队`, kind: 'township', createdBy: 'bench' },
+      counties[i % counties.length],
+    ),
+  )
   const homes = townships.length ? [...counties, ...townships] : counties
   const volunteers: VolunteerDoc[] = []
   const memberships: MembershipDoc[] = []
@@ -101,6 +97,7 @@ export function generate(scale: Scale | Size, now = new Date()): Record<string, 
       activatedAt: activated ? at : null,
       leftAt: status === 'left' ? at : null,
       serviceMinutes: (i % 13) * 30,
+      ...(status === 'active' ? { memberOf: team.path } : {}),
     })
     if (activated) {
       memberships.push({
@@ -153,5 +150,16 @@ export function generate(scale: Scale | Size, now = new Date()): Record<string, 
       publishedAt: startAt,
     }
   })
-  return { teams: townships, volunteers, memberships, activities }
+  return { teams: withMemberCounts(townships, volunteers), volunteers, memberships, activities }
+}
+
+/** Writes generated documents over the demo data, and raises the demo teams' counters by their new members. */
+export function loadGenerated(store: LocalCloud['store'], docs: Record<string, object[]>): void {
+  for (const [collection, list] of Object.entries(docs))
+    for (let i = 0; i < list.length; i += 5000) store.insert(collection, list.slice(i, i + 5000))
+  const added = countMembers((docs.volunteers ?? []) as VolunteerDoc[])
+  for (const t of demoTeams) {
+    const n = added.get(t._id)
+    if (n) store.update('teams', { _id: t._id }, { $inc: { members: n } })
+  }
 }

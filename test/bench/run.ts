@@ -15,7 +15,7 @@ import type { DbRequestCost } from '../../emulator/index'
 import { nthIdNumber, validRegistration } from '../support/fixtures'
 import { startTestCloud, type TestCloud } from '../support/dev-cloud'
 import type { ActionName, ReqOf } from '../../types/api'
-import { generate, SCALES, type Scale } from './generate'
+import { generate, loadGenerated, SCALES, type Scale } from './generate'
 import { benchOfflineVerify, verifyLines } from './offline-verify'
 
 interface Bench {
@@ -164,8 +164,7 @@ async function main() {
     const cloud = await startTestCloud()
     try {
       const t = performance.now()
-      for (const [collection, docs] of Object.entries(generate(scale)))
-        for (let i = 0; i < docs.length; i += 5000) cloud.cloud.store.insert(collection, docs.slice(i, i + 5000))
+      loadGenerated(cloud.cloud.store, generate(scale))
       console.log(`[bench] scale ${scale}: data ready in ${((performance.now() - t) / 1000).toFixed(1)} s`)
       if (scale === scales[0]) cold = await coldStarts(cloud)
       const rows: Row[] = []

@@ -38,6 +38,7 @@ export function teamPage(over: Partial<TeamPage> = {}): TeamPage {
     team: { ...heshan, parentId: city.id, depth: 1 },
     breadcrumb: [city, heshan],
     children: [{ ...longguangqiao, parentId: heshan.id, depth: 2, members: 4 }],
+    moreChildren: false,
     members: 12,
     target: { kind: 'county', founding: 100, goal: 500, goalDate: '2020-12-31' },
     leader: member(1, { name: '赵强' }),

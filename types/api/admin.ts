@@ -61,7 +61,7 @@ export interface AppealItem {
 /** One entry of the audit log (full reveals, exports, imports, invitations, re-issued codes, voids). */
 export interface AuditItem {
   id: string
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount'
   /** The openid of who did it. */
   actor: string
   target: string

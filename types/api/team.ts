@@ -2,10 +2,16 @@
 import type { FocusTag, Gender, TeamKind } from '../enums'
 import type { Empty, Page, TeamRef } from './common'
 
-/** The team tree, flattened: parents come before their children. */
+/** A team in the tree: `depth` 0 is a root. */
 export interface TeamNode extends TeamRef {
   parentId: string | null
   depth: number
+}
+
+/** A team of one level of the tree (or of a search), with its member counter. */
+export interface TeamLevelItem extends TeamNode {
+  /** Distinct activated members of the team and every team below it. */
+  members: number
 }
 
 /** A member as an administrator sees them in a list: numbers masked. */
@@ -52,7 +58,9 @@ export interface TeamPage {
   team: TeamNode
   /** Root first, the team itself last. */
   breadcrumb: TeamRef[]
-  children: (TeamNode & { members: number })[]
+  /** The first children by name; `moreChildren` when there are more (the tree lists every level in pages). */
+  children: TeamLevelItem[]
+  moreChildren: boolean
   /** Distinct activated members of the team and every team below it. */
   members: number
   target: TeamTarget | null
@@ -67,7 +75,15 @@ export interface TeamPage {
 }
 
 export interface TeamApi {
+  /** The whole tree, flattened (the pickers of today's screens; they move to team.level). */
   'team.tree': { req: Empty; res: TeamNode[] }
+  /**
+   * One level of the tree: the children of `parentId` (the roots when absent), by name, in pages;
+   * or, with `q`, the teams whose name starts with it, anywhere in the tree.
+   */
+  'team.level': { req: { parentId?: string; q?: string; cursor?: string; limit?: number }; res: Page<TeamLevelItem> }
+  /** Recounts every team's member counter and repairs those that drifted (owner, city administrators; audited). */
+  'team.recount': { req: Empty; res: { teams: number; repaired: number } }
   'team.page': { req: { teamId: string }; res: TeamPage }
   'team.members': { req: { teamId: string; cursor?: string; limit?: number }; res: Page<MemberItem> }
   'team.create': { req: { parentId: string; name: string; kind: TeamKind }; res: TeamNode }

@@ -1,4 +1,4 @@
-import type { FocusTag } from '../../../types/enums'
+import { FocusTag } from '../../../types/enums'
 import type { Scope } from '../auth'
 import { _, listOf, rowsOf, serverNow, type Db } from '../db'
 import type { ActivityFields } from '../activity'
@@ -202,7 +202,13 @@ export function activityRepository(db: Db): ActivityRepository {
       const rows = await listOf<{ _id: FocusTag }>(
         col
           .aggregate()
-          .match({ teamPath: teamId, stage: 'published', startAt: _.and(_.gte(from), _.lt(to)) })
+          // Only activities with a focus tag are read (index team_focus_start), not all of the period's.
+          .match({
+            teamPath: teamId,
+            stage: 'published',
+            focusTags: _.in(FocusTag.values),
+            startAt: _.and(_.gte(from), _.lt(to)),
+          })
           .unwind('$focusTags')
           .group({ _id: '$focusTags' })
           .limit(10),

@@ -1,23 +1,47 @@
 import { _, listOf, rowsOf, serverNow, type Db } from '../db'
 import type { MembershipDoc, VolunteerDoc } from '../models'
 
+/**
+ * The member counters (TeamDoc.members) move here, with the memberships they count, and nowhere
+ * else: a person counts once in each team of their memberOf (core/team.ts countedIn). Joining adds
+ * them to the teams of the new path not already in memberOf; ending every membership removes them
+ * from every team of memberOf. Callers move counters only after the volunteer record's own
+ * compare-and-set succeeded, so each transition counts once; the nightly recount repairs a call
+ * cut short between the two writes.
+ */
 export interface MembershipRepository {
-  /** Makes the person an active member of the team (and so of every team above it). Idempotent. */
-  activate(openid: string, team: { id: string; path: string[] }, primary: boolean): Promise<void>
-  /** Every membership of the person moves to `status` (identity back in review, or 退出). */
-  setAll(openid: string, status: MembershipDoc['status']): Promise<void>
-  /** Distinct activated people in the team's subtree: one person in three teams counts once. */
-  countMembers(teamId: string): Promise<number>
-  /** Distinct activated people under each of `childIds` (one request for all of them). */
-  countMembersUnder(teamId: string, childIds: string[]): Promise<Record<string, number>>
+  /**
+   * Makes the person an active member of the team (and so of every team above it). Idempotent.
+   * `countedBefore`: the teams the person counted in just before this transition (their memberOf,
+   * [] when they were not active), or null when this call did not make the transition (a repeated
+   * tap): then no counter moves.
+   */
+  activate(
+    openid: string,
+    team: { id: string; path: string[] },
+    primary: boolean,
+    countedBefore: string[] | null,
+  ): Promise<void>
+  /**
+   * Every membership of the person moves to `status` (identity back in review, or 退出), and the
+   * person stops counting in `counted` (their memberOf while active; [] when they were not active).
+   */
+  setAll(openid: string, status: MembershipDoc['status'], counted: string[]): Promise<void>
+  /** Each team's distinct activated people as a recount gives them (teams with none are absent). */
+  recount(): Promise<Map<string, number>>
+  /**
+   * Sets counters to their recounted value, each only while it still holds the value read before the
+   * recount (`from`): a counter moved in between is left for the next recount, never overwritten.
+   * One request per distinct (from, to) pair. Returns how many teams were repaired.
+   */
+  repair(changes: { id: string; from: number | undefined; to: number }[]): Promise<number>
   /** Which of `openids` are activated members of the team's subtree. */
   activeAmong(teamId: string, openids: string[]): Promise<Set<string>>
-  /** A page of the subtree's distinct members with their registration, most recently joined first. */
-  memberPage(
-    teamId: string,
-    after: { since: Date; openid: string } | null,
-    limit: number,
-  ): Promise<{ since: Date; volunteer: VolunteerDoc }[]>
+  /**
+   * A page of the subtree's activated members, most recently activated first: one record per person
+   * (memberOf holds every team they count in), read on the index member_of_activated.
+   */
+  memberPage(teamId: string, after: { at: Date; id: string } | null, limit: number): Promise<VolunteerDoc[]>
 }
 
 /** The most rows one get() answers. */
@@ -25,34 +49,60 @@ const MAX_GET = 1000
 
 export function membershipRepository(db: Db): MembershipRepository {
   const col = db.collection('memberships')
+  const teams = db.collection('teams')
   const inSubtree = (teamId: string) => ({ teamPath: teamId, status: 'active' })
+  /** One request for all affected teams, never one per team. */
+  const count = async (ids: string[], by: 1 | -1) => {
+    if (ids.length) await teams.where({ _id: _.in(ids) }).update({ data: { members: _.inc(by) } })
+  }
   return {
-    async activate(openid, team, primary) {
+    async activate(openid, team, primary, countedBefore) {
       const data = { openid, teamId: team.id, teamPath: team.path, status: 'active', primary, since: serverNow() }
-      await col.doc(`${openid}_${team.id}`).set({ data })
+      const gained = countedBefore ? team.path.filter((id) => !countedBefore.includes(id)) : []
+      await Promise.all([col.doc(`${openid}_${team.id}`).set({ data }), count(gained, 1)])
     },
-    async setAll(openid, status) {
-      await col.where({ openid, status: _.neq(status) }).update({ data: { status } })
+    async setAll(openid, status, counted) {
+      await Promise.all([col.where({ openid, status: _.neq(status) }).update({ data: { status } }), count(counted, -1)])
     },
-    async countMembers(teamId) {
-      const rows = await listOf<{ n: number }>(
-        col.aggregate().match(inSubtree(teamId)).group({ _id: '$openid' }).count('n'),
+    async recount() {
+      const $ = db.command.aggregate
+      const out = new Map<string, number>()
+      // From the volunteers' memberOf (one record per person: nobody twice), paged by team id.
+      for (;;) {
+        const last = [...out.keys()].pop()
+        const rows = await listOf<{ _id: string; n: number }>(
+          db
+            .collection('volunteers')
+            .aggregate()
+            .match({ status: 'active' })
+            .project({ t: $.ifNull(['$memberOf', '$teamPath']) })
+            .unwind('$t')
+            .group({ _id: '$t', n: $.sum(1) })
+            .match(last ? { _id: _.gt(last) } : {})
+            .sort({ _id: 1 })
+            .limit(MAX_GET),
+        )
+        for (const r of rows) out.set(r._id, r.n)
+        if (rows.length < MAX_GET) return out
+      }
+    },
+    async repair(changes) {
+      const groups = new Map<string, { from: number | undefined; to: number; ids: string[] }>()
+      for (const c of changes) {
+        const key = `${c.from ?? 'none'}>${c.to}`
+        const g = groups.get(key) ?? { from: c.from, to: c.to, ids: [] }
+        g.ids.push(c.id)
+        groups.set(key, g)
+      }
+      const res = await Promise.all(
+        [...groups.values()].map(
+          (g) =>
+            teams
+              .where({ _id: _.in(g.ids), members: g.from === undefined ? _.exists(false) : g.from })
+              .update({ data: { members: g.to } }) as Promise<{ stats: { updated: number } }>,
+        ),
       )
-      return rows[0]?.n ?? 0
-    },
-    async countMembersUnder(teamId, childIds) {
-      if (childIds.length === 0) return {}
-      const rows = await listOf<{ _id: string; n: number }>(
-        col
-          .aggregate()
-          .match(inSubtree(teamId))
-          .unwind('$teamPath')
-          .match({ teamPath: _.in(childIds) })
-          .group({ _id: { team: '$teamPath', openid: '$openid' } })
-          .group({ _id: '$_id.team', n: db.command.aggregate.sum(1) })
-          .limit(childIds.length),
-      )
-      return Object.fromEntries(rows.map((r) => [r._id, r.n]))
+      return res.reduce((n, r) => n + r.stats.updated, 0)
     },
     async activeAmong(teamId, openids) {
       // A get() answers at most 1000 rows and a person may be a member of several teams of the
@@ -67,22 +117,14 @@ export function membershipRepository(db: Db): MembershipRepository {
       for (let i = 0; i < openids.length; i += MAX_GET) pages.push(openids.slice(i, i + MAX_GET))
       return new Set((await Promise.all(pages.map(lookup))).flat().map((r) => r.openid))
     },
-    async memberPage(teamId, after, limit) {
-      const $ = db.command.aggregate
-      // Keyset paging on (joined, openid) after grouping: one person in several teams is one row.
-      const rest = after ? [_.or([{ since: _.lt(after.since) }, { since: after.since, _id: _.lt(after.openid) }])] : []
-      let pipeline = col
-        .aggregate()
-        .match(inSubtree(teamId))
-        .group({ _id: '$openid', since: $.max('$since') })
-      for (const m of rest) pipeline = pipeline.match(m)
-      const rows = await listOf<{ _id: string; since: Date; v: VolunteerDoc[] }>(
-        pipeline
-          .sort({ since: -1, _id: -1 })
-          .limit(limit)
-          .lookup({ from: 'volunteers', localField: '_id', foreignField: 'openid', as: 'v' }),
+    memberPage(teamId, after, limit) {
+      const base = { memberOf: teamId, status: 'active' }
+      const query = after
+        ? _.and([base, _.or([{ activatedAt: _.lt(after.at) }, { activatedAt: after.at, _id: _.lt(after.id) }])])
+        : base
+      return rowsOf<VolunteerDoc>(
+        db.collection('volunteers').where(query).orderBy('activatedAt', 'desc').orderBy('_id', 'desc').limit(limit),
       )
-      return rows.flatMap((r) => (r.v[0] ? [{ since: new Date(r.since), volunteer: r.v[0] }] : []))
     },
   }
 }

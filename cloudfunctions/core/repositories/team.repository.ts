@@ -1,35 +1,158 @@
-import { _, rowsOf, type Db } from '../db'
-import type { TeamDoc } from '../models'
+import { _, listOf, rowsOf, type Db } from '../db'
+import type { FilingDoc, PeriodDoc, TeamDoc, VolunteerDoc } from '../models'
+import { nameKey, newTeam } from '../team'
+
+/** Where a page of teams ordered by name key starts: after this key and id. */
+export interface NameCursor {
+  key: string
+  id: string
+}
+
+/** A team with what its page shows about it, read in one request (team.service.ts page). */
+export interface TeamWithContext {
+  team: TeamDoc
+  /** The team's ancestors and itself, in any order. */
+  path: TeamDoc[]
+  /** 支队长/队长 and deputies' records (any order; missing ones are absent). */
+  leaders: VolunteerDoc[]
+  /** The periods started by `today`, latest first (a few). */
+  periods: PeriodDoc[]
+  /** The forms the team filed, for any period (a few a year: kind and period only). */
+  filed: Pick<FilingDoc, 'periodId' | 'form'>[]
+}
 
 export interface TeamRepository {
   get(id: string): Promise<TeamDoc | null>
-  /** The whole tree: a city has a few dozen teams, far under one page of 1000. */
+  /** The team with its path, leaders, periods and filed forms (null when it does not exist). */
+  withContext(id: string, today: string): Promise<TeamWithContext | null>
+  /** Teams by id (breadcrumbs, a role's teams): a path's or a page's worth. */
+  byIds(ids: string[]): Promise<TeamDoc[]>
+  /** A page of a parent's children (root teams for null), by name key then id. */
+  children(parentId: string | null, after: NameCursor | null, limit: number): Promise<TeamDoc[]>
+  /** A page of the teams whose name key starts with `prefix` (a normalized name), by name key then id. */
+  search(prefix: string, after: NameCursor | null, limit: number): Promise<TeamDoc[]>
+  /** Whether a sibling under `parentId` other than `except` has the name (by name key). */
+  siblingNamed(parentId: string, name: string, except: string | null): Promise<boolean>
+  /** The whole tree (forms and recounts: never a screen's read). */
   all(): Promise<TeamDoc[]>
-  insert(team: Omit<TeamDoc, '_id' | 'path'> & { parentPath: string[] }): Promise<TeamDoc>
+  insert(team: Pick<TeamDoc, 'name' | 'kind' | 'createdBy'>, parent: TeamDoc): Promise<TeamDoc>
   rename(id: string, name: string): Promise<void>
   setLeaders(id: string, leaderOpenid: string | null, deputyOpenids: string[]): Promise<void>
+  /** Teams written before name keys get theirs (once: the recount finds them). */
+  fillNameKeys(teams: TeamDoc[]): Promise<void>
 }
+
+interface Pipeline {
+  match(q: object): Pipeline
+  sort(s: object): Pipeline
+  limit(n: number): Pipeline
+  done(): unknown
+}
+
+/** The most rows one get() answers. */
+const MAX_GET = 1000
+const PERIODS_READ = 5
 
 export function teamRepository(db: Db): TeamRepository {
   const col = db.collection('teams')
+  const $ = db.command.aggregate
+  /** By name key then id (the index parent_name and name): a keyset page after `after`. */
+  const byName = (where: Record<string, unknown>, after: NameCursor | null, limit: number) => {
+    const rest = after ? [_.or([{ nameKey: _.gt(after.key) }, { nameKey: after.key, _id: _.gt(after.id) }])] : []
+    const query = rest.length ? _.and([where, ...rest]) : where
+    return rowsOf<TeamDoc>(col.where(query).orderBy('nameKey', 'asc').orderBy('_id', 'asc').limit(limit))
+  }
   return {
     async get(id) {
       const [row] = await rowsOf<TeamDoc>(col.where({ _id: id }).limit(1))
       return row ?? null
     },
-    all: () => rowsOf<TeamDoc>(col.limit(1000)),
-    async insert({ parentPath, ...team }) {
+    async withContext(id, today) {
+      // One request: the team, and through lookups by index its path, its leaders and its filed
+      // forms, and the few periods started by today.
+      const rows = await listOf<
+        TeamDoc & {
+          _path: TeamDoc[]
+          _leader: VolunteerDoc[]
+          _deputies: VolunteerDoc[]
+          _periods: PeriodDoc[]
+          _filed: Pick<FilingDoc, 'periodId' | 'form'>[]
+        }
+      >(
+        col
+          .aggregate()
+          .match({ _id: id })
+          .limit(1)
+          .lookup({ from: 'teams', localField: 'path', foreignField: '_id', as: '_path' })
+          .lookup({ from: 'volunteers', localField: 'leaderOpenid', foreignField: 'openid', as: '_leader' })
+          .lookup({ from: 'volunteers', localField: 'deputyOpenids', foreignField: 'openid', as: '_deputies' })
+          .lookup({ from: 'report_filings', localField: '_id', foreignField: 'teamId', as: '_filed' })
+          .lookup({
+            from: 'periods',
+            // The SDK's typings lack pipeline(); the service supports it (a sub-pipeline lookup).
+            pipeline: ($ as unknown as { pipeline(): Pipeline })
+              .pipeline()
+              .match({ start: _.lte(today) })
+              .sort({ start: -1 })
+              .limit(PERIODS_READ)
+              .done(),
+            as: '_periods',
+          })
+          .project({ '_filed.statistics': 0, '_filed.team': 0, '_filed.teamPath': 0 }),
+      )
+      const row = rows[0]
+      if (!row) return null
+      const { _path, _leader, _deputies, _periods, _filed, ...team } = row
+      return {
+        team,
+        path: _path,
+        leaders: [..._leader, ..._deputies],
+        periods: _periods,
+        filed: _filed.map((f) => ({ periodId: f.periodId, form: f.form })),
+      }
+    },
+    byIds: (ids) =>
+      ids.length ? rowsOf<TeamDoc>(col.where({ _id: _.in(ids) }).limit(ids.length)) : Promise.resolve([]),
+    children: (parentId, after, limit) => byName({ parentId }, after, limit),
+    search: (prefix, after, limit) =>
+      byName({ nameKey: db.RegExp({ regexp: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` }) }, after, limit),
+    async siblingNamed(parentId, name, except) {
+      const rows = await rowsOf<TeamDoc>(
+        col.where({ parentId, nameKey: nameKey(name), ...(except ? { _id: _.neq(except) } : {}) }).limit(1),
+      )
+      return rows.length > 0
+    },
+    async all() {
+      // Paged by id: a province has ~2,000 teams, over one get() of 1000.
+      const out: TeamDoc[] = []
+      for (;;) {
+        const last = out[out.length - 1]
+        const rows = await rowsOf<TeamDoc>(
+          col
+            .where(last ? { _id: _.gt(last._id) } : {})
+            .orderBy('_id', 'asc')
+            .limit(MAX_GET),
+        )
+        out.push(...rows)
+        if (rows.length < MAX_GET) return out
+      }
+    },
+    async insert(team, parent) {
       // The id is chosen here so the path (ancestors + itself) is written in the same insert.
       const id = `team-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
-      const doc = { ...team, path: [...parentPath, id] }
+      const { _id, ...doc } = newTeam({ _id: id, ...team }, parent)
       await col.doc(id).set({ data: doc })
-      return { _id: id, ...doc }
+      return { _id, ...doc }
     },
     async rename(id, name) {
-      await col.where({ _id: id }).update({ data: { name } })
+      await col.where({ _id: id }).update({ data: { name, nameKey: nameKey(name) } })
     },
     async setLeaders(id, leaderOpenid, deputyOpenids) {
       await col.where({ _id: id }).update({ data: { leaderOpenid, deputyOpenids: _.set(deputyOpenids) } })
+    },
+    async fillNameKeys(teams) {
+      // A one-time migration of old teams: a request each, only for those without a key.
+      for (const t of teams) await col.where({ _id: t._id }).update({ data: { nameKey: nameKey(t.name) } })
     },
   }
 }

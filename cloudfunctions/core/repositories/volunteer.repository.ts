@@ -7,6 +7,15 @@ import type { Activation, VolunteerDoc } from '../models'
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
 export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>>
 
+/**
+ * The memberOf a caller read (undefined on records from before it). A transition that moves member
+ * counters from it (membership.repository.ts) requires it unchanged, so a membership accepted in
+ * between is never left counted, nor one counted twice.
+ */
+export interface AsRead {
+  memberOf: string[] | undefined
+}
+
 export interface QueueCursor {
   submittedAt: Date
   id: string
@@ -33,7 +42,13 @@ export interface VolunteerRepository {
    * The owner's edit. Every edit bumps the revision, so an approval of what a reviewer saw before
    * it fails. `resubmit` stamps a new submission time (back to review after a decision).
    */
-  edit(id: string, expect: VolunteerDoc['status'], patch: VolunteerPatch, resubmit: boolean): Promise<boolean>
+  edit(
+    id: string,
+    expect: VolunteerDoc['status'],
+    patch: VolunteerPatch,
+    resubmit: boolean,
+    asRead?: AsRead,
+  ): Promise<boolean>
   /** 待审核 → 待激活, only at the revision the reviewer saw. */
   approve(id: string, revision: number, activation: Activation, by: string): Promise<boolean>
   /** 待审核 → 未通过, only at the revision the reviewer saw. */
@@ -54,16 +69,16 @@ export interface VolunteerRepository {
   ): Promise<boolean>
   /** A team's invitation (集体注册 of someone registered elsewhere); inviting again refreshes it. */
   invite(id: string, team: TeamRef, teamPath: string[], by: string): Promise<void>
-  /** The invitation becomes membership of an active volunteer: `paths` join memberOf. */
-  acceptInvitation(id: string, teamId: string, paths: string[]): Promise<boolean>
+  /** The invitation becomes membership of an active volunteer: `paths` join memberOf, still as read. */
+  acceptInvitation(id: string, teamId: string, paths: string[], asRead: AsRead): Promise<boolean>
   declineInvitation(id: string, teamId: string): Promise<boolean>
   /**
    * 作废: a false registration ends as 已退出 and releases its ID number (the hash is replaced by
    * one no number can produce), so its rightful person can register.
    */
-  voidRecord(id: string, expect: VolunteerDoc['status'], by: string, reason: string): Promise<boolean>
+  voidRecord(id: string, expect: VolunteerDoc['status'], by: string, reason: string, asRead?: AsRead): Promise<boolean>
   /** Any state but 已退出 → 已退出. */
-  leave(id: string, expect: VolunteerDoc['status']): Promise<boolean>
+  leave(id: string, expect: VolunteerDoc['status'], asRead?: AsRead): Promise<boolean>
   /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
   inStateInScope(
     status: 'pending' | 'approved',
@@ -81,6 +96,10 @@ const MAX_GET = 1000
 
 /** Records written before revisions existed count as revision 0. */
 const atRevision = (revision: number) => (revision === 0 ? _.in([0, null]) : revision)
+
+/** The condition that memberOf is still as read (exact array, order included: writes only append). */
+const unchanged = (asRead?: AsRead) =>
+  asRead ? { memberOf: asRead.memberOf === undefined ? _.exists(false) : _.eq(asRead.memberOf) } : {}
 
 export function volunteerRepository(db: Db): VolunteerRepository {
   const col = db.collection('volunteers')
@@ -147,10 +166,10 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async reRegister(id, fields) {
       return cas({ _id: id, status: 'left' }, { ...fields, revision: _.inc(1), submittedAt: serverNow() })
     },
-    async edit(id, expect, patch, resubmit) {
+    async edit(id, expect, patch, resubmit, asRead) {
       const data: Record<string, unknown> = { ...patch, revision: _.inc(1) }
       if (resubmit) data.submittedAt = serverNow()
-      return cas({ _id: id, status: expect }, data)
+      return cas({ _id: id, status: expect, ...unchanged(asRead) }, data)
     },
     async approve(id, revision, activation, by) {
       const data = { status: 'approved', activation, rejectReason: null, reviewedBy: by, reviewedAt: serverNow() }
@@ -176,10 +195,10 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       const key = `invitations.${team.id}`
       await col.where({ _id: id }).update({ data: { [key]: { team, teamPath, by, at: serverNow() } } })
     },
-    async acceptInvitation(id, teamId, paths) {
+    async acceptInvitation(id, teamId, paths, asRead) {
       const key = `invitations.${teamId}`
       return cas(
-        { _id: id, status: 'active', [key]: _.exists(true) },
+        { _id: id, status: 'active', [key]: _.exists(true), ...unchanged(asRead) },
         { [key]: _.remove(), memberOf: _.addToSet({ $each: paths }) },
       )
     },
@@ -187,7 +206,7 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       const key = `invitations.${teamId}`
       return cas({ _id: id, [key]: _.exists(true) }, { [key]: _.remove() })
     },
-    async voidRecord(id, expect, by, reason) {
+    async voidRecord(id, expect, by, reason, asRead) {
       const data = {
         status: 'left',
         activation: null,
@@ -195,10 +214,13 @@ export function volunteerRepository(db: Db): VolunteerRepository {
         voided: { by, reason, at: serverNow() },
         leftAt: serverNow(),
       }
-      return cas({ _id: id, status: expect }, data)
+      return cas({ _id: id, status: expect, ...unchanged(asRead) }, data)
     },
-    async leave(id, expect) {
-      return cas({ _id: id, status: expect }, { status: 'left', activation: null, leftAt: serverNow() })
+    async leave(id, expect, asRead) {
+      return cas(
+        { _id: id, status: expect, ...unchanged(asRead) },
+        { status: 'left', activation: null, leftAt: serverNow() },
+      )
     },
     async inStateInScope(status, scope, after, limit) {
       const base = scope === 'all' ? { status } : { status, teamPath: _.in(scope) }

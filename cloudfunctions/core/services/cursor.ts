@@ -20,6 +20,25 @@ export function decodeCursor(s: string): Cursor {
   throw new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'cursor')
 }
 
+/** Keyset cursor over (text key, _id), such as a team's name key: opaque to the client. */
+export interface KeyCursor {
+  key: string
+  id: string
+}
+
+export const encodeKeyCursor = (c: KeyCursor): string =>
+  Buffer.from(JSON.stringify([c.key, c.id])).toString('base64url')
+
+export function decodeKeyCursor(s: string): KeyCursor {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'))
+    if (typeof key === 'string' && typeof id === 'string') return { key, id }
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'cursor')
+}
+
 /**
  * A page of a keyset-paged list read with `limit + 1` rows: the extra row tells whether another page
  * exists without a count request; the cursor is the last shown row's key and id.

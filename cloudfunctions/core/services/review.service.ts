@@ -19,6 +19,7 @@ import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor, keysetPage } from './cursor'
 import { isUnclaimed, issueActivation } from '../volunteer'
+import { countedIn } from '../team'
 import { config } from '../config'
 import { chinaDayStart } from '../time'
 import { profileView } from './volunteer.service'
@@ -200,9 +201,10 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       const v = await inScopeVolunteer(caller, volunteerId)
       if (v.voided && v.status === 'left') throw wrongState('该注册已作废')
       await records.audit({ by: caller.openid, action: 'void', target: v._id, teamPath: v.teamPath, detail: reason })
-      if (!(await volunteers.voidRecord(v._id, v.status, caller.openid, reason)))
+      const asRead = v.status === 'active' ? { memberOf: v.memberOf } : undefined
+      if (!(await volunteers.voidRecord(v._id, v.status, caller.openid, reason, asRead)))
         throw new AppError('CONFLICT', '该注册刚刚发生了变化，请刷新后重试')
-      await memberships.setAll(v.openid, 'left')
+      await memberships.setAll(v.openid, 'left', countedIn(v))
       await records.addReview({ volunteerId: v._id, action: 'voided', reason, by: caller.openid })
       return { volunteerId: v._id }
     },

@@ -1,31 +1,34 @@
-import type { MemberItem, Page, TeamNode, TeamPage } from '../../../types/api'
-import { FocusTag } from '../../../types/enums'
-import { CHILD_KINDS, leaderWarnings } from '../../../types/teams'
-import { inScope, teamInScope, type Scope } from '../auth'
+import type { MemberItem, Page, TeamLevelItem, TeamNode, TeamPage } from '../../../types/api'
+import { CHILD_KINDS } from '../../../types/teams'
+import { assertCityLevel, inScope, teamInScope, type Scope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, forbidden, notFound, notInScope } from '../errors'
-import type { TeamDoc, VolunteerDoc } from '../models'
-import { currentPeriod, deadlineState, periodRange } from '../period'
+import type { TeamDoc } from '../models'
+import { chinaDay, currentPeriod, periodRange } from '../period'
 import type { ActivityRepository } from '../repositories/activity.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
-import type { PeriodRepository } from '../repositories/period.repository'
-import type { ReportRepository } from '../repositories/report.repository'
+import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
-import { decodeCursor, encodeCursor } from './cursor'
+import { nameKey } from '../team'
+import { decodeCursor, decodeKeyCursor, encodeKeyCursor, keysetPage } from './cursor'
+import { buildTeamPage, memberItem, teamNode } from './team-page'
+
+export { memberItem }
 
 export interface TeamDeps {
   teams: TeamRepository
   memberships: MembershipRepository
   volunteers: VolunteerRepository
-  periods: PeriodRepository
-  activities: ActivityRepository
-  reports: Pick<ReportRepository, 'filedForms'>
+  activities: Pick<ActivityRepository, 'focusCovered'>
+  records: Pick<RecordRepository, 'audit'>
 }
 
 const DEFAULT_LIMIT = 20
+/** Children shown on a team page; the tree lists the rest level by level. */
+const CHILDREN_SHOWN = 20
 
-/** The tree flattened depth-first, siblings by name; parents come before their children. */
+/** The tree flattened depth-first, siblings by name; parents come before their children (forms). */
 export function flatten(all: TeamDoc[]): TeamNode[] {
   const children = new Map<string | null, TeamDoc[]>()
   for (const t of all) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t])
@@ -33,7 +36,7 @@ export function flatten(all: TeamDoc[]): TeamNode[] {
   const walk = (parentId: string | null, depth: number) => {
     const kids = (children.get(parentId) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     for (const t of kids) {
-      out.push(node(t, depth))
+      out.push(teamNode(t, depth))
       walk(t._id, depth + 1)
     }
   }
@@ -41,39 +44,17 @@ export function flatten(all: TeamDoc[]): TeamNode[] {
   return out
 }
 
-const node = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
-  id: t._id,
-  name: t.name,
-  kind: t.kind,
-  parentId: t.parentId,
-  depth,
-})
-
 /**
  * Two sibling names are the same when they differ only in Unicode form, full- or half-width
  * characters, letter case or spaces (赫山区队 / 赫山区 队 / 赫山区队 with a composed character).
  */
-export function sameTeamName(a: string, b: string): boolean {
-  const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
-  return key(a) === key(b)
-}
+export const sameTeamName = (a: string, b: string): boolean => nameKey(a) === nameKey(b)
 
-export function memberItem(v: VolunteerDoc): MemberItem {
-  return {
-    volunteerId: v._id,
-    name: v.name,
-    gender: v.gender,
-    employer: v.employer,
-    position: v.position,
-    mobileMasked: v.mobileMasked,
-    team: v.team,
-  }
-}
+const levelItem = (t: TeamDoc): TeamLevelItem => ({ ...teamNode(t), members: t.members ?? 0 })
 
-export function teamService({ teams, memberships, volunteers, periods, activities, reports }: TeamDeps) {
+export function teamService({ teams, memberships, volunteers, activities, records }: TeamDeps) {
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
-  async function access(caller: Caller, team: TeamDoc): Promise<{ scope: Scope | null; manage: boolean }> {
-    const grants = await caller.roles()
+  function access(grants: Awaited<ReturnType<Caller['roles']>>, team: TeamDoc): boolean {
     const owner = grants.some((g) => g.role === 'owner')
     const adminOf = grants.filter((g) => g.role === 'admin').map((g) => g.team.id)
     const scope: Scope | null = owner ? 'all' : adminOf.length ? adminOf : null
@@ -83,78 +64,82 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
       if (grants.length === 0) throw forbidden('仅管理员和组织者可以查看队伍')
       throw notInScope()
     }
-    return { scope, manage }
+    return manage
   }
 
+  /**
+   * Four requests whatever the data size: the team with its path, leaders, periods and filed forms
+   * (one aggregation), a page of its children, the caller's roles, and the focus tags covered.
+   */
   async function page(caller: Caller, teamId: string): Promise<TeamPage> {
-    const all = await teams.all()
-    const team = all.find((t) => t._id === teamId)
-    if (!team) throw notFound('该队伍')
-    const { manage } = await access(caller, team)
     const now = caller.now()
-    const kids = all.filter((t) => t.parentId === team._id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-    const leaderOpenids = [team.leaderOpenid, ...(team.deputyOpenids ?? [])].filter((x): x is string => !!x)
-    const period = currentPeriod(await periods.all(), now)
-    const [members, perChild, leaders, covered, filed] = await Promise.all([
-      memberships.countMembers(team._id),
-      memberships.countMembersUnder(
-        team._id,
-        kids.map((k) => k._id),
-      ),
-      volunteers.findByOpenids(leaderOpenids),
-      period ? activities.focusCovered(team._id, ...periodRange(period)) : Promise.resolve([]),
-      period ? reports.filedForms(team._id, period._id) : Promise.resolve(new Set<string>()),
+    const [ctx, kids, grants] = await Promise.all([
+      teams.withContext(teamId, chinaDay(now)),
+      teams.children(teamId, null, CHILDREN_SHOWN + 1),
+      caller.roles(),
     ])
-    const byOpenid = new Map(leaders.map((v) => [v.openid, v]))
-    const deputies = (team.deputyOpenids ?? []).flatMap((o) => (byOpenid.has(o) ? [memberItem(byOpenid.get(o)!)] : []))
-    const leader =
-      team.leaderOpenid && byOpenid.has(team.leaderOpenid) ? memberItem(byOpenid.get(team.leaderOpenid)!) : null
-    const target = period?.targets.find((t) => t.kind === team.kind) ?? null
-    const grants = await caller.roles()
-    return {
-      team: node(team),
-      breadcrumb: team.path.flatMap((id) => {
-        const t = all.find((x) => x._id === id)
-        return t ? [{ id: t._id, name: t.name, kind: t.kind }] : []
-      }),
-      children: kids.map((k) => ({ ...node(k), members: perChild[k._id] ?? 0 })),
-      members,
-      target,
-      leader,
-      deputies,
-      warnings: leaderWarnings(team.kind, leader !== null, deputies.length),
-      period: period && {
-        id: period._id,
-        name: period.name,
-        deadlines: period.deadlines
-          .filter((d) => d.kinds.length === 0 || d.kinds.includes(team.kind))
-          .map((d) => ({
-            key: d.key,
-            label: d.label,
-            due: d.due,
-            // A team counts as formed once it reaches its founding size (or exists, when it has no target);
-            // a form's deadline is met once the team has filed that form for the period.
-            state: deadlineState(
-              d.due,
-              (d.key.endsWith('_formed') && members >= (target?.founding ?? 0)) || (filed as Set<string>).has(d.key),
-              now,
-            ),
-          })),
-      },
-      focusMissing: FocusTag.values.filter((f) => !covered.includes(f)),
-      can: {
-        manage,
-        appointAdmins: grants.some((g) => g.role === 'owner'),
-        appointOrganizers: manage,
-      },
-    }
+    if (!ctx) throw notFound('该队伍')
+    const manage = access(grants, ctx.team)
+    const period = currentPeriod(ctx.periods, now)
+    const covered = period ? await activities.focusCovered(teamId, ...periodRange(period)) : []
+    return buildTeamPage({
+      ...ctx,
+      children: kids.slice(0, CHILDREN_SHOWN),
+      moreChildren: kids.length > CHILDREN_SHOWN,
+      period,
+      covered,
+      filed: new Set(period ? ctx.filed.filter((f) => f.periodId === period._id).map((f) => f.form) : []),
+      grants,
+      manage,
+      now,
+    })
   }
 
   const manageable = (caller: Caller, teamId: string) => teamInScope(caller, teams, teamId)
 
+  /**
+   * Counters read first, then recounted, then each repaired only while it still holds what was read
+   * (membership.repository.ts repair): a counter moved by a join or leave in between is left alone.
+   */
+  async function recountAll(): Promise<{ teams: number; repaired: number }> {
+    const before = await teams.all()
+    const truth = await memberships.recount()
+    const changes = before.flatMap((t) =>
+      (t.members ?? -1) === (truth.get(t._id) ?? 0) ? [] : [{ id: t._id, from: t.members, to: truth.get(t._id) ?? 0 }],
+    )
+    const repaired = changes.length ? await memberships.repair(changes) : 0
+    await teams.fillNameKeys(before.filter((t) => t.nameKey === undefined))
+    return { teams: before.length, repaired }
+  }
+
   return {
+    /** The whole tree, paged by id (no cap); screens move to `level`, which reads one page. */
     async tree(): Promise<TeamNode[]> {
       return flatten(await teams.all())
+    },
+
+    /** One level (or a search by name prefix), in pages by name key: never the whole tree. */
+    async level(data: {
+      parentId?: string
+      q?: string
+      cursor?: string
+      limit?: number
+    }): Promise<Page<TeamLevelItem>> {
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after = data.cursor ? decodeKeyCursor(data.cursor) : null
+      const q = data.q ? nameKey(data.q) : ''
+      const rows = q
+        ? await teams.search(q, after, limit + 1)
+        : await teams.children(data.parentId ?? null, after, limit + 1)
+      const pageRows = rows.slice(0, limit)
+      const last = pageRows[pageRows.length - 1]
+      return {
+        items: pageRows.map(levelItem),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeKeyCursor({ key: last.nameKey ?? nameKey(last.name), id: last._id })
+            : null,
+      }
     },
 
     page,
@@ -165,43 +150,48 @@ export function teamService({ teams, memberships, volunteers, periods, activitie
     ): Promise<Page<MemberItem>> {
       await manageable(caller, data.teamId)
       const limit = data.limit ?? DEFAULT_LIMIT
-      const after = data.cursor ? (({ at, id }) => ({ since: at, openid: id }))(decodeCursor(data.cursor)) : null
+      const after = data.cursor ? decodeCursor(data.cursor) : null
       const rows = await memberships.memberPage(data.teamId, after, limit + 1)
-      const pageRows = rows.slice(0, limit)
-      const last = pageRows[pageRows.length - 1]
-      return {
-        items: pageRows.map((r) => memberItem(r.volunteer)),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.since, id: last.volunteer.openid }) : null,
-      }
+      return keysetPage(
+        rows,
+        limit,
+        (v) => v.activatedAt ?? new Date(0),
+        (page) => page.map(memberItem),
+      )
     },
+
+    /** team.recount: the owner or a city administrator repairs the counters now (audited). */
+    async recount(caller: Caller): Promise<{ teams: number; repaired: number }> {
+      await assertCityLevel(caller, '只有超级管理员和市支队管理员可以重新统计人数')
+      const result = await recountAll()
+      await records.audit({
+        by: caller.openid,
+        action: 'recount',
+        target: 'teams',
+        detail: `repaired ${result.repaired}`,
+      })
+      return result
+    },
+
+    recountAll,
 
     async create(caller: Caller, data: { parentId: string; name: string; kind: TeamDoc['kind'] }): Promise<TeamNode> {
       const parent = await manageable(caller, data.parentId)
       if (!CHILD_KINDS[parent.kind].includes(data.kind)) {
         throw new AppError('INVALID_INPUT', '该类型的队伍不能建在所选上级队伍之下', 'kind')
       }
-      const siblings = (await teams.all()).filter((t) => t.parentId === parent._id)
-      if (siblings.some((t) => sameTeamName(t.name, data.name)))
+      if (await teams.siblingNamed(parent._id, data.name, null))
         throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
-      const team = await teams.insert({
-        name: data.name,
-        kind: data.kind,
-        parentId: parent._id,
-        parentPath: parent.path,
-        leaderOpenid: null,
-        deputyOpenids: [],
-        createdBy: caller.openid,
-      })
-      return node(team)
+      const team = await teams.insert({ name: data.name, kind: data.kind, createdBy: caller.openid }, parent)
+      return teamNode(team)
     },
 
     async rename(caller: Caller, data: { teamId: string; name: string }): Promise<TeamNode> {
       const team = await manageable(caller, data.teamId)
-      const siblings = (await teams.all()).filter((t) => t.parentId === team.parentId && t._id !== team._id)
-      if (siblings.some((t) => sameTeamName(t.name, data.name)))
+      if (team.parentId && (await teams.siblingNamed(team.parentId, data.name, team._id)))
         throw new AppError('INVALID_INPUT', '同一上级下已有同名队伍', 'name')
       await teams.rename(team._id, data.name)
-      return node({ ...team, name: data.name })
+      return teamNode({ ...team, name: data.name })
     },
 
     async setLeaders(

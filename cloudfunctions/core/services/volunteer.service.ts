@@ -8,6 +8,7 @@ import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
 import type { Invitation, TeamDoc, VolunteerDoc } from '../models'
 import { idNumberHash, legacyIdNumberHash, seal, sealedFor, unseal } from '../pii'
+import { countedIn } from '../team'
 import { newVolunteer, newVolunteerId, ownActivationCode, registrationFields, UNCLAIMED } from '../volunteer'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { LimitRepository } from '../repositories/limit.repository'
@@ -171,7 +172,8 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       if (now?._id !== v._id || now.status !== 'active')
         throw new AppError('CONFLICT', '激活码状态刚刚发生了变化，请重试')
     }
-    await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+    // Only the call that activated moves the counters (from nothing: the person was not active).
+    await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true, ok ? [] : null)
   }
 
   return {
@@ -258,14 +260,15 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
             source: fields.source,
           }
       try {
-        const ok = await volunteers.edit(v._id, v.status, patch, backToReview && v.status !== 'pending')
+        const asRead = backToReview && v.status === 'active' ? { memberOf: v.memberOf } : undefined
+        const ok = await volunteers.edit(v._id, v.status, patch, backToReview && v.status !== 'pending', asRead)
         if (!ok) throw new AppError('CONFLICT', '注册状态刚刚发生了变化（可能已被审核），请刷新后重试')
       } catch (e) {
         if (e instanceof DuplicateRegistration) throw await taken(caller)
         throw e
       }
       if (backToReview && v.status !== 'pending') {
-        if (v.status === 'active') await memberships.setAll(caller.openid, 'suspended')
+        if (v.status === 'active') await memberships.setAll(caller.openid, 'suspended', countedIn(v))
         await records.addReview({ volunteerId: v._id, action: 'submitted', reason: null, by: caller.openid })
       }
       return reread(caller)
@@ -275,7 +278,7 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       const v = await mine(caller)
       if (v.status === 'active') {
         // A repeated tap, or a retry after a lost answer: make sure the membership exists.
-        await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+        await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true, null)
         return view(caller, v)
       }
       await redeem(caller, v, code)
@@ -302,11 +305,10 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       if (caller.now() > new Date(v.activation.expiresAt))
         throw new AppError('CODE_EXPIRED', '激活码已过期，请联系队伍管理员重新发放')
       const expect = { owner: v.openid, codeHash: v.activation.codeHash }
-      if (!(await volunteers.activate(v._id, expect, caller.openid, v.teamPath))) {
-        // A simultaneous tap of the same person may have claimed it already.
-        if ((await volunteers.findByOpenid(caller.openid))?._id !== v._id) throw wrong()
-      }
-      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
+      const ok = await volunteers.activate(v._id, expect, caller.openid, v.teamPath)
+      // A simultaneous tap of the same person may have claimed it already (and counted it).
+      if (!ok && (await volunteers.findByOpenid(caller.openid))?._id !== v._id) throw wrong()
+      await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true, ok ? [] : null)
       return reread(caller)
     },
     /**
@@ -339,9 +341,9 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       if (v.status !== 'active') throw wrongState('激活后才能接受队伍邀请')
       // Records activated before memberOf existed start from their primary team's path (as in 我的).
       const paths = [...new Set([...(v.memberOf ?? v.teamPath), ...inv.teamPath])]
-      if (!(await volunteers.acceptInvitation(v._id, teamId, paths)))
+      if (!(await volunteers.acceptInvitation(v._id, teamId, paths, { memberOf: v.memberOf })))
         throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
-      await memberships.activate(caller.openid, { id: teamId, path: inv.teamPath }, false)
+      await memberships.activate(caller.openid, { id: teamId, path: inv.teamPath }, false, countedIn(v))
       return reread(caller)
     },
 
@@ -355,9 +357,9 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
     async leave(caller: Caller): Promise<MeView> {
       const v = await mine(caller)
       if (v.status === 'left') throw wrongState('您已经退出')
-      const ok = await volunteers.leave(v._id, v.status)
+      const ok = await volunteers.leave(v._id, v.status, v.status === 'active' ? { memberOf: v.memberOf } : undefined)
       if (!ok) throw new AppError('CONFLICT', '状态刚刚发生了变化，请刷新后重试')
-      await memberships.setAll(caller.openid, 'left')
+      await memberships.setAll(caller.openid, 'left', countedIn(v))
       return reread(caller)
     },
   }
