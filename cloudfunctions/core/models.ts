@@ -19,6 +19,7 @@ import type {
   CoverageAnswers,
   EnteredFigures,
   FormKind,
+  MemberItem,
   StatisticsForm,
   TeamRef,
 } from '../../types/api'
@@ -41,6 +42,11 @@ export interface TeamDoc {
    * (membership.repository.ts) and repaired by the nightly recount; absent on teams before it (0).
    */
   members?: number
+  /**
+   * The leader's and deputies' records as shown on the team page (masked), by openid, written with
+   * them by setLeaders so the page reads no volunteer record; absent before it (none shown).
+   */
+  leaderCards?: (MemberItem & { openid: string })[]
 }
 
 export interface PeriodDoc {

@@ -1,5 +1,5 @@
 import { _, listOf, rowsOf, type Db } from '../db'
-import type { FilingDoc, PeriodDoc, TeamDoc, VolunteerDoc } from '../models'
+import type { FilingDoc, PeriodDoc, TeamDoc } from '../models'
 import { nameKey, newTeam } from '../team'
 
 /** Where a page of teams ordered by name key starts: after this key and id. */
@@ -13,8 +13,6 @@ export interface TeamWithContext {
   team: TeamDoc
   /** The team's ancestors and itself, in any order. */
   path: TeamDoc[]
-  /** 支队长/队长 and deputies' records (any order; missing ones are absent). */
-  leaders: VolunteerDoc[]
   /** The periods started by `today`, latest first (a few). */
   periods: PeriodDoc[]
   /** The forms the team filed, for any period (a few a year: kind and period only). */
@@ -37,7 +35,10 @@ export interface TeamRepository {
   all(): Promise<TeamDoc[]>
   insert(team: Pick<TeamDoc, 'name' | 'kind' | 'createdBy'>, parent: TeamDoc): Promise<TeamDoc>
   rename(id: string, name: string): Promise<void>
-  setLeaders(id: string, leaderOpenid: string | null, deputyOpenids: string[]): Promise<void>
+  setLeaders(
+    id: string,
+    leaders: { leaderOpenid: string | null; deputyOpenids: string[]; cards: TeamDoc['leaderCards'] },
+  ): Promise<void>
   /** Teams written before name keys get theirs (once: the recount finds them). */
   fillNameKeys(teams: TeamDoc[]): Promise<void>
 }
@@ -68,13 +69,11 @@ export function teamRepository(db: Db): TeamRepository {
       return row ?? null
     },
     async withContext(id, today) {
-      // One request: the team, and through lookups by index its path, its leaders and its filed
+      // One request: the team (its leaders' cards on it), and through lookups by index its path and filed
       // forms, and the few periods started by today.
       const rows = await listOf<
         TeamDoc & {
           _path: TeamDoc[]
-          _leader: VolunteerDoc[]
-          _deputies: VolunteerDoc[]
           _periods: PeriodDoc[]
           _filed: Pick<FilingDoc, 'periodId' | 'form'>[]
         }
@@ -84,8 +83,6 @@ export function teamRepository(db: Db): TeamRepository {
           .match({ _id: id })
           .limit(1)
           .lookup({ from: 'teams', localField: 'path', foreignField: '_id', as: '_path' })
-          .lookup({ from: 'volunteers', localField: 'leaderOpenid', foreignField: 'openid', as: '_leader' })
-          .lookup({ from: 'volunteers', localField: 'deputyOpenids', foreignField: 'openid', as: '_deputies' })
           .lookup({ from: 'report_filings', localField: '_id', foreignField: 'teamId', as: '_filed' })
           .lookup({
             from: 'periods',
@@ -102,11 +99,10 @@ export function teamRepository(db: Db): TeamRepository {
       )
       const row = rows[0]
       if (!row) return null
-      const { _path, _leader, _deputies, _periods, _filed, ...team } = row
+      const { _path, _periods, _filed, ...team } = row
       return {
         team,
         path: _path,
-        leaders: [..._leader, ..._deputies],
         periods: _periods,
         filed: _filed.map((f) => ({ periodId: f.periodId, form: f.form })),
       }
@@ -147,8 +143,10 @@ export function teamRepository(db: Db): TeamRepository {
     async rename(id, name) {
       await col.where({ _id: id }).update({ data: { name, nameKey: nameKey(name) } })
     },
-    async setLeaders(id, leaderOpenid, deputyOpenids) {
-      await col.where({ _id: id }).update({ data: { leaderOpenid, deputyOpenids: _.set(deputyOpenids) } })
+    async setLeaders(id, { leaderOpenid, deputyOpenids, cards }) {
+      await col
+        .where({ _id: id })
+        .update({ data: { leaderOpenid, deputyOpenids: _.set(deputyOpenids), leaderCards: _.set(cards ?? []) } })
     },
     async fillNameKeys(teams) {
       // A one-time migration of old teams: a request each, only for those without a key.

@@ -36,8 +36,6 @@ export interface TeamPageInputs {
   /** The first page of children by name, and whether more follow. */
   children: TeamDoc[]
   moreChildren: boolean
-  /** Records of the leader and deputies, any order. */
-  leaders: VolunteerDoc[]
   period: PeriodDoc | null
   /** Focus tags of the subtree's activities in the period. */
   covered: FocusTag[]
@@ -52,8 +50,8 @@ export interface TeamPageInputs {
 export function buildTeamPage(i: TeamPageInputs): TeamPage {
   const { team, period } = i
   const members = team.members ?? 0
-  const byOpenid = new Map(i.leaders.map((v) => [v.openid, v]))
-  const person = (openid: string | null) => (openid && byOpenid.has(openid) ? memberItem(byOpenid.get(openid)!) : null)
+  const byOpenid = new Map((team.leaderCards ?? []).map(({ openid, ...card }) => [openid, card]))
+  const person = (openid: string | null) => (openid ? (byOpenid.get(openid) ?? null) : null)
   const leader = person(team.leaderOpenid)
   const deputies = (team.deputyOpenids ?? []).flatMap((o) => person(o) ?? [])
   const target = period?.targets.find((t) => t.kind === team.kind) ?? null

@@ -68,7 +68,7 @@ export function teamService({ teams, memberships, volunteers, activities, record
   }
 
   /**
-   * Four requests whatever the data size: the team with its path, leaders, periods and filed forms
+   * Four requests whatever the data size: the team (with its leaders' cards) and its path, periods and filed forms
    * (one aggregation), a page of its children, the caller's roles, and the focus tags covered.
    */
   async function page(caller: Caller, teamId: string): Promise<TeamPage> {
@@ -218,7 +218,11 @@ export function teamService({ teams, memberships, volunteers, activities, record
         )
       }
       const openidOf = (id: string) => byId.get(id)!.openid
-      await teams.setLeaders(team._id, data.leaderId ? openidOf(data.leaderId) : null, data.deputyIds.map(openidOf))
+      await teams.setLeaders(team._id, {
+        leaderOpenid: data.leaderId ? openidOf(data.leaderId) : null,
+        deputyOpenids: data.deputyIds.map(openidOf),
+        cards: people.map((v) => ({ ...memberItem(v), openid: v.openid })),
+      })
       return page(caller, team._id)
     },
   }
