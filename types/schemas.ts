@@ -61,8 +61,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'volunteer.update': registrationSchema,
   'volunteer.activate': v.strictObject({ code: activationCodeSchema }),
   'volunteer.leave': empty,
-  'team.tree': empty,
-  'team.level': v.strictObject({
+  'team.tree': v.strictObject({
     parentId: v.optional(id),
     q: v.optional(text('搜索内容', 1, 40)),
     cursor: cursorSchema,

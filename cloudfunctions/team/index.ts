@@ -8,8 +8,7 @@ const teams = teamService(repos)
 export const main = createHandler<'team'>(
   'team',
   {
-    tree: () => teams.tree(),
-    level: (_caller, data) => teams.level(data),
+    tree: (_caller, data) => teams.tree(data),
     page: (caller, data) => teams.page(caller, data.teamId),
     members: (caller, data) => teams.members(caller, data),
     create: (caller, data) => teams.create(caller, data),

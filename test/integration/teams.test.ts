@@ -2,7 +2,7 @@
  * Teams, roles and scopes through the local cloud: an authorization matrix over every team and
  * role action, roll-up counts with overlapping memberships, leaders, reporting periods.
  */
-import type { ActionName, ReqOf, TeamPage } from '../../types/api'
+import type { ActionName, Page, ReqOf, TeamLevelItem, TeamPage } from '../../types/api'
 import { makeIdNumber, validRegistration } from '../support/fixtures'
 import { codeSentTo, expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 import { snapshot } from '../support/snapshot'
@@ -246,17 +246,38 @@ describe('authorization matrix', () => {
 })
 
 describe('team tree', () => {
-  it('lists every team with parents before children', async () => {
-    const tree = await expectOk<{ id: string; parentId: string | null; depth: number }[]>(
-      cloud.call('wx-anyone', 'team.tree', {}),
+  it('lists one level at a time, by name, with member counters, to anyone', async () => {
+    const roots = await expectOk<Page<TeamLevelItem>>(cloud.call('wx-anyone', 'team.tree', {}))
+    expect(roots.items.map((t) => t.id)).toEqual(['team-city'])
+    const city = await expectOk<Page<TeamLevelItem>>(
+      cloud.call('wx-anyone', 'team.tree', { parentId: 'team-city', limit: 50 }),
     )
-    expect(tree[0]).toMatchObject({ id: 'team-city', parentId: null, depth: 0 })
-    const seen = new Set<string>()
-    for (const t of tree) {
-      if (t.parentId) expect(seen.has(t.parentId)).toBe(true)
-      seen.add(t.id)
-    }
-    expect(tree.filter((t) => t.parentId === 'team-city').length).toBeGreaterThanOrEqual(10)
+    expect(city.items.length).toBeGreaterThanOrEqual(10)
+    expect(city.items.every((t) => t.parentId === 'team-city' && t.depth === 1 && t.members >= 0)).toBe(true)
+    expect(city.nextCursor).toBeNull()
+  })
+
+  it('pages a level with a cursor: every child once', async () => {
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const r: Page<TeamLevelItem> = await expectOk(
+        cloud.call('wx-anyone', 'team.tree', { parentId: 'team-city', limit: 3, cursor }),
+      )
+      expect(r.items.length).toBeLessThanOrEqual(3)
+      seen.push(...r.items.map((t) => t.id))
+      cursor = r.nextCursor ?? undefined
+    } while (cursor)
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen.length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('searches names by their start, whatever the width, case or spaces', async () => {
+    const r = await expectOk<Page<TeamLevelItem>>(cloud.call('wx-anyone', 'team.tree', { q: ' 赫山 ' }))
+    expect(r.items.map((t) => t.id)).toEqual(['team-heshan'])
+    expect(r.items[0].path).toEqual(['team-city', 'team-heshan'])
+    expect(await cloud.call('wx-anyone', 'team.tree', { q: '' })).toMatchObject({ ok: false, field: 'q' })
+    expect(await cloud.call('wx-anyone', 'team.tree', { cursor: 'x' })).toMatchObject({ ok: false, field: 'cursor' })
   })
 
   it('refuses a kind that cannot sit under the parent', async () => {

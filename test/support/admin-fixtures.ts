@@ -37,7 +37,9 @@ export function teamPage(over: Partial<TeamPage> = {}): TeamPage {
   return {
     team: { ...heshan, parentId: city.id, depth: 1 },
     breadcrumb: [city, heshan],
-    children: [{ ...longguangqiao, parentId: heshan.id, depth: 2, members: 4 }],
+    children: [
+      { ...longguangqiao, parentId: heshan.id, depth: 2, members: 4, path: ['team-city', heshan.id, longguangqiao.id] },
+    ],
     moreChildren: false,
     members: 12,
     target: { kind: 'county', founding: 100, goal: 500, goalDate: '2020-12-31' },

@@ -12,6 +12,8 @@ export interface TeamNode extends TeamRef {
 export interface TeamLevelItem extends TeamNode {
   /** Distinct activated members of the team and every team below it. */
   members: number
+  /** Ids of its ancestors and itself, root first (a picker keeps search results inside its subtree). */
+  path: string[]
 }
 
 /** A member as an administrator sees them in a list: numbers masked. */
@@ -75,13 +77,11 @@ export interface TeamPage {
 }
 
 export interface TeamApi {
-  /** The whole tree, flattened (the pickers of today's screens; they move to team.level). */
-  'team.tree': { req: Empty; res: TeamNode[] }
   /**
    * One level of the tree: the children of `parentId` (the roots when absent), by name, in pages;
    * or, with `q`, the teams whose name starts with it, anywhere in the tree.
    */
-  'team.level': { req: { parentId?: string; q?: string; cursor?: string; limit?: number }; res: Page<TeamLevelItem> }
+  'team.tree': { req: { parentId?: string; q?: string; cursor?: string; limit?: number }; res: Page<TeamLevelItem> }
   /** Recounts every team's member counter and repairs those that drifted (owner, city administrators; audited). */
   'team.recount': { req: Empty; res: { teams: number; repaired: number } }
   'team.page': { req: { teamId: string }; res: TeamPage }

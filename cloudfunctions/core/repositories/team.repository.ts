@@ -31,8 +31,10 @@ export interface TeamRepository {
   search(prefix: string, after: NameCursor | null, limit: number): Promise<TeamDoc[]>
   /** Whether a sibling under `parentId` other than `except` has the name (by name key). */
   siblingNamed(parentId: string, name: string, except: string | null): Promise<boolean>
-  /** The whole tree (forms and recounts: never a screen's read). */
+  /** The whole tree (the recount and the flattened tree: never a screen's page). */
   all(): Promise<TeamDoc[]>
+  /** The team and every team below it (a unit's forms), on the index path_id. */
+  subtree(id: string): Promise<TeamDoc[]>
   insert(team: Pick<TeamDoc, 'name' | 'kind' | 'createdBy'>, parent: TeamDoc): Promise<TeamDoc>
   rename(id: string, name: string): Promise<void>
   setLeaders(
@@ -62,6 +64,21 @@ export function teamRepository(db: Db): TeamRepository {
     const rest = after ? [_.or([{ nameKey: _.gt(after.key) }, { nameKey: after.key, _id: _.gt(after.id) }])] : []
     const query = rest.length ? _.and([where, ...rest]) : where
     return rowsOf<TeamDoc>(col.where(query).orderBy('nameKey', 'asc').orderBy('_id', 'asc').limit(limit))
+  }
+  /** Every team matching `where`, paged by id: a province has ~2,000 teams, over one get() of 1000. */
+  async function pagedById(where: Record<string, unknown>): Promise<TeamDoc[]> {
+    const out: TeamDoc[] = []
+    for (;;) {
+      const last = out[out.length - 1]
+      const rows = await rowsOf<TeamDoc>(
+        col
+          .where(last ? { ...where, _id: _.gt(last._id) } : where)
+          .orderBy('_id', 'asc')
+          .limit(MAX_GET),
+      )
+      out.push(...rows)
+      if (rows.length < MAX_GET) return out
+    }
   }
   return {
     async get(id) {
@@ -118,21 +135,8 @@ export function teamRepository(db: Db): TeamRepository {
       )
       return rows.length > 0
     },
-    async all() {
-      // Paged by id: a province has ~2,000 teams, over one get() of 1000.
-      const out: TeamDoc[] = []
-      for (;;) {
-        const last = out[out.length - 1]
-        const rows = await rowsOf<TeamDoc>(
-          col
-            .where(last ? { _id: _.gt(last._id) } : {})
-            .orderBy('_id', 'asc')
-            .limit(MAX_GET),
-        )
-        out.push(...rows)
-        if (rows.length < MAX_GET) return out
-      }
-    },
+    all: () => pagedById({}),
+    subtree: (id) => pagedById({ path: id }),
     async insert(team, parent) {
       // The id is chosen here so the path (ancestors + itself) is written in the same insert.
       const id = `team-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`

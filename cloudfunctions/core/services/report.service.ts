@@ -155,9 +155,9 @@ function eligible(a: ActivityDoc, unitId: string, from: Date, to: Date): boolean
 export function reportService(deps: ReportDeps) {
   const { teams, periods, reports, records, volunteers } = deps
 
-  /** The team, checked to be in the caller's administration, with the whole tree (one request). */
+  /** The team, checked to be in the caller's administration, with its subtree (`all`; one request a thousand teams). */
   async function unitInScope(caller: Caller, teamId: string): Promise<{ unit: TeamDoc; all: TeamDoc[] }> {
-    const [scope, all] = await Promise.all([adminScope(caller), teams.all()])
+    const [scope, all] = await Promise.all([adminScope(caller), teams.subtree(teamId)])
     const unit = all.find((t) => t._id === teamId)
     if (!unit) throw notFound('该队伍')
     assertInScope(scope, unit.path)
@@ -485,12 +485,11 @@ export function reportService(deps: ReportDeps) {
     },
 
     async certificate(caller: Caller, data: { teamId: string }): Promise<Certificate> {
-      const [person, all, service] = await Promise.all([
+      const [person, issuer, service] = await Promise.all([
         volunteers.findByOpenid(caller.openid),
-        teams.all(),
+        teams.get(data.teamId),
         reports.serviceRecords(caller.openid),
       ])
-      const issuer = all.find((t) => t._id === data.teamId)
       if (!issuer) throw notFound('该队伍')
       // 谁组织谁记录，谁记录谁证明: the team certifies what it and the teams below it organized.
       const mine = serviceRows(service).filter((r) => r.teamPath.includes(issuer._id))

@@ -99,8 +99,8 @@ export function roleService({ roles, teams, volunteers, periods }: RoleDeps) {
     async savePeriod(caller: Caller, data: Omit<PeriodView, 'id'> & { id?: string }): Promise<PeriodView> {
       const scope: Scope = await adminScope(caller)
       if (scope !== 'all') {
-        const roots = (await teams.all()).filter((t) => t.parentId === null).map((t) => t._id)
-        if (!scope.some((id) => roots.includes(id))) throw forbidden('只有市支队管理员可以设置报送周期')
+        const roots = (await teams.byIds(scope)).filter((t) => t.parentId === null)
+        if (roots.length === 0) throw forbidden('只有市支队管理员可以设置报送周期')
       }
       const keys = data.deadlines.map((d) => d.key)
       if (new Set(keys).size !== keys.length) throw new AppError('INVALID_INPUT', '截止事项编号重复', 'deadlines')

@@ -62,7 +62,7 @@ export function buildTeamPage(i: TeamPageInputs): TeamPage {
       const t = byId.get(id)
       return t ? [{ id: t._id, name: t.name, kind: t.kind }] : []
     }),
-    children: i.children.map((k) => ({ ...teamNode(k), members: k.members ?? 0 })),
+    children: i.children.map((k) => ({ ...teamNode(k), members: k.members ?? 0, path: k.path })),
     moreChildren: i.moreChildren,
     members,
     target,

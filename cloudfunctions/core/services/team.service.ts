@@ -28,19 +28,26 @@ const DEFAULT_LIMIT = 20
 /** Children shown on a team page; the tree lists the rest level by level. */
 const CHILDREN_SHOWN = 20
 
-/** The tree flattened depth-first, siblings by name; parents come before their children (forms). */
+/**
+ * The teams flattened depth-first, siblings by name; parents come before their children. Given a
+ * subtree, it starts at its top team (depth stays the depth in the whole tree).
+ */
 export function flatten(all: TeamDoc[]): TeamNode[] {
+  const ids = new Set(all.map((t) => t._id))
   const children = new Map<string | null, TeamDoc[]>()
-  for (const t of all) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t])
+  for (const t of all) {
+    const parent = t.parentId && ids.has(t.parentId) ? t.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), t])
+  }
   const out: TeamNode[] = []
-  const walk = (parentId: string | null, depth: number) => {
+  const walk = (parentId: string | null) => {
     const kids = (children.get(parentId) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     for (const t of kids) {
-      out.push(teamNode(t, depth))
-      walk(t._id, depth + 1)
+      out.push(teamNode(t))
+      walk(t._id)
     }
   }
-  walk(null, 0)
+  walk(null)
   return out
 }
 
@@ -50,7 +57,7 @@ export function flatten(all: TeamDoc[]): TeamNode[] {
  */
 export const sameTeamName = (a: string, b: string): boolean => nameKey(a) === nameKey(b)
 
-const levelItem = (t: TeamDoc): TeamLevelItem => ({ ...teamNode(t), members: t.members ?? 0 })
+const levelItem = (t: TeamDoc): TeamLevelItem => ({ ...teamNode(t), members: t.members ?? 0, path: t.path })
 
 export function teamService({ teams, memberships, volunteers, activities, records }: TeamDeps) {
   /** Admins of an ancestor and owners manage a team; its organizers may look at it. */
@@ -113,18 +120,8 @@ export function teamService({ teams, memberships, volunteers, activities, record
   }
 
   return {
-    /** The whole tree, paged by id (no cap); screens move to `level`, which reads one page. */
-    async tree(): Promise<TeamNode[]> {
-      return flatten(await teams.all())
-    },
-
     /** One level (or a search by name prefix), in pages by name key: never the whole tree. */
-    async level(data: {
-      parentId?: string
-      q?: string
-      cursor?: string
-      limit?: number
-    }): Promise<Page<TeamLevelItem>> {
+    async tree(data: { parentId?: string; q?: string; cursor?: string; limit?: number }): Promise<Page<TeamLevelItem>> {
       const limit = data.limit ?? DEFAULT_LIMIT
       const after = data.cursor ? decodeKeyCursor(data.cursor) : null
       const q = data.q ? nameKey(data.q) : ''
@@ -148,10 +145,13 @@ export function teamService({ teams, memberships, volunteers, activities, record
       caller: Caller,
       data: { teamId: string; cursor?: string; limit?: number },
     ): Promise<Page<MemberItem>> {
-      await manageable(caller, data.teamId)
       const limit = data.limit ?? DEFAULT_LIMIT
       const after = data.cursor ? decodeCursor(data.cursor) : null
-      const rows = await memberships.memberPage(data.teamId, after, limit + 1)
+      // Read alongside the scope check; nothing is returned unless it passes.
+      const [, rows] = await Promise.all([
+        manageable(caller, data.teamId),
+        memberships.memberPage(data.teamId, after, limit + 1),
+      ])
       return keysetPage(
         rows,
         limit,

@@ -1,72 +1,134 @@
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { TeamNode } from '../../../types/api'
+import type { TeamLevelItem } from '../../../types/api'
 import { TeamKind } from '../../../types/enums'
-import { filterTeams } from './filter'
+import { CHILD_KINDS } from '../../../types/teams'
+import { useTeamLevels, type Level } from './use-team-levels'
 import './index.scss'
 
 interface Props {
-  teams: TeamNode[] | undefined
-  loading: boolean
-  /** Why the tree could not be loaded; offers 重试. */
-  error?: string
-  onRetry: () => void
+  /** Browse only this team's subtree: the team itself is the first choice, its children the top level. */
+  root?: { id: string; name: string }
   value: string
+  /** The chosen team's name when it was chosen before this screen (a saved form). */
+  valueName?: string
   onChange: (teamId: string) => void
 }
 
-/** Chooses one team of the tree: a search box over the names, the hierarchy shown by indentation. */
-export function TeamPicker({ teams, loading, error, onRetry, value, onChange }: Props) {
+/**
+ * Chooses one team of the tree: level by level (下级 opens a team's children, the path above goes
+ * back and keeps what was shown), or by a search on the start of the name.
+ */
+export function TeamPicker({ root, value, valueName, onChange }: Props) {
+  const t = useTeamLevels(root?.id)
   const [query, setQuery] = useState('')
-
-  if (!teams) {
-    if (error && !loading) {
-      return (
-        <View className="team-picker__state" data-testid="team-error">
-          <Text>{error}</Text>
-          <Button className="team-picker__retry" size="mini" onClick={onRetry}>
-            重试
-          </Button>
-        </View>
-      )
-    }
-    return <Text className="team-picker__state">正在加载队伍…</Text>
+  const [chosenName, setChosenName] = useState<string | undefined>(undefined)
+  const name = chosenName ?? (value && root?.id === value ? root.name : valueName)
+  const choose = (id: string, teamName: string) => {
+    setChosenName(teamName)
+    onChange(id)
   }
-  if (teams.length === 0) return <Text className="team-picker__state">暂无可加入的队伍，请联系市科协科普部。</Text>
+  const shown: Level = t.found ?? t.top
 
-  const chosen = teams.find((t) => t.id === value)
-  const rows = filterTeams(teams, query)
+  const row = (team: TeamLevelItem) => (
+    <View
+      key={team.id}
+      className={`team-picker__row${team.id === value ? ' team-picker__row--on' : ''}`}
+      role="option"
+      aria-selected={team.id === value}
+    >
+      <View className="team-picker__pick" data-testid={`team-${team.id}`} onClick={() => choose(team.id, team.name)}>
+        <Text className="team-picker__name">{team.name}</Text>
+        <Text className="team-picker__kind">
+          {TeamKind.map[team.kind]} · {team.members} 人
+        </Text>
+      </View>
+      {!t.found && CHILD_KINDS[team.kind].length > 0 ? (
+        <Button
+          className="team-picker__open"
+          size="mini"
+          data-testid={`team-open-${team.id}`}
+          onClick={() => t.open(team)}
+        >
+          下级
+        </Button>
+      ) : null}
+    </View>
+  )
+
   return (
     <View className="team-picker">
       <Text className="team-picker__chosen" data-testid="team-chosen">
-        {chosen ? `已选择：${chosen.name}` : '尚未选择队伍'}
+        {value ? `已选择：${name ?? '（已选队伍）'}` : '尚未选择队伍'}
       </Text>
-      <Input
-        className="form-input team-picker__search"
-        placeholder="搜索队伍名称，如：赫山"
-        value={query}
-        onInput={(e) => setQuery(e.detail.value)}
-        data-testid="team-search"
-      />
-      <ScrollView className="team-picker__list" scrollY>
-        {rows.length === 0 ? (
-          <Text className="team-picker__state">没有名称包含“{query.trim()}”的队伍</Text>
-        ) : (
-          rows.map((t) => (
-            <View
-              key={t.id}
-              className={`team-picker__row${t.id === value ? ' team-picker__row--on' : ''}${t.context ? ' team-picker__row--context' : ''}`}
-              style={{ paddingLeft: `${12 + t.depth * 16}px` }}
-              role="option"
-              aria-selected={t.id === value}
-              data-testid={`team-${t.id}`}
-              onClick={() => onChange(t.id)}
+      <View className="team-picker__search-row">
+        <Input
+          className="form-input team-picker__search"
+          placeholder="输入队伍名称的开头，如：赫山"
+          value={query}
+          confirmType="search"
+          onInput={(e) => {
+            setQuery(e.detail.value)
+            if (!e.detail.value.trim()) t.clearSearch()
+          }}
+          onConfirm={() => t.search(query)}
+          data-testid="team-search"
+        />
+        <Button className="team-picker__go" size="mini" data-testid="team-search-go" onClick={() => t.search(query)}>
+          搜索
+        </Button>
+      </View>
+      {t.found ? null : (
+        <View className="team-picker__path" data-testid="team-path">
+          {t.stack.map((l, i) => (
+            <Text
+              key={l.parent?.id ?? 'top'}
+              className="team-picker__crumb"
+              data-testid={`team-crumb-${l.parent?.id ?? 'top'}`}
+              onClick={() => t.backTo(i)}
             >
-              <Text className="team-picker__name">{t.name}</Text>
-              <Text className="team-picker__kind">{TeamKind.map[t.kind]}</Text>
+              {i > 0 ? ' › ' : ''}
+              {l.parent?.name ?? (root ? root.name : '全部队伍')}
+            </Text>
+          ))}
+        </View>
+      )}
+      <ScrollView className="team-picker__list" scrollY>
+        {root && !t.found && t.stack.length === 1 ? (
+          <View className={`team-picker__row${root.id === value ? ' team-picker__row--on' : ''}`} role="option">
+            <View
+              className="team-picker__pick"
+              data-testid={`team-${root.id}`}
+              onClick={() => choose(root.id, root.name)}
+            >
+              <Text className="team-picker__name">{root.name}</Text>
+              <Text className="team-picker__kind">本队伍</Text>
             </View>
-          ))
-        )}
+          </View>
+        ) : null}
+        {shown.items.map(row)}
+        {shown.error ? (
+          <View className="team-picker__state" data-testid="team-error">
+            <Text>{shown.error}</Text>
+            <Button className="team-picker__retry" size="mini" onClick={t.retry}>
+              重试
+            </Button>
+          </View>
+        ) : shown.loading ? (
+          <Text className="team-picker__state">正在加载队伍…</Text>
+        ) : shown.items.length === 0 ? (
+          <Text className="team-picker__state" data-testid="team-empty">
+            {t.found
+              ? `没有名称以“${t.found.q}”开头的队伍`
+              : shown.parent
+                ? '该队伍没有下级队伍'
+                : '暂无队伍，请联系市科协科普部。'}
+          </Text>
+        ) : shown.cursor ? (
+          <Button className="team-picker__more" data-testid="team-more" onClick={t.more}>
+            加载更多
+          </Button>
+        ) : null}
       </ScrollView>
     </View>
   )

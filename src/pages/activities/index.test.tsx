@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ActivityListQuery, ActivitySummary, Page, TeamNode } from '../../../types/api'
 import type { Result } from '../../../types/result'
 import { sent } from '../../../test/support/answer-calls'
+import { levelsOf } from '../../../test/support/team-levels'
 import { fireLifecycle } from '../../../test/support/taro-mock'
 import { call } from '../../services/client'
 import ActivitiesPage from './index'
@@ -23,11 +24,13 @@ const TREE: TeamNode[] = [
   { id: 't-medical', name: '市医学会支队', kind: 'society', parentId: 't-city', depth: 1 },
 ]
 
-/** Answers team.tree with TREE and each activity.list with the next of `pages` (the last one repeats). */
+const levels = levelsOf(TREE)
+
+/** Answers team.tree with TREE's levels and each activity.list with the next of `pages` (the last one repeats). */
 function answerList(...pages: Result<Page<ActivitySummary>>[]) {
   let i = 0
-  callMock.mockImplementation((async (action: string) => {
-    if (action === 'team.tree') return { ok: true, data: TREE }
+  callMock.mockImplementation((async (action: string, data: unknown) => {
+    if (action === 'team.tree') return levels(data as never)
     return pages[Math.min(i++, pages.length - 1)]
   }) as never)
 }
@@ -103,8 +106,8 @@ test('renders a card per activity with its labels, time and seats', async () => 
 })
 
 test('shows loading until the first page arrives', () => {
-  callMock.mockImplementation((async (action: string) =>
-    action === 'team.tree' ? { ok: true, data: TREE } : new Promise(() => undefined)) as never)
+  callMock.mockImplementation((async (action: string, data: unknown) =>
+    action === 'team.tree' ? levels(data as never) : new Promise(() => undefined)) as never)
   render(<ActivitiesPage />)
   expect(screen.getByTestId('loading')).toBeTruthy()
 })

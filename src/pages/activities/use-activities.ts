@@ -1,9 +1,9 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ActivityListQuery, ActivitySummary, TeamNode } from '../../../types/api'
 import { ActivityStatus, ActivityType, FocusTag } from '../../../types/enums'
 import { usePagedQuery } from '../../hooks/use-paged-query'
-import { useQuery } from '../../hooks/use-query'
+import { call } from '../../services/client'
 import { appUrl } from '../../routes'
 import { formatTimeRange } from '../../utils/datetime'
 
@@ -46,9 +46,27 @@ export function toListQuery(tab: Tab, f: Filters): Omit<ActivityListQuery, 'curs
   return query
 }
 
-/** The county teams of the tree (区县（市）科技志愿者队), in tree order. */
+/** The county teams (区县（市）科技志愿者队) among teams of the tree, in their order. */
 export function countyOptions(tree: TeamNode[]): { id: string; name: string }[] {
   return tree.filter((t) => t.kind === 'county').map((t) => ({ id: t.id, name: t.name }))
+}
+
+/** Counties sit right below a root: the roots' level, then each root's children (a page each). */
+function useCounties(): { id: string; name: string }[] {
+  const [counties, setCounties] = useState<{ id: string; name: string }[]>([])
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const roots = await call('team.tree', {})
+      if (!roots.ok) return
+      const kids = await Promise.all(roots.data.items.map((r) => call('team.tree', { parentId: r.id, limit: 50 })))
+      if (live) setCounties(countyOptions(kids.flatMap((k) => (k.ok ? k.data.items : []))))
+    })()
+    return () => {
+      live = false
+    }
+  }, [])
+  return counties
 }
 
 export interface ActivityCard {
@@ -114,8 +132,7 @@ export function useActivities() {
   // What is typed in the search box; it filters once confirmed, not on every keystroke.
   const [search, setSearch] = useState('')
   const list = usePagedQuery('activity.list', toListQuery(tab, filters))
-  const tree = useQuery('team.tree', {})
-  const counties = tree.data ? countyOptions(tree.data) : []
+  const counties = useCounties()
 
   usePullDownRefresh(async () => {
     await list.refresh()

@@ -12,6 +12,7 @@ import {
   tree,
 } from '../../../../../test/support/admin-fixtures'
 import { answerCalls, sent, type Answers } from '../../../../../test/support/answer-calls'
+import { levelsOf } from '../../../../../test/support/team-levels'
 import type { MemberItem, Page } from '../../../../../types/api'
 import { call } from '../../../../services/client'
 import RolesPage from './index'
@@ -30,7 +31,7 @@ function answers(over: Answers = {}): Answers {
   return {
     'team.page': ok(teamPage({ can: adminCan })),
     'admin.roles': ok(grants),
-    'team.tree': ok(tree()),
+    'team.tree': levelsOf(tree()),
     'team.members': ok<Page<MemberItem>>({
       items: [member(1, { name: '赵强' }), member(2, { name: '钱敏' })],
       nextCursor: null,

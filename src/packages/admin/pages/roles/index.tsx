@@ -94,14 +94,7 @@ function RolesView({ teamId }: { teamId: string }) {
               />
             </FormField>
             <FormField id="grant-team" label="所在队伍" required hint="本队伍或其下级队伍">
-              <TeamPicker
-                teams={s.teams}
-                loading={s.treeLoading}
-                error={s.treeError}
-                onRetry={s.reloadTree}
-                value={s.grantTeam}
-                onChange={s.setGrantTeam}
-              />
+              <TeamPicker root={s.team} value={s.grantTeam} onChange={s.setGrantTeam} />
             </FormField>
             {s.grantError ? (
               <Text className="roles__error" data-testid="grant-error">

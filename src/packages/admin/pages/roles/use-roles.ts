@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MemberItem, RoleItem, TeamNode, TeamPage } from '../../../../../types/api'
+import type { MemberItem, RoleItem, TeamPage } from '../../../../../types/api'
 import { Role } from '../../../../../types/enums'
 import { schemas, validate } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
@@ -23,23 +23,9 @@ export function canRevoke(item: RoleItem, can: TeamPage['can']): boolean {
   return false
 }
 
-/** The team and every team below it, in tree order (the tree comes parents first). */
-export function subtree(tree: TeamNode[], teamId: string): TeamNode[] {
-  const inside = new Set([teamId])
-  const out: TeamNode[] = []
-  for (const t of tree) {
-    if (t.id === teamId || (t.parentId && inside.has(t.parentId))) {
-      inside.add(t.id)
-      out.push(t)
-    }
-  }
-  return out
-}
-
 export function useRoles(teamId: string) {
   const page = useQuery('team.page', { teamId })
   const roles = useQuery('admin.roles', { teamId })
-  const tree = useQuery('team.tree', {})
   const revoking = useSubmit()
   const granting = useSubmit()
   const [person, setPerson] = useState<MemberItem | null>(null)
@@ -93,7 +79,7 @@ export function useRoles(teamId: string) {
   return {
     loading: page.loading || roles.loading,
     loadError: page.error ?? roles.error,
-    reload: () => Promise.all([page.reload(), roles.reload(), tree.reload()]),
+    reload: () => Promise.all([page.reload(), roles.reload()]),
     team: page.data?.team,
     can,
     items: roles.data,
@@ -108,10 +94,6 @@ export function useRoles(teamId: string) {
     clearPerson: () => setPerson(null),
     role: chosenRole,
     setRole,
-    teams: tree.data ? subtree(tree.data, teamId) : undefined,
-    treeLoading: tree.loading,
-    treeError: tree.error?.message,
-    reloadTree: tree.reload,
     grantTeam,
     setGrantTeam,
     grant,

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as taro from '@tarojs/taro'
 import { answerCalls, sent } from '../../../../../test/support/answer-calls'
+import { levelsOf } from '../../../../../test/support/team-levels'
 import { city, fail, heshan, medical, ok, teamPage, tree } from '../../../../../test/support/admin-fixtures'
 import { fireLifecycle } from '../../../../../test/support/taro-mock'
 import type { MeView } from '../../../../../types/api'
@@ -230,7 +231,7 @@ describe('opened without an id', () => {
   test('opens the root for the owner', async () => {
     answerCalls(callMock, {
       'volunteer.me': me([{ role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }]),
-      'team.tree': ok(tree()),
+      'team.tree': levelsOf(tree()),
       'team.page': ok(teamPage({ team: { ...city, parentId: null, depth: 0 }, breadcrumb: [city] })),
     })
     await open()

@@ -142,9 +142,10 @@ export function useMyTeams() {
   useEffect(() => {
     if (!isOwner) return
     let live = true
+    // The top level of the tree: its roots.
     void call('team.tree', {}).then((r) => {
       if (!live) return
-      setRoots(r.ok ? { teams: r.data.filter((t) => t.parentId === null) } : { error: r })
+      setRoots(r.ok ? { teams: r.data.items } : { error: r })
     })
     return () => {
       live = false

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import * as taro from '@tarojs/taro'
 import { editView, fail, heshan, input, me, ok } from '../../../../../test/support/activity-fixtures'
 import { answerCalls, sent } from '../../../../../test/support/answer-calls'
+import { levelsOf } from '../../../../../test/support/team-levels'
 import { resetStorage } from '../../../../../test/support/taro-mock'
 import { call } from '../../../../services/client'
 import ActivityEditPage from './index'
@@ -37,7 +38,7 @@ const pick = (testId: string, value: string) =>
 
 test('shows every invalid field at once and sends nothing', async () => {
   route({})
-  answerCalls(callMock, { 'volunteer.me': ok(organizer), 'team.tree': ok([]) })
+  answerCalls(callMock, { 'volunteer.me': ok(organizer), 'team.tree': levelsOf([]) })
   render(<ActivityEditPage />)
   await screen.findByTestId('input-title')
   await tap('save')
@@ -66,7 +67,7 @@ test('fills a new activity, saves a draft, then publishes with the returned revi
   const saved = editView({ id: 'act-new', rev: 1 })
   answerCalls(callMock, {
     'volunteer.me': ok(organizer),
-    'team.tree': ok([]),
+    'team.tree': levelsOf([]),
     'activity.save': ok(saved),
     'activity.publish': ok(editView({ id: 'act-new', rev: 2, stage: 'published', status: 'open' })),
   })
@@ -104,7 +105,7 @@ test('edits an activity from its current values and shows the server’s field m
   route({ id: 'act-1' })
   answerCalls(callMock, {
     'volunteer.me': ok(organizer),
-    'team.tree': ok([]),
+    'team.tree': levelsOf([]),
     'activity.forEdit': ok(editView({ stage: 'published', status: 'open', signedUp: 12, waiting: 2 })),
     'activity.save': fail('CAPACITY_TOO_LOW', '已有 12 人报名，人数上限不能少于 12', 'input.capacity'),
   })
@@ -123,7 +124,7 @@ test('复制为新活动 loads the activity, clears the id, and saves a new draf
   const source = input({ location: { latitude: 28.5, longitude: 112.3 } })
   answerCalls(callMock, {
     'volunteer.me': ok(organizer),
-    'team.tree': ok([]),
+    'team.tree': levelsOf([]),
     'activity.forEdit': ok(editView({ stage: 'published', status: 'finished', input: source })),
     'activity.save': ok(editView({ id: 'act-copy', rev: 0 })),
   })
@@ -138,7 +139,7 @@ test('取消活动 needs a reason and a confirm', async () => {
   route({ id: 'act-1' })
   answerCalls(callMock, {
     'volunteer.me': ok(organizer),
-    'team.tree': ok([]),
+    'team.tree': levelsOf([]),
     'activity.forEdit': ok(editView({ stage: 'published', status: 'open' })),
     'activity.cancel': ok(editView({ stage: 'cancelled', status: 'cancelled', cancelReason: '台风预警' })),
   })
@@ -159,7 +160,7 @@ test('取消活动 needs a reason and a confirm', async () => {
 
 test('a half-filled form comes back after leaving the page', async () => {
   route({})
-  answerCalls(callMock, { 'volunteer.me': ok(organizer), 'team.tree': ok([]) })
+  answerCalls(callMock, { 'volunteer.me': ok(organizer), 'team.tree': levelsOf([]) })
   const first = render(<ActivityEditPage />)
   await screen.findByTestId('input-title')
   type('input-title', '农技服务下乡')

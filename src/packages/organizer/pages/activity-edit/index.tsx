@@ -137,14 +137,7 @@ function EditForm({ target }: { target: EditTarget }) {
           error={errors.teamId ? '请选择组织队伍' : undefined}
         >
           {e.isOwner ? (
-            <TeamPicker
-              teams={e.tree.data}
-              loading={e.tree.loading}
-              error={e.tree.error}
-              onRetry={() => void e.tree.reload()}
-              value={f.teamId}
-              onChange={(id) => set('teamId', id, 'teamId')}
-            />
+            <TeamPicker value={f.teamId} onChange={(id) => set('teamId', id, 'teamId')} />
           ) : (
             <Picker
               mode="selector"

@@ -37,7 +37,6 @@ const CANCEL_CONFIRM = (title: string) => ({
  */
 export function useActivityEdit(target: EditTarget) {
   const me = useQuery('volunteer.me', {})
-  const tree = useQuery('team.tree', {})
   const sourceId = target.mode === 'edit' ? target.id : target.mode === 'copy' ? target.fromId : undefined
   const [source, setSource] = useState<ActivityEditView | undefined>()
   const [loadError, setLoadError] = useState<Err | undefined>()
@@ -207,7 +206,6 @@ export function useActivityEdit(target: EditTarget) {
     discardDraft,
     teams,
     isOwner,
-    tree: { data: tree.data, loading: tree.loading, error: tree.error?.message, reload: tree.reload },
     current,
     stage: current?.stage,
     counts: current ? { signedUp: current.signedUp, waiting: current.waiting } : undefined,

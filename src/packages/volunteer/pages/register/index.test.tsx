@@ -7,6 +7,7 @@ import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
 import RegisterPage from './index'
 import { resetStorage } from '../../../../../test/support/taro-mock'
+import { levelsOf } from '../../../../../test/support/team-levels'
 import { DRAFT_KEY, KEPT_KEY } from './use-register'
 
 jest.mock('@tarojs/components', () => ({
@@ -79,7 +80,7 @@ function serve(answers: Answers) {
 const ok = (data: unknown) => ({ ok: true, data })
 
 async function open(me: MeView = unregistered, extra: Answers = {}) {
-  serve({ 'volunteer.me': ok(me), 'team.tree': ok(tree), ...extra })
+  serve({ 'volunteer.me': ok(me), 'team.tree': levelsOf(tree), ...extra })
   const rendered = render(<RegisterPage />)
   await screen.findByTestId('submit')
   await screen.findByTestId('team-search')
@@ -90,7 +91,15 @@ const field = (name: string) => screen.getByTestId(`field-${name}`)
 const errorOf = (name: string) => screen.queryByTestId(`field-${name}-error`)?.textContent
 const type = (name: string, value: string) =>
   fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } })
-const search = (q: string) => fireEvent.change(screen.getByTestId('team-search'), { target: { value: q } })
+const search = (q: string) => {
+  fireEvent.change(screen.getByTestId('team-search'), { target: { value: q } })
+  if (q) fireEvent.click(screen.getByTestId('team-search-go'))
+}
+/** Opens each level of `path` (下级) and chooses the team. */
+async function chooseTeam(id: string, path: string[]) {
+  for (const p of path) fireEvent.click(await screen.findByTestId(`team-open-${p}`))
+  fireEvent.click(await screen.findByTestId(`team-${id}`))
+}
 const pick = (picker: string, index: number) =>
   fireEvent.change(within(screen.getByTestId(`picker-${picker}`)).getByRole('combobox'), {
     target: { value: String(index) },
@@ -102,7 +111,7 @@ async function submit() {
   })
 }
 
-function fillAll() {
+async function fillAll() {
   type('name', ' 李明 ')
   type('idNumber', ID_MALE.toLowerCase())
   type('employer', '赫山区第一中学')
@@ -116,8 +125,7 @@ function fillAll() {
   type('availabilityNote', '每月第一个周六')
   type('mobile', '13807371001')
   pick('source', 1)
-  search('赫山')
-  fireEvent.click(screen.getByTestId('team-team-heshan'))
+  await chooseTeam('team-heshan', ['team-city'])
   fireEvent.click(screen.getByTestId('consent'))
 }
 
@@ -148,7 +156,7 @@ beforeEach(() => {
 })
 
 test('shows loading, then the form with every section and the privacy notice', async () => {
-  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': levelsOf(tree) })
   render(<RegisterPage />)
   expect(screen.getByTestId('loading')).toBeTruthy()
   await screen.findByTestId('submit')
@@ -163,10 +171,13 @@ test('shows loading, then the form with every section and the privacy notice', a
 })
 
 test('a failed load says why and retries', async () => {
-  serve({ 'volunteer.me': { ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' }, 'team.tree': ok(tree) })
+  serve({
+    'volunteer.me': { ok: false, code: 'NETWORK', message: '网络不可用，请稍后重试' },
+    'team.tree': levelsOf(tree),
+  })
   render(<RegisterPage />)
   expect((await screen.findByTestId('error')).textContent).toContain('网络不可用，请稍后重试')
-  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': levelsOf(tree) })
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
   await screen.findByTestId('submit')
 })
@@ -205,7 +216,7 @@ test('a valid ID number shows the birth date and gender it encodes', async () =>
 test('gender is never asked: the ID number gives it', async () => {
   await open(unregistered, { 'volunteer.register': ok(pending) })
   expect(screen.queryByTestId('picker-gender')).toBeNull()
-  fillAll()
+  await fillAll()
   await submit()
   expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
 })
@@ -223,7 +234,7 @@ test('keeps a half-filled form as a draft on the phone and restores it', async (
 
 test('a submitted form clears the draft and keeps the numbers for a later resubmission', async () => {
   await open(unregistered, { 'volunteer.register': ok(pending) })
-  fillAll()
+  await fillAll()
   await submit()
   expect(Taro.getStorageSync(DRAFT_KEY)).toBe('')
   expect(Taro.getStorageSync(KEPT_KEY)).toEqual({ idNumber: ID_MALE, mobile: '13807371001' })
@@ -253,7 +264,7 @@ test('an ID number with a wrong check digit is refused with the schema message',
 
 test('consent is required', async () => {
   await open()
-  fillAll()
+  await fillAll()
   fireEvent.click(screen.getByTestId('consent'))
   expect(screen.getByTestId('consent').getAttribute('aria-checked')).toBe('false')
   await submit()
@@ -262,23 +273,27 @@ test('consent is required', async () => {
   expect(callMock).not.toHaveBeenCalledWith('volunteer.register', expect.anything())
 })
 
-test('the team search filters by name and keeps the hierarchy of the matches', async () => {
+test('the team search asks the server for names starting with the text; levels open and go back as they were', async () => {
   await open()
   search('赫山')
-  expect(screen.getByTestId('team-team-heshan')).toBeTruthy()
-  expect(screen.getByTestId('team-team-city').className).toContain('context')
+  expect(await screen.findByTestId('team-team-heshan')).toBeTruthy()
   expect(screen.queryByTestId('team-team-ziyang')).toBeNull()
-  expect(screen.queryByTestId('team-team-lgq')).toBeNull()
+  expect(callMock).toHaveBeenCalledWith('team.tree', { q: '赫山', limit: 20 })
   search('不存在')
-  expect(screen.getByText('没有名称包含“不存在”的队伍')).toBeTruthy()
+  expect(await screen.findByText('没有名称以“不存在”开头的队伍')).toBeTruthy()
   search('')
-  fireEvent.click(screen.getByTestId('team-team-lgq'))
+  await chooseTeam('team-lgq', ['team-city', 'team-heshan'])
   expect(screen.getByTestId('team-chosen').textContent).toBe('已选择：龙光桥街道科技志愿者服务分队')
+  // Back to the city's level: shown as it was, without asking again.
+  const asked = callMock.mock.calls.length
+  fireEvent.click(screen.getByTestId('team-crumb-team-city'))
+  expect(screen.getByTestId('team-team-ziyang')).toBeTruthy()
+  expect(callMock.mock.calls.length).toBe(asked)
 })
 
 test('a complete form asks for the subscription, then registers with the exact payload and returns to 我的', async () => {
   await open(unregistered, { 'volunteer.register': ok({ ...pending }) })
-  fillAll()
+  await fillAll()
   await submit()
   expect(subscribeMock).toHaveBeenCalledWith(['tmpl-review'])
   expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
@@ -292,7 +307,7 @@ test('a complete form asks for the subscription, then registers with the exact p
 test('a refused subscription does not stop the registration', async () => {
   subscribeMock.mockResolvedValue('refused')
   await open(unregistered, { 'volunteer.register': ok(pending) })
-  fillAll()
+  await fillAll()
   await submit()
   expect(callMock).toHaveBeenCalledWith('volunteer.register', expected)
 })
@@ -301,21 +316,21 @@ test('a server INVALID_INPUT is shown at the field it names', async () => {
   await open(unregistered, {
     'volunteer.register': { ok: false, code: 'INVALID_INPUT', message: '所选队伍不存在，请重新选择', field: 'teamId' },
   })
-  fillAll()
+  await fillAll()
   await submit()
   expect(errorOf('teamId')).toBe('所选队伍不存在，请重新选择')
   expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#field-teamId' }))
   expect(Taro.switchTab).not.toHaveBeenCalled()
   // Choosing again clears the server's complaint.
-  search('资阳')
-  fireEvent.click(screen.getByTestId('team-team-ziyang'))
+  fireEvent.click(screen.getByTestId('team-crumb-team-city'))
+  await chooseTeam('team-ziyang', [])
   expect(errorOf('teamId')).toBeUndefined()
 })
 
 test('ID_NUMBER_TAKEN tells the user, at the ID number, to contact the team admin', async () => {
   const message = '该身份证号已注册。如需帮助，请联系所选队伍的管理员。'
   await open(unregistered, { 'volunteer.register': { ok: false, code: 'ID_NUMBER_TAKEN', message, field: 'idNumber' } })
-  fillAll()
+  await fillAll()
   await submit()
   expect(errorOf('idNumber')).toBe(message)
 })
@@ -323,7 +338,7 @@ test('ID_NUMBER_TAKEN tells the user, at the ID number, to contact the team admi
 test('ALREADY_REGISTERED says so and offers the way back to 我的', async () => {
   const message = '您已经提交过注册，可在“我的”中查看或修改'
   await open(unregistered, { 'volunteer.register': { ok: false, code: 'ALREADY_REGISTERED', message } })
-  fillAll()
+  await fillAll()
   await submit()
   expect(screen.getByTestId('form-error').textContent).toBe(message)
   fireEvent.click(screen.getByRole('button', { name: '返回“我的”查看注册状态' }))
@@ -363,7 +378,7 @@ test('a team tree that fails to load says so inside the form and retries', async
   })
   render(<RegisterPage />)
   expect((await screen.findByTestId('team-error')).textContent).toContain('网络不可用，请稍后重试')
-  serve({ 'volunteer.me': ok(unregistered), 'team.tree': ok(tree) })
+  serve({ 'volunteer.me': ok(unregistered), 'team.tree': levelsOf(tree) })
   fireEvent.click(within(screen.getByTestId('team-error')).getByRole('button', { name: '重试' }))
-  await screen.findByTestId('team-team-heshan')
+  await screen.findByTestId('team-team-city')
 })

@@ -259,11 +259,8 @@ function RegisterPage() {
           hint="区县（市）队伍的成员自动成为益阳市支队成员"
         >
           <TeamPicker
-            teams={r.teams.data}
-            loading={r.teams.loading}
-            error={r.teams.error}
-            onRetry={r.teams.reload}
             value={form.teamId}
+            valueName={r.view?.team?.id === form.teamId ? r.view.team.name : undefined}
             onChange={(id) => {
               set('teamId', id, 'teamId')
               touch('teamId')

@@ -56,7 +56,6 @@ export const fieldId = (f: Field) => `field-${f.replace('.', '-')}`
 
 export function useRegister() {
   const me = useQuery('volunteer.me', {})
-  const tree = useQuery('team.tree', {})
   const [form, setForm] = useState<FormState>(emptyForm)
   const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set())
   const [submitted, setSubmitted] = useState(false)
@@ -183,7 +182,6 @@ export function useRegister() {
     formError,
     alreadyRegistered,
     busy,
-    teams: { data: tree.data, loading: tree.loading, error: tree.error?.message, reload: tree.reload },
     set,
     touch,
     submit,
