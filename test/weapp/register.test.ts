@@ -1,5 +1,6 @@
 import type { MeView, TeamNode } from '../../types/api'
 import { makeIdNumber } from '../support/fixtures'
+import { levelsOf } from '../support/team-levels'
 import { answerCloud, openPage, waitFor, wx, type RenderedPage } from './simulator'
 
 // The platform prompt must be there before app.js loads: Taro copies wx's APIs once at start.
@@ -50,13 +51,13 @@ test('the production register page fills, asks for the subscription and register
   const register = jest.fn(() => ({ ok: true as const, data: { ...me, status: 'pending' as const } }))
   answerCloud({
     'volunteer.me': { ok: true, data: me },
-    'team.tree': { ok: true, data: tree },
+    'team.tree': levelsOf(tree) as never,
     'volunteer.register': register,
   })
   page = openPage('packages/volunteer/pages/register/index')
-  await waitFor(() => expect(page!.text()).toContain('赫山区科技志愿者队'))
+  await waitFor(() => expect(page!.text()).toContain('湖南省科技志愿者益阳市支队'))
   expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'volunteer', data: { action: 'me', data: {} } })
-  expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'team', data: { action: 'tree', data: {} } })
+  expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'team', data: { action: 'tree', data: { limit: 20 } } })
 
   // An empty submit is refused on the phone with the schema's message; nothing is sent.
   await page.tap('提交')
@@ -75,6 +76,8 @@ test('the production register page fills, asks for the subscription and register
   // No gender picker: the ID number gives it, so the source picker is the only one.
   await page.fire(nth('wx-picker', 0), 'change', { value: 1 })
   await type(8, '赫山')
+  await page.tap('搜索')
+  await waitFor(() => expect(page!.text()).toContain('赫山区科技志愿者队'))
   await page.tap('赫山区科技志愿者队')
   await page.tap('我已阅读并同意以上个人信息处理说明')
   await page.tap('提交')

@@ -116,7 +116,7 @@ test('撤销 on the roles page confirms and sends admin.revokeRole', async () =>
   answerCloud({
     'team.page': ok(teamPage()),
     'admin.roles': ok([roleItem({ id: 'r-org', name: '赵强' })]),
-    'team.tree': ok([]),
+    'team.tree': ok({ items: [], nextCursor: null }),
     'team.members': ok({ items: [member(1)], nextCursor: null }),
     'admin.revokeRole': ok({ roleId: 'r-org' }),
   })

@@ -30,7 +30,9 @@ export function useTeamLevels(rootId?: string) {
   const load = useCallback(
     async (req: { parentId?: string; q?: string; cursor?: string }, apply: (f: (l: Level) => Level) => void) => {
       apply((l) => ({ ...l, loading: true, error: undefined }))
-      const r = await call('team.tree', { ...req, limit: LEVEL_PAGE })
+      // Absent fields stay absent (the top level has no parentId).
+      const data = Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined))
+      const r = await call('team.tree', { ...data, limit: LEVEL_PAGE })
       apply((l) =>
         r.ok
           ? {
