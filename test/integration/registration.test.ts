@@ -342,6 +342,13 @@ describe('activate', () => {
       ok: false,
       code: 'CODE_LOCKED',
     })
+    // Refused by the writes' own conditions: a locked code is neither counted further nor activated.
+    expect(await cloud.call(v.openid, 'volunteer.activate', { code: wrong })).toMatchObject({ code: 'CODE_LOCKED' })
+    expect(cloud.cloud.store.find('volunteers', { _id: v.id })[0]).toMatchObject({
+      status: 'approved',
+      activation: { failures: 5 },
+    })
+    expect(cloud.cloud.store.find('memberships', { openid: v.openid })).toHaveLength(0)
     expect(await expectOk<MeView>(cloud.call(v.openid, 'volunteer.me', {}))).toMatchObject({ activationLocked: true })
 
     await expectOk(cloud.call('demo-heshan-admin', 'admin.reissueCode', { volunteerId: v.id }))
@@ -483,9 +490,10 @@ describe('database requests per action', () => {
       activate: activate.dbRequests,
       me: me.dbRequests,
     }
-    // register: find by openid + team + today's "taken" allowance, insert (one write), then 我的 (record, roles, notices)
+    // register: team + today's "taken" allowance, insert (one write); 我的 answered from what it wrote
     // approve: roles, the records, compare-and-set, review log, message
-    // activate: record, attempt reserved, compare-and-set, membership, then 我的
-    expect(counts).toEqual({ register: 7, approve: 5, activate: 7, me: 3 })
+    // activate: record with grants and notices, compare-and-set, membership; 我的 answered from them
+    // 我的: record with grants, notices
+    expect(counts).toEqual({ register: 3, approve: 5, activate: 3, me: 2 })
   })
 })

@@ -1,8 +1,8 @@
 import type { Scope } from '../auth'
-import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
+import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
 import { AppError } from '../errors'
-import type { TeamRef } from '../../../types/api'
-import type { Activation, VolunteerDoc } from '../models'
+import type { RoleGrant, TeamRef } from '../../../types/api'
+import type { Activation, MessageDoc, RoleDoc, VolunteerDoc } from '../models'
 
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
 export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>>
@@ -12,8 +12,23 @@ export interface QueueCursor {
   id: string
 }
 
+/** A person's record with what 我的 shows beside it, read in one request. */
+export interface Mine {
+  volunteer: VolunteerDoc
+  /** Their role grants, as stored: whether they hold is decided by auth.ts rolesHeld. */
+  grants: RoleGrant[]
+  /** Their newest notices, when asked for. */
+  messages: MessageDoc[]
+}
+
 export interface VolunteerRepository {
   findByOpenid(openid: string): Promise<VolunteerDoc | null>
+  /**
+   * The caller's record and role grants in one request; with `notices` > 0 also their newest
+   * notices, joined from all of the person's messages (for actions a person takes once, such as
+   * activation: 我的 itself reads a page of notices on the index instead).
+   */
+  mine(openid: string, notices: number): Promise<Mine | null>
   findById(id: string): Promise<VolunteerDoc | null>
   findByIds(ids: string[]): Promise<VolunteerDoc[]>
   findByOpenids(openids: string[]): Promise<VolunteerDoc[]>
@@ -41,14 +56,18 @@ export interface VolunteerRepository {
   /** A new code replaces `oldHash`; the old one stops working the moment the new one is stored. */
   reissue(id: string, oldHash: string, activation: Activation): Promise<boolean>
   /**
-   * Reserves one attempt at the code `codeHash`, counted only while below `max`: ten simultaneous
-   * wrong codes get `max` reservations between them, never more.
+   * Counts one wrong answer to the code `codeHash`, only while below `max`: ten simultaneous wrong
+   * codes count `max` between them, never more, and the others are answered as locked.
    */
-  reserveAttempt(id: string, codeHash: string, max: number): Promise<boolean>
-  /** 待激活 → 已激活 for `openid`, while the record still has owner `owner` and code `codeHash`. */
+  countWrongCode(id: string, codeHash: string, max: number): Promise<boolean>
+  /**
+   * 待激活 → 已激活 for `openid`, while the record still has owner `owner` and code `codeHash`
+   * and, where `failuresBelow` is given, fewer wrong answers than that (a right code that arrives
+   * after the lock is refused like any other).
+   */
   activate(
     id: string,
-    expect: { owner: string; codeHash: string },
+    expect: { owner: string; codeHash: string; failuresBelow?: number },
     openid: string,
     memberOf: string[],
   ): Promise<boolean>
@@ -72,6 +91,17 @@ export interface VolunteerRepository {
     limit: number,
   ): Promise<VolunteerDoc[]>
 }
+
+/** What activation writes, besides the server's time. */
+const activated = (openid: string, memberOf: string[]) =>
+  ({ status: 'active', activation: null, openid, memberOf }) as const
+
+/** The record as `activate` leaves it, for answering from the write instead of reading it again. */
+export const asActivated = (v: VolunteerDoc, openid: string, memberOf: string[], at: Date): VolunteerDoc => ({
+  ...v,
+  ...activated(openid, memberOf),
+  activatedAt: at,
+})
 
 /** The ID number or the WeChat account is already registered (two unique indexes). */
 export class DuplicateRegistration extends Error {}
@@ -98,6 +128,22 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async findByOpenid(openid) {
       const [row] = await rowsOf<VolunteerDoc>(col.where({ openid }).limit(1))
       return row ?? null
+    },
+    async mine(openid, notices) {
+      let pipeline = col
+        .aggregate()
+        .match({ openid })
+        .limit(1)
+        .lookup({ from: 'roles', localField: 'openid', foreignField: 'openid', as: 'grants' })
+      if (notices > 0)
+        pipeline = pipeline.lookup({ from: 'messages', localField: 'openid', foreignField: 'openid', as: 'messages' })
+      const [row] = await listOf<VolunteerDoc & { grants: RoleDoc[]; messages?: MessageDoc[] }>(pipeline)
+      if (!row) return null
+      const { grants, messages = [], ...volunteer } = row
+      const newest = messages
+        .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+        .slice(0, notices)
+      return { volunteer, grants: grants.map((g) => ({ role: g.role, team: g.team })), messages: newest }
     },
     async findById(id) {
       const [row] = await rowsOf<VolunteerDoc>(col.where({ _id: id }).limit(1))
@@ -163,13 +209,19 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async reissue(id, oldHash, activation) {
       return cas({ _id: id, status: 'approved', 'activation.codeHash': oldHash }, { activation })
     },
-    async reserveAttempt(id, codeHash, max) {
+    async countWrongCode(id, codeHash, max) {
       const where = { _id: id, status: 'approved', 'activation.codeHash': codeHash, 'activation.failures': _.lt(max) }
       return cas(where, { 'activation.failures': _.inc(1) })
     },
     async activate(id, expect, openid, memberOf) {
-      const where = { _id: id, status: 'approved', openid: expect.owner, 'activation.codeHash': expect.codeHash }
-      return cas(where, { status: 'active', activation: null, openid, memberOf, activatedAt: serverNow() })
+      const where: Record<string, unknown> = {
+        _id: id,
+        status: 'approved',
+        openid: expect.owner,
+        'activation.codeHash': expect.codeHash,
+      }
+      if (expect.failuresBelow !== undefined) where['activation.failures'] = _.lt(expect.failuresBelow)
+      return cas(where, { ...activated(openid, memberOf), activatedAt: serverNow() })
     },
     async invite(id, team, teamPath, by) {
       // Nested fields are written one path each, so a second invitation never replaces the first.
