@@ -112,13 +112,17 @@ export interface Invitation {
 }
 
 export interface Activation {
+  /**
+   * Which code: its keyed hash, or a batch's value (`n:…`, activation.ts) from which the code of
+   * each record it was written to is derived. Compared by equality in the conditional updates.
+   */
   codeHash: string
   /** The code sealed for its owner's 我的 (absent on imported records: their administrator hands it over). */
   codeSealed?: string
   /** When the code was issued (absent on codes issued before it was recorded). */
   issuedAt?: Date
   expiresAt: Date
-  /** Attempts at this code, each reserved before comparing and never beyond the limit. */
+  /** Wrong answers to this code, each counted by a conditional update and never beyond the limit. */
   failures: number
 }
 

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import { maskIdNumber, maskMobile, parseIdCard } from '../../types/idcard'
 import type { Registration } from '../../types/registration'
-import { hashActivationCode, newActivationCode } from './activation'
+import { batchCode, hashActivationCode, isCodeBatch, newActivationCode, newCodeBatch } from './activation'
 import { config } from './config'
 import { AppError } from './errors'
 import type { Activation, TeamDoc, VolunteerDoc } from './models'
@@ -64,6 +64,25 @@ export function issueActivation(
 }
 
 /**
+ * Fresh codes for many records in one stored value (activation.ts), valid for the configured days:
+ * the same `activation` is written to each record and `codeOf` tells each record's code.
+ */
+export function issueActivations(now: Date): {
+  days: number
+  activation: Activation
+  codeOf: (volunteerId: string) => string
+} {
+  const days = config.activationCodeDays()
+  const batch = newCodeBatch()
+  const expiresAt = new Date(now.getTime() + days * 86_400_000)
+  return {
+    days,
+    activation: { codeHash: batch, issuedAt: now, expiresAt, failures: 0 },
+    codeOf: (volunteerId) => batchCode(volunteerId, batch),
+  }
+}
+
+/**
  * A new record. A person's own registration starts 待审核 with no code; a team's (集体注册) starts
  * 待激活 under a placeholder openid with the activation given here, reviewed by the importer.
  */
@@ -110,7 +129,9 @@ export function newVolunteer(
 
 /** The caller's own activation code while they are 待激活, for 我的 and nobody else. */
 export function ownActivationCode(v: VolunteerDoc): string | null {
-  if (v.status !== 'approved' || !v.activation?.codeSealed || isUnclaimed(v)) return null
+  if (v.status !== 'approved' || !v.activation || isUnclaimed(v)) return null
+  if (isCodeBatch(v.activation.codeHash)) return batchCode(v._id, v.activation.codeHash)
+  if (!v.activation.codeSealed) return null
   return unseal(v.activation.codeSealed, sealedFor(v._id, 'activationCode'))
 }
 

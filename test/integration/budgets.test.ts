@@ -36,9 +36,7 @@ const BUDGETS: Record<string, Budget> = {
 
 /** `size: action` rows whose design has not landed yet: each must still be over budget, so it is noticed once it is not. */
 const NOT_YET = new Set<string>([
-  ...['team.page (city)', 'team.page (county)', 'team.members', 'admin.approve ×50', 'import 100 rows again'].map(
-    (l) => `S: ${l}`,
-  ),
+  ...['team.page (city)', 'team.page (county)', 'team.members'].map((l) => `S: ${l}`),
   ...['team.page (city)', 'team.page (county)', 'team.members', 'team.tree (one level)'].map((l) => `L: ${l}`),
 ])
 

@@ -3,6 +3,7 @@ import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
 import { AppError } from '../errors'
 import type { RoleGrant, TeamRef } from '../../../types/api'
 import type { Activation, MessageDoc, RoleDoc, VolunteerDoc } from '../models'
+import { UNCLAIMED } from '../volunteer'
 
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
 export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>>
@@ -49,12 +50,20 @@ export interface VolunteerRepository {
    * it fails. `resubmit` stamps a new submission time (back to review after a decision).
    */
   edit(id: string, expect: VolunteerDoc['status'], patch: VolunteerPatch, resubmit: boolean): Promise<boolean>
-  /** 待审核 → 待激活, only at the revision the reviewer saw. */
-  approve(id: string, revision: number, activation: Activation, by: string): Promise<boolean>
+  /**
+   * 待审核 → 待激活 for each of `ids` still at the revision the reviewer saw, in one conditional
+   * update; answers how many changed (which: those now carrying `activation`, a batch's codes).
+   */
+  approveMany(ids: string[], revision: number, activation: Activation, by: string): Promise<number>
   /** 待审核 → 未通过, only at the revision the reviewer saw. */
   reject(id: string, revision: number, reason: string, by: string): Promise<boolean>
   /** A new code replaces `oldHash`; the old one stops working the moment the new one is stored. */
   reissue(id: string, oldHash: string, activation: Activation): Promise<boolean>
+  /**
+   * New codes (a batch's, `activation`) for each of `ids` still 待激活 and unclaimed, in one
+   * conditional update; answers how many changed (which: those now carrying `activation`).
+   */
+  reissueUnclaimed(ids: string[], activation: Activation): Promise<number>
   /**
    * Counts one wrong answer to the code `codeHash`, only while below `max`: ten simultaneous wrong
    * codes count `max` between them, never more, and the others are answered as locked.
@@ -71,8 +80,8 @@ export interface VolunteerRepository {
     openid: string,
     memberOf: string[],
   ): Promise<boolean>
-  /** A team's invitation (集体注册 of someone registered elsewhere); inviting again refreshes it. */
-  invite(id: string, team: TeamRef, teamPath: string[], by: string): Promise<void>
+  /** A team's invitations (集体注册 of people registered elsewhere), one request; inviting again refreshes them. */
+  invite(ids: string[], team: TeamRef, teamPath: string[], by: string): Promise<void>
   /** The invitation becomes membership of an active volunteer: `paths` join memberOf. */
   acceptInvitation(id: string, teamId: string, paths: string[]): Promise<boolean>
   declineInvitation(id: string, teamId: string): Promise<boolean>
@@ -105,6 +114,12 @@ export const asActivated = (v: VolunteerDoc, openid: string, memberOf: string[],
 
 /** The ID number or the WeChat account is already registered (two unique indexes). */
 export class DuplicateRegistration extends Error {}
+
+type Updated = { stats: { updated: number } }
+
+/** `ids` in pages of at most `n` (none for none). */
+const chunks = <T>(ids: T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(ids.length / n) }, (_unused, i) => ids.slice(i * n, i * n + n))
 
 /** The most rows one get() answers. */
 const MAX_GET = 1000
@@ -150,7 +165,11 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       return row ?? null
     },
     async findByIds(ids) {
-      return ids.length ? rowsOf<VolunteerDoc>(col.where({ _id: _.in(ids) }).limit(ids.length)) : []
+      // A get() answers at most 1000 rows: more ids are asked in pages, side by side.
+      const pages = chunks(ids, MAX_GET)
+      return (
+        await Promise.all(pages.map((p) => rowsOf<VolunteerDoc>(col.where({ _id: _.in(p) }).limit(p.length))))
+      ).flat()
     },
     async findByOpenids(openids) {
       return openids.length ? rowsOf<VolunteerDoc>(col.where({ openid: _.in(openids) }).limit(openids.length)) : []
@@ -198,9 +217,12 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       if (resubmit) data.submittedAt = serverNow()
       return cas({ _id: id, status: expect }, data)
     },
-    async approve(id, revision, activation, by) {
-      const data = { status: 'approved', activation, rejectReason: null, reviewedBy: by, reviewedAt: serverNow() }
-      return cas({ _id: id, status: 'pending', revision: atRevision(revision) }, data)
+    async approveMany(ids, revision, activation, by) {
+      // _.set: the code replaces the field whole (an update would merge into what is there).
+      const data = { status: 'approved', activation: _.set(activation), rejectReason: null, reviewedBy: by }
+      const where = { _id: _.in(ids), status: 'pending', revision: atRevision(revision) }
+      const res = (await col.where(where).update({ data: { ...data, reviewedAt: serverNow() } })) as Updated
+      return res.stats.updated
     },
     async reject(id, revision, reason, by) {
       const data = { status: 'rejected', rejectReason: reason, reviewedBy: by, reviewedAt: serverNow() }
@@ -208,6 +230,17 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     },
     async reissue(id, oldHash, activation) {
       return cas({ _id: id, status: 'approved', 'activation.codeHash': oldHash }, { activation })
+    },
+    async reissueUnclaimed(ids, activation) {
+      // Still 待激活 under its placeholder: a claim that landed first keeps its person's activation.
+      const counts = await Promise.all(
+        chunks(ids, MAX_GET).map(async (page) => {
+          const where = { _id: _.in(page), status: 'approved', openid: db.RegExp({ regexp: `^${UNCLAIMED}` }) }
+          const res = (await col.where(where).update({ data: { activation: _.set(activation) } })) as Updated
+          return res.stats.updated
+        }),
+      )
+      return counts.reduce((a, b) => a + b, 0)
     },
     async countWrongCode(id, codeHash, max) {
       const where = { _id: id, status: 'approved', 'activation.codeHash': codeHash, 'activation.failures': _.lt(max) }
@@ -223,10 +256,11 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       if (expect.failuresBelow !== undefined) where['activation.failures'] = _.lt(expect.failuresBelow)
       return cas(where, { ...activated(openid, memberOf), activatedAt: serverNow() })
     },
-    async invite(id, team, teamPath, by) {
+    async invite(ids, team, teamPath, by) {
       // Nested fields are written one path each, so a second invitation never replaces the first.
       const key = `invitations.${team.id}`
-      await col.where({ _id: id }).update({ data: { [key]: { team, teamPath, by, at: serverNow() } } })
+      const data = { [key]: { team, teamPath, by, at: serverNow() } }
+      await Promise.all(chunks(ids, MAX_GET).map((page) => col.where({ _id: _.in(page) }).update({ data })))
     },
     async acceptInvitation(id, teamId, paths) {
       const key = `invitations.${teamId}`
