@@ -304,6 +304,15 @@ export class Store {
       const doc = coll.docs.get(docKey(id))
       return doc ? [doc] : []
     }
+    // `_id` in a list (a batch by primary key): those documents only; the full filter still applies.
+    const list = id !== null && typeof id === 'object' ? (id as { $in?: unknown }).$in : undefined
+    if (Array.isArray(list) && list.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      const keys = new Set(list.map((x) => docKey(x as string | number)))
+      return [...keys].flatMap((k): Doc[] => {
+        const d = coll.docs.get(k)
+        return d ? [d] : []
+      })
+    }
     return [...coll.docs.values()]
   }
 

@@ -5,6 +5,7 @@ import type {
   AvailabilitySlot,
   BeneficiaryGroup,
   FocusTag,
+  ProxyRelation,
   Gender,
   Role,
   SourceCategory,
@@ -102,6 +103,15 @@ export interface VolunteerDoc {
   voided?: { by: string; reason: string; at: Date }
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+  /** 代为注册: who registered this person for them, how related, and the consent statement they confirmed. */
+  proxy?: ProxyRecord
+}
+
+export interface ProxyRecord {
+  /** The helper's openid: review results go to them until the person claims the record. */
+  by: string
+  relation: ProxyRelation
+  statement: string
 }
 
 export interface Invitation {
@@ -178,8 +188,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued. */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; proxy: someone registered by another person (代为注册). */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'proxy'
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]

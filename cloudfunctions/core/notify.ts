@@ -12,11 +12,40 @@ export interface ReviewResult {
    */
   code?: string
   at: Date
+  /**
+   * 代为注册: the name of the person registered, when the result goes to the one who registered
+   * them; the code is theirs to hand over, and the person claims the record with it.
+   */
+  forName?: string
 }
 
-/** The page a review-result message opens: the activation page, code filled in, after an approval. */
+/**
+ * The page a review-result message opens: after an approval the activation page, code filled in
+ * (for someone registered by another person, its claim form, where they add their ID number).
+ */
 export const reviewResultPage = (r: ReviewResult) =>
-  r.approved && r.code ? `packages/volunteer/pages/activate/index?code=${r.code}` : 'pages/me/index'
+  r.approved && r.code
+    ? `packages/volunteer/pages/activate/index?${r.forName ? 'mode=claim&' : ''}code=${r.code}`
+    : 'pages/me/index'
+
+/** The notice on 我的 that goes with a review result. */
+function reviewNoticeText(r: ReviewResult): { title: string; body: string } {
+  if (r.forName) {
+    const name = r.forName
+    return r.approved
+      ? {
+          title: '代为注册审核已通过',
+          body: `${name}的注册已通过审核。请把微信消息中的激活码转交${name}本人，由本人在“我的”中用身份证号和激活码激活；未收到消息的，请联系队伍管理员重新发放。${r.note}`,
+        }
+      : { title: '代为注册审核未通过', body: `${name}的注册未通过审核。原因：${r.note}。请修改后重新代为提交。` }
+  }
+  return r.approved
+    ? {
+        title: '注册审核已通过',
+        body: `点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。${r.note}`,
+      }
+    : { title: '注册审核未通过', body: `原因：${r.note}。请修改后重新提交。` }
+}
 
 /** Sends a subscribe message; resolves to the errcode (0 = delivered). */
 export type SubscribeSend = (msg: {
@@ -73,7 +102,7 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
             templateId,
             page: reviewResultPage(r),
             data: {
-              thing1: { value: '科技志愿者注册' },
+              thing1: { value: r.forName ? clip(`代为注册：${r.forName}`, 20) : '科技志愿者注册' },
               phrase2: { value: r.approved ? '通过' : '未通过' },
               thing3: { value: clip(r.note, 20) },
               time4: { value: chinaTime(r.at) },
@@ -86,10 +115,7 @@ export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
     await records.addMessages(
       items.map(({ openid, result: r }, i) => ({
         openid,
-        title: r.approved ? '注册审核已通过' : '注册审核未通过',
-        body: r.approved
-          ? `点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。${r.note}`
-          : `原因：${r.note}。请修改后重新提交。`,
+        ...reviewNoticeText(r),
         templateId,
         delivered: errcodes[i] === 0,
         errcode: errcodes[i] === 0 ? null : errcodes[i],

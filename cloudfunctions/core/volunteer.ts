@@ -8,7 +8,7 @@ import type { Registration } from '../../types/registration'
 import { batchCode, hashActivationCode, isCodeBatch, newActivationCode, newCodeBatch } from './activation'
 import { config } from './config'
 import { AppError } from './errors'
-import type { Activation, TeamDoc, VolunteerDoc } from './models'
+import type { Activation, ProxyRecord, TeamDoc, VolunteerDoc } from './models'
 import { idNumberHash, seal, sealedFor, unseal } from './pii'
 
 /** The openid of a record a team registered (集体注册) until its person claims it. */
@@ -83,13 +83,15 @@ export function issueActivations(now: Date): {
 }
 
 /**
- * A new record. A person's own registration starts 待审核 with no code; a team's (集体注册) starts
- * 待激活 under a placeholder openid with the activation given here, reviewed by the importer.
+ * A new record. A person's own registration starts 待审核 with no code; one made for them by
+ * someone else (代为注册) too, under a placeholder openid until they claim it; a team's (集体注册)
+ * starts 待激活 under a placeholder openid with the activation given here, reviewed by the importer.
  */
 export function newVolunteer(
   fields: RegistrationFields,
   start:
     | { kind: 'registered'; id: string; openid: string }
+    | { kind: 'proxy'; id: string; proxy: ProxyRecord }
     | { kind: 'imported'; id: string; by: string; activation: Activation; now: Date },
 ): Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'> &
   Partial<Pick<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>> {
@@ -102,11 +104,13 @@ export function newVolunteer(
     serviceMinutes: 0,
     revision: 0,
   }
-  if (start.kind === 'registered') {
+  if (start.kind === 'registered' || start.kind === 'proxy') {
     return {
       ...common,
       _id: start.id,
-      openid: start.openid,
+      ...(start.kind === 'proxy'
+        ? { openid: `${UNCLAIMED}${start.id}`, proxy: start.proxy }
+        : { openid: start.openid }),
       status: 'pending',
       reviewedBy: null,
       reviewedAt: null,

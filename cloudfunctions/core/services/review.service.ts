@@ -11,7 +11,7 @@ import { adminScope, assertCityLevel, assertInScope, inScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
-import type { ReviewNotice } from '../notify'
+import type { ReviewNotice, ReviewResult } from '../notify'
 import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
@@ -54,6 +54,15 @@ const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他�
 /** The volunteer edited the registration after the reviewer opened it. */
 const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新查看')
 const revisionOf = (v: VolunteerDoc) => v.revision ?? 0
+
+/**
+ * Who hears a review result: the person, or for a record someone registered for them (代为注册)
+ * and not yet claimed, the one who did; a record a team registered has no one to tell.
+ */
+function resultTo(v: VolunteerDoc, result: ReviewResult): ReviewNotice[] {
+  if (!isUnclaimed(v)) return [{ openid: v.openid, result }]
+  return v.proxy ? [{ openid: v.proxy.by, result: { ...result, forName: v.name } }] : []
+}
 
 /**
  * Why a decision's conditional update left a record unchanged, told from the record as it is now:
@@ -107,6 +116,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         ...item(v),
         status: v.status,
         profile: profileView(v),
+        proxy: v.proxy ? { relation: v.proxy.relation, statement: v.proxy.statement } : null,
         history: history.map((h) => ({ action: h.action, reason: h.reason, at: new Date(h.at).toISOString() })),
       }
     },
@@ -165,10 +175,9 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         done.map((v) => ({ volunteerId: v._id, action: 'approved' as const, reason: null, by: caller.openid })),
       )
       await notifyReview(
-        done.map((v) => ({
-          openid: v.openid,
-          result: { approved: true, note: `激活码${days}天内有效`, code: codeOf(v._id), at: now },
-        })),
+        done.flatMap((v) =>
+          resultTo(v, { approved: true, note: `激活码${days}天内有效`, code: codeOf(v._id), at: now }),
+        ),
       )
       // A single approval that failed is an error to its caller, not a half-empty batch.
       if (ids.length === 1 && failures.size === 1) throw [...failures.values()][0]
@@ -191,7 +200,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       if (!(await volunteers.reject(v._id, revision, reason, caller.openid)))
         throw whyUnchanged(await volunteers.findById(v._id), revision, 'rejected')
       await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
-      await notifyReview([{ openid: v.openid, result: { approved: false, note: reason, at: caller.now() } }])
+      await notifyReview(resultTo(v, { approved: false, note: reason, at: caller.now() }))
       return { volunteerId: v._id }
     },
 

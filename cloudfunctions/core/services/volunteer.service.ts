@@ -1,4 +1,6 @@
-import type { MeView, ProfileView, RoleGrant } from '../../../types/api'
+import type { MeView, ProfileView, ProxyReceipt, RoleGrant } from '../../../types/api'
+import { ProxyRelation } from '../../../types/enums'
+import { proxyConsentStatement, type ProxyRegistration } from '../../../types/proxy'
 import { maskIdNumber, maskMobile } from '../../../types/idcard'
 import { IDENTITY_FIELDS, type Registration } from '../../../types/registration'
 import { codeMatches } from '../activation'
@@ -9,7 +11,14 @@ import type { Caller } from '../context'
 import { AppError, wrongState } from '../errors'
 import type { Invitation, MessageDoc, TeamDoc, VolunteerDoc } from '../models'
 import { idNumberHash, legacyIdNumberHash, seal, sealedFor, unseal } from '../pii'
-import { newVolunteer, newVolunteerId, ownActivationCode, registrationFields, UNCLAIMED } from '../volunteer'
+import {
+  isUnclaimed,
+  newVolunteer,
+  newVolunteerId,
+  ownActivationCode,
+  registrationFields,
+  UNCLAIMED,
+} from '../volunteer'
 import { asActivated } from '../repositories/volunteer.repository'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { LimitRepository } from '../repositories/limit.repository'
@@ -343,6 +352,51 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
       await memberships.activate(caller.openid, { id: v.team.id, path: v.teamPath }, true)
       return reread(caller)
     },
+    /**
+     * 代为注册: a family member or team leader registers an elder (types/proxy.ts). The record is
+     * the elder's, under a placeholder until they claim it with their ID number and activation code
+     * (as 集体注册's people do); it keeps who acted, how related and the statement they confirmed.
+     * Audited before the write. The helper is answered only what they entered, masked, and may
+     * submit again a registration of theirs that was rejected; any other holder of the number is
+     * "taken", counted like register's.
+     */
+    async registerFor(caller: Caller, { registration: r, proxy }: ProxyRegistration): Promise<ProxyReceipt> {
+      const [team, allowed] = await Promise.all([teamOf(r.teamId), mayLearnTaken(caller)])
+      if (!allowed) throw tooMany()
+      const [holder] = await volunteers.findByIdNumberHashes([idNumberHash(r.idNumber), legacyIdNumberHash(r.idNumber)])
+      const again = holder && isUnclaimed(holder) && holder.proxy?.by === caller.openid && holder.status === 'rejected'
+      if (holder && !again) throw await taken(caller)
+      const id = holder?._id ?? newVolunteerId()
+      const fields = registrationFields(r, id, team)
+      const record = {
+        by: caller.openid,
+        relation: proxy.relation,
+        statement: proxyConsentStatement(r.name, proxy.relation),
+      }
+      const detail = `${ProxyRelation.map[proxy.relation]}代为注册${again ? '（重新提交）' : ''}`
+      await records.audit({ by: caller.openid, action: 'proxy', target: id, teamPath: team.path, detail })
+      try {
+        if (!again) await volunteers.insert(newVolunteer(fields, { kind: 'proxy', id, proxy: record }))
+        else {
+          const patch = { ...fields, status: 'pending' as const, rejectReason: null, resubmitted: true, proxy: record }
+          if (!(await volunteers.edit(id, 'rejected', patch, true)))
+            throw new AppError('CONFLICT', '注册状态刚刚发生了变化，请刷新后重试')
+          await records.addReview({ volunteerId: id, action: 'submitted', reason: null, by: caller.openid })
+        }
+      } catch (e) {
+        // The number was registered in between.
+        if (e instanceof DuplicateRegistration) throw await taken(caller)
+        throw e
+      }
+      return {
+        name: fields.name,
+        idNumberMasked: fields.idNumberMasked,
+        mobileMasked: fields.mobileMasked,
+        team: fields.team,
+        status: 'pending',
+      }
+    },
+
     /**
      * 申诉: someone whose ID number is taken asks the holder's team administrators to check it. The
      * answer is the same whether or not the number is registered, and where.
