@@ -117,8 +117,9 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /** One breakdown entry for a request's reads: their sum, and how each kind was served. */
-function summarize(action: string, reads: Read[]): DbRequestCost {
-  const entry: DbRequestCost = { action, docsExamined: 0 }
+function summarize(action: string, reads: Read[], collection?: string): DbRequestCost {
+  // Writes that read nothing (an insert) still name their collection.
+  const entry: DbRequestCost = collection ? { action, collection, docsExamined: 0 } : { action, docsExamined: 0 }
   const plans = new Map<string, { n: number; examined: number }>()
   for (const r of reads) {
     const c = r.cost()
@@ -173,9 +174,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   }
 
   /** Adds what a database request examined to its invocation and every invocation that called it. */
-  function charge(inv: Invocation | undefined, action: string, reads: Read[]) {
+  function charge(inv: Invocation | undefined, action: string, reads: Read[], collection?: string) {
     if (!inv || !action.startsWith('database.')) return
-    const entry = summarize(action, reads)
+    const entry = summarize(action, reads, collection)
     for (let i: Invocation | undefined = inv; i; i = i.parent) {
       i.docsExamined += entry.docsExamined
       i.breakdown.push(entry)
@@ -282,6 +283,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   async function serveAdmin(req: http.IncomingMessage, res: http.ServerResponse, inv: Invocation | undefined) {
     const rid = requestId()
     let action = 'unknown'
+    let collection: string | undefined
     const reads: Read[] = []
     try {
       const body = await readBody(req)
@@ -302,6 +304,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
           throw new CloudError('INVALID_PARAM', 'request body must be an object')
       }
       if (typeof params.action === 'string') action = params.action
+      if (typeof params.collectionName === 'string') collection = params.collectionName
       count(inv, action)
       const answer = await service.handle(params.action, params, inv, req.headers, reads)
       if (Buffer.isBuffer(answer)) {
@@ -315,7 +318,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
     // Worked out once the answer is on its way, so metering adds little to the call's own time;
     // still before the function can finish, since this thread serves its next request.
-    charge(inv, action, reads)
+    charge(inv, action, reads, collection)
   }
 
   async function serveUpload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {

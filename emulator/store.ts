@@ -304,6 +304,15 @@ export class Store {
       const doc = coll.docs.get(docKey(id))
       return doc ? [doc] : []
     }
+    // `_id` in a list (a batch by primary key): those documents only; the full filter still applies.
+    const list = id !== null && typeof id === 'object' ? (id as { $in?: unknown }).$in : undefined
+    if (Array.isArray(list) && list.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      const keys = new Set(list.map((x) => docKey(x as string | number)))
+      return [...keys].flatMap((k): Doc[] => {
+        const d = coll.docs.get(k)
+        return d ? [d] : []
+      })
+    }
     return [...coll.docs.values()]
   }
 
@@ -416,8 +425,9 @@ export class Store {
         for (const i of [...lookups, rest.length]) {
           if (i > from) out = mingo.aggregate(out, rest.slice(from, i), resolve)
           if (i === rest.length) break
-          this.meterLookup(reads, out, rest[i].$lookup as Record<string, unknown>)
-          out = mingo.aggregate(out, [rest[i]], resolve)
+          const spec = rest[i].$lookup as Record<string, unknown>
+          this.meterLookup(reads, out, spec)
+          out = mingo.aggregate(out, [rest[i]], this.joinable(out, spec) ?? resolve)
           from = i + 1
         }
       }
@@ -425,6 +435,32 @@ export class Store {
     } catch (e) {
       throw mongoError(e)
     }
+  }
+
+  /**
+   * For an equality `$lookup`, the foreign documents that can join `input` (a superset: every one
+   * whose field holds one of the local values), so a join never copies a whole large collection.
+   * Undefined when the values are not plain (then the whole collection is offered, as before).
+   */
+  private joinable(input: Doc[], spec: Record<string, unknown>): ((name: string) => Doc[]) | undefined {
+    const foreign = this.collections.get(String(spec.from))
+    if (!foreign || typeof spec.localField !== 'string' || typeof spec.foreignField !== 'string') return undefined
+    const plain = (v: unknown): v is string | number | boolean =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    const key = (v: string | number | boolean) => `${typeof v}:${String(v)}`
+    const local = input.flatMap((d) =>
+      mingo.valuesAt(d, spec.localField as string).flatMap((v) => (Array.isArray(v) ? [v, ...v] : [v])),
+    )
+    if (local.length === 0 || !local.every((v) => plain(v) || Array.isArray(v))) return undefined
+    const wanted = new Set(local.filter(plain).map(key))
+    const field = spec.foreignField
+    const docs = [...foreign.docs.values()].filter((d) =>
+      mingo
+        .valuesAt(d, field)
+        .flatMap((v) => (Array.isArray(v) ? v : [v]))
+        .some((v) => plain(v) && wanted.has(key(v))),
+    )
+    return (name) => (name === foreign.name ? clone(docs) : [])
   }
 
   private meterLookup(reads: Read[], input: Doc[], spec: Record<string, unknown>) {

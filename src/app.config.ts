@@ -22,6 +22,7 @@ export default defineAppConfig({
       root: 'packages/volunteer',
       pages: [
         'pages/register/index',
+        'pages/register-for/index',
         'pages/activate/index',
         'pages/activity/index',
         'pages/my-activities/index',

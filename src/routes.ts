@@ -13,6 +13,8 @@ export const appUrl = {
   activities: () => '/pages/activities/index',
   me: () => '/pages/me/index',
   register: () => `${VOLUNTEER}/register/index`,
+  /** 代为注册: a family member or team leader registers an elder. */
+  registerFor: () => `${VOLUNTEER}/register-for/index`,
   activate: () => `${VOLUNTEER}/activate/index`,
   claim: () => `${VOLUNTEER}/activate/index?mode=claim`,
   activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,

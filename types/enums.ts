@@ -140,3 +140,7 @@ export const TicketStatus = labels({
   absent: '已请假',
 })
 export type TicketStatus = keyof typeof TicketStatus.map
+
+/** 代为注册: how the person who registers someone else is related to them. */
+export const ProxyRelation = labels({ family: '家人', team_leader: '队伍负责人' })
+export type ProxyRelation = keyof typeof ProxyRelation.map

@@ -9,6 +9,7 @@ import { checkinSchemas } from './schemas/checkin'
 import { exportSchemas, reportSchemas } from './schemas/report'
 import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
 import { TeamKind } from './enums'
+import { proxyRegistrationSchema } from './proxy'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
 const teamName = text('队伍名称', 2, 40)
@@ -85,7 +86,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.auditLog': v.strictObject({
     action: v.optional(
       v.picklist(
-        ['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate', 'recount'],
+        ['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate', 'recount', 'proxy'],
         '操作类型无效',
       ),
     ),
@@ -106,6 +107,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),
+  'volunteer.registerFor': proxyRegistrationSchema,
   'volunteer.readIdCard': v.strictObject({ fileID }),
   'volunteer.phoneNumber': v.strictObject({
     code: v.pipe(

@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../../types/api'
+import { config } from './config'
 import type { Caller } from './context'
 import { forbidden, notFound, notInScope } from './errors'
 import type { TeamDoc } from './models'
@@ -30,6 +31,15 @@ export function assertInScope(scope: Scope, teamPath: string[]): void {
  */
 export function grantsHeld(grants: RoleGrant[], holder: { status: string } | null): RoleGrant[] {
   return !holder || holder.status === 'active' ? grants : []
+}
+
+/** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
+const OWNER_GRANT: RoleGrant = { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }
+
+/** The roles a person holds: their grants while their registration lets them (above), and owner by configuration. */
+export function rolesHeld(openid: string, grants: RoleGrant[], holder: { status: string } | null): RoleGrant[] {
+  const held = grantsHeld(grants, holder)
+  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...held] : held
 }
 
 /** Loads a team and checks that the caller administers it (the owner, or an admin of an ancestor). */

@@ -10,6 +10,7 @@ function handler(openid: string | undefined) {
     {
       me,
       register: unused,
+      registerFor: unused,
       update: unused,
       activate: unused,
       leave: unused,
@@ -90,6 +91,7 @@ describe('createHandler', () => {
       {
         me,
         register: unused,
+        registerFor: unused,
         update: unused,
         activate: unused,
         leave: unused,

@@ -5,6 +5,7 @@ import type {
   AvailabilitySlot,
   BeneficiaryGroup,
   FocusTag,
+  ProxyRelation,
   Gender,
   Role,
   SourceCategory,
@@ -115,6 +116,15 @@ export interface VolunteerDoc {
   voided?: { by: string; reason: string; at: Date }
   /** 服务时长 in minutes, summed from check-outs. */
   serviceMinutes: number
+  /** 代为注册: who registered this person for them, how related, and the consent statement they confirmed. */
+  proxy?: ProxyRecord
+}
+
+export interface ProxyRecord {
+  /** The helper's openid: review results go to them until the person claims the record. */
+  by: string
+  relation: ProxyRelation
+  statement: string
 }
 
 export interface Invitation {
@@ -125,13 +135,17 @@ export interface Invitation {
 }
 
 export interface Activation {
+  /**
+   * Which code: its keyed hash, or a batch's value (`n:…`, activation.ts) from which the code of
+   * each record it was written to is derived. Compared by equality in the conditional updates.
+   */
   codeHash: string
   /** The code sealed for its owner's 我的 (absent on imported records: their administrator hands it over). */
   codeSealed?: string
   /** When the code was issued (absent on codes issued before it was recorded). */
   issuedAt?: Date
   expiresAt: Date
-  /** Attempts at this code, each reserved before comparing and never beyond the limit. */
+  /** Wrong answers to this code, each counted by a conditional update and never beyond the limit. */
   failures: number
 }
 
@@ -187,8 +201,8 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted. */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted; proxy: someone registered by another person (代为注册). */
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount' | 'proxy'
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]

@@ -12,11 +12,40 @@ export interface ReviewResult {
    */
   code?: string
   at: Date
+  /**
+   * 代为注册: the name of the person registered, when the result goes to the one who registered
+   * them; the code is theirs to hand over, and the person claims the record with it.
+   */
+  forName?: string
 }
 
-/** The page a review-result message opens: the activation page, code filled in, after an approval. */
+/**
+ * The page a review-result message opens: after an approval the activation page, code filled in
+ * (for someone registered by another person, its claim form, where they add their ID number).
+ */
 export const reviewResultPage = (r: ReviewResult) =>
-  r.approved && r.code ? `packages/volunteer/pages/activate/index?code=${r.code}` : 'pages/me/index'
+  r.approved && r.code
+    ? `packages/volunteer/pages/activate/index?${r.forName ? 'mode=claim&' : ''}code=${r.code}`
+    : 'pages/me/index'
+
+/** The notice on 我的 that goes with a review result. */
+function reviewNoticeText(r: ReviewResult): { title: string; body: string } {
+  if (r.forName) {
+    const name = r.forName
+    return r.approved
+      ? {
+          title: '代为注册审核已通过',
+          body: `${name}的注册已通过审核。请把微信消息中的激活码转交${name}本人，由本人在“我的”中用身份证号和激活码激活；未收到消息的，请联系队伍管理员重新发放。${r.note}`,
+        }
+      : { title: '代为注册审核未通过', body: `${name}的注册未通过审核。原因：${r.note}。请修改后重新代为提交。` }
+  }
+  return r.approved
+    ? {
+        title: '注册审核已通过',
+        body: `点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。${r.note}`,
+      }
+    : { title: '注册审核未通过', body: `原因：${r.note}。请修改后重新提交。` }
+}
 
 /** Sends a subscribe message; resolves to the errcode (0 = delivered). */
 export type SubscribeSend = (msg: {
@@ -30,44 +59,68 @@ export type SubscribeSend = (msg: {
 // thing1 申请事项, phrase2 审核结果, thing3 备注, time4 审核时间 (thing ≤20 chars, phrase ≤5).
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s)
 
+/** Subscribe messages are sent this many at a time, so a cancelled activity of 500 fits the function's timeout. */
+const SEND_CONCURRENCY = 20
+
+/** Sends to each of `items` at most SEND_CONCURRENCY at a time; answers each send's errcode (-1: threw). */
+async function sendAll<T>(items: T[], send: (item: T) => Promise<number>): Promise<number[]> {
+  const codes: number[] = []
+  for (let i = 0; i < items.length; i += SEND_CONCURRENCY) {
+    const part = await Promise.all(
+      items.slice(i, i + SEND_CONCURRENCY).map(async (item) => {
+        try {
+          return await send(item)
+        } catch (e) {
+          return Number((e as { errCode?: unknown }).errCode) || -1
+        }
+      }),
+    )
+    codes.push(...part)
+  }
+  return codes
+}
+
+/** One review result for one person. */
+export interface ReviewNotice {
+  openid: string
+  result: ReviewResult
+}
+
 /**
  * Review results reach the volunteer twice: as a WeChat subscribe message when they allowed one,
- * and always as a notice on 我的. A failed send is recorded and never undoes the review.
+ * and always as a notice on 我的 (a batch's notices in one write). A failed send is recorded and
+ * never undoes the review.
  */
 export function reviewNotifier(records: RecordRepository, send: SubscribeSend) {
-  return async function notifyReview(openid: string, r: ReviewResult): Promise<void> {
-    const title = r.approved ? '注册审核已通过' : '注册审核未通过'
-    const body = r.approved
-      ? `点击微信消息或“我的”中的“激活”即可完成激活（激活码已自动填好）。${r.note}`
-      : `原因：${r.note}。请修改后重新提交。`
+  return async function notifyReviews(items: ReviewNotice[]): Promise<void> {
+    if (items.length === 0) return
     const templateId = config.reviewResultTemplateId()
-    let errcode: number | null = null
-    if (templateId) {
-      try {
-        errcode = await send({
-          touser: openid,
-          templateId,
-          page: reviewResultPage(r),
-          data: {
-            thing1: { value: '科技志愿者注册' },
-            phrase2: { value: r.approved ? '通过' : '未通过' },
-            thing3: { value: clip(r.note, 20) },
-            time4: { value: chinaTime(r.at) },
-          },
-        })
-      } catch (e) {
-        errcode = Number((e as { errCode?: unknown }).errCode) || -1
-        console.warn('[notify] review result not delivered, errcode', errcode)
-      }
-    }
-    await records.addMessage({
-      openid,
-      title,
-      body,
-      templateId,
-      delivered: errcode === 0,
-      errcode: errcode === 0 ? null : errcode,
-    })
+    const errcodes = templateId
+      ? await sendAll(items, ({ openid, result: r }) =>
+          send({
+            touser: openid,
+            templateId,
+            page: reviewResultPage(r),
+            data: {
+              thing1: { value: r.forName ? clip(`代为注册：${r.forName}`, 20) : '科技志愿者注册' },
+              phrase2: { value: r.approved ? '通过' : '未通过' },
+              thing3: { value: clip(r.note, 20) },
+              time4: { value: chinaTime(r.at) },
+            },
+          }),
+        )
+      : items.map(() => null)
+    const failed = errcodes.filter((c) => c !== null && c !== 0).length
+    if (failed) console.warn(`[notify] ${failed} of ${items.length} review results not delivered`)
+    await records.addMessages(
+      items.map(({ openid, result: r }, i) => ({
+        openid,
+        ...reviewNoticeText(r),
+        templateId,
+        delivered: errcodes[i] === 0,
+        errcode: errcodes[i] === 0 ? null : errcodes[i],
+      })),
+    )
   }
 }
 
@@ -81,9 +134,6 @@ export interface ActivityMessage {
   activity: { title: string; startAt: Date; place: string }
   note: string
 }
-
-/** Subscribe messages are sent this many at a time, so a cancelled activity of 500 fits the function's timeout. */
-const SEND_CONCURRENCY = 20
 
 /**
  * Tells people about an activity: a subscribe message to each (when a template is configured), and
@@ -99,18 +149,9 @@ export function activityMessenger(records: RecordRepository, send: SubscribeSend
         thing3: { value: clip(m.activity.place, 20) },
         thing4: { value: clip(m.note, 20) },
       }
-      for (let i = 0; i < openids.length; i += SEND_CONCURRENCY) {
-        await Promise.all(
-          openids.slice(i, i + SEND_CONCURRENCY).map(async (touser) => {
-            try {
-              errcodes.set(touser, await send({ touser, templateId: m.templateId, page: m.page, data }))
-            } catch (e) {
-              errcodes.set(touser, Number((e as { errCode?: unknown }).errCode) || -1)
-            }
-          }),
-        )
-      }
-      const failed = [...errcodes.values()].filter((c) => c !== 0).length
+      const codes = await sendAll(openids, (touser) => send({ touser, templateId: m.templateId, page: m.page, data }))
+      openids.forEach((o, i) => errcodes.set(o, codes[i]))
+      const failed = codes.filter((c) => c !== 0).length
       if (failed) console.warn(`[notify] ${failed} of ${openids.length} activity messages not delivered`)
     }
     if (!keepNotice) return

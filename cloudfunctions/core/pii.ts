@@ -29,7 +29,7 @@ export function piiKey(): Buffer {
   return k
 }
 
-type Purpose = 'seal' | 'id-hash' | 'code-hash' | 'upload-path'
+type Purpose = 'seal' | 'id-hash' | 'code-hash' | 'code-batch' | 'upload-path'
 const derived = new Map<string, Buffer>()
 
 /** A key for one purpose, derived from PII_KEY with HKDF-SHA256 (cached per secret while warm). */

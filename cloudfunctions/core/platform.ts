@@ -1,5 +1,5 @@
 import type { RoleGrant } from '../../types/api'
-import { grantsHeld } from './auth'
+import { rolesHeld } from './auth'
 import { config } from './config'
 import { makeCaller } from './context'
 import { cloud, db } from './db'
@@ -38,14 +38,10 @@ export const repos = {
   uploads: uploadRepository(db),
 }
 
-/** The owners of the whole tree come from configuration, so the first administrator needs no database write. */
-const OWNER_GRANT: RoleGrant = { role: 'owner', team: { id: '*', name: '全部队伍', kind: 'city' } }
-
 /** The caller's grants, loaded once per call; a holder's state is checked every time (auth.ts). */
 async function grantsOf(openid: string): Promise<RoleGrant[]> {
   const { grants, holder } = await repos.roles.grantsOf(openid)
-  const held = grantsHeld(grants, holder)
-  return config.ownerOpenids().includes(openid) ? [OWNER_GRANT, ...held] : held
+  return rolesHeld(openid, grants, holder)
 }
 
 const sendSubscribe: SubscribeSend = async (msg) => {

@@ -5,10 +5,10 @@
 import crypto from 'node:crypto'
 import { maskIdNumber, maskMobile, parseIdCard } from '../../types/idcard'
 import type { Registration } from '../../types/registration'
-import { hashActivationCode, newActivationCode } from './activation'
+import { batchCode, hashActivationCode, isCodeBatch, newActivationCode, newCodeBatch } from './activation'
 import { config } from './config'
 import { AppError } from './errors'
-import type { Activation, TeamDoc, VolunteerDoc } from './models'
+import type { Activation, ProxyRecord, TeamDoc, VolunteerDoc } from './models'
 import { idNumberHash, seal, sealedFor, unseal } from './pii'
 
 /** The openid of a record a team registered (集体注册) until its person claims it. */
@@ -64,13 +64,34 @@ export function issueActivation(
 }
 
 /**
- * A new record. A person's own registration starts 待审核 with no code; a team's (集体注册) starts
- * 待激活 under a placeholder openid with the activation given here, reviewed by the importer.
+ * Fresh codes for many records in one stored value (activation.ts), valid for the configured days:
+ * the same `activation` is written to each record and `codeOf` tells each record's code.
+ */
+export function issueActivations(now: Date): {
+  days: number
+  activation: Activation
+  codeOf: (volunteerId: string) => string
+} {
+  const days = config.activationCodeDays()
+  const batch = newCodeBatch()
+  const expiresAt = new Date(now.getTime() + days * 86_400_000)
+  return {
+    days,
+    activation: { codeHash: batch, issuedAt: now, expiresAt, failures: 0 },
+    codeOf: (volunteerId) => batchCode(volunteerId, batch),
+  }
+}
+
+/**
+ * A new record. A person's own registration starts 待审核 with no code; one made for them by
+ * someone else (代为注册) too, under a placeholder openid until they claim it; a team's (集体注册)
+ * starts 待激活 under a placeholder openid with the activation given here, reviewed by the importer.
  */
 export function newVolunteer(
   fields: RegistrationFields,
   start:
     | { kind: 'registered'; id: string; openid: string }
+    | { kind: 'proxy'; id: string; proxy: ProxyRecord }
     | { kind: 'imported'; id: string; by: string; activation: Activation; now: Date },
 ): Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'> &
   Partial<Pick<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>> {
@@ -83,11 +104,13 @@ export function newVolunteer(
     serviceMinutes: 0,
     revision: 0,
   }
-  if (start.kind === 'registered') {
+  if (start.kind === 'registered' || start.kind === 'proxy') {
     return {
       ...common,
       _id: start.id,
-      openid: start.openid,
+      ...(start.kind === 'proxy'
+        ? { openid: `${UNCLAIMED}${start.id}`, proxy: start.proxy }
+        : { openid: start.openid }),
       status: 'pending',
       reviewedBy: null,
       reviewedAt: null,
@@ -110,7 +133,9 @@ export function newVolunteer(
 
 /** The caller's own activation code while they are 待激活, for 我的 and nobody else. */
 export function ownActivationCode(v: VolunteerDoc): string | null {
-  if (v.status !== 'approved' || !v.activation?.codeSealed || isUnclaimed(v)) return null
+  if (v.status !== 'approved' || !v.activation || isUnclaimed(v)) return null
+  if (isCodeBatch(v.activation.codeHash)) return batchCode(v._id, v.activation.codeHash)
+  if (!v.activation.codeSealed) return null
   return unseal(v.activation.codeSealed, sealedFor(v._id, 'activationCode'))
 }
 

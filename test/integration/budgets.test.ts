@@ -21,6 +21,8 @@ interface Budget {
 const BUDGETS: Record<string, Budget> = {
   'volunteer.me': { requests: 2, page: 0 },
   'volunteer.register': { requests: 4 },
+  /** 代为注册: team, "taken" allowance, the number's holder (a rejected one is submitted again), audit, insert. */
+  'volunteer.registerFor': { requests: 5 },
   'volunteer.activate': { requests: 4 },
   'admin.approve': { requests: 4 },
   'admin.reject': { requests: 4 },
@@ -36,21 +38,7 @@ const BUDGETS: Record<string, Budget> = {
 }
 
 /** `size: action` rows whose design has not landed yet: each must still be over budget, so it is noticed once it is not. */
-const NOT_YET = new Set<string>([
-  ...[
-    'volunteer.me',
-    'volunteer.register',
-    'volunteer.activate',
-    'admin.approve',
-    'admin.reject',
-    'team.members',
-    'admin.approve ×50',
-    'import 100 rows again',
-  ].map((l) => `S: ${l}`),
-  ...['volunteer.me', 'volunteer.register', 'volunteer.activate', 'admin.approve', 'admin.reject', 'team.members'].map(
-    (l) => `L: ${l}`,
-  ),
-])
+const NOT_YET = new Set<string>([...['team.members'].map((l) => `S: ${l}`), ...['team.members'].map((l) => `L: ${l}`)])
 
 interface Measured {
   requests: number
@@ -75,6 +63,11 @@ async function measureAll(cloud: TestCloud, importToo: boolean): Promise<Record<
     if (!r.ok) throw new Error(`${action}: ${r.code} ${r.message}`)
     if (label) out[label] = withoutMessages(r)
     if (process.env.BUDGET_REPORT) console.log(`[budget] ${label ?? action} ${Date.now() - t0}`)
+    // BUDGET_REPORT=detail: each measured request, to see where an action's budget goes.
+    if (label && process.env.BUDGET_REPORT === 'detail')
+      console.log(
+        `[budget] ${label}\n${r.breakdown.map((b) => `  ${b.collection} ${b.action} ${b.docsExamined}`).join('\n')}`,
+      )
     return r
   }
   const idOf = (openid: string) => (cloud.cloud.store.find('volunteers', { openid })[0] as { _id: string })._id
@@ -89,6 +82,11 @@ async function measureAll(cloud: TestCloud, importToo: boolean): Promise<Record<
   await call('volunteer.me', 'demo-active', 'volunteer.me', {})
   await register('wx-budget-0', 0, 'volunteer.register')
   await register('wx-budget-1', 1)
+  const elder = validRegistration({ idNumber: nthIdNumber(2, 204), gender: 'female', mobile: '13807371002' })
+  await call('volunteer.registerFor', 'wx-budget-helper', 'volunteer.registerFor', {
+    registration: elder,
+    proxy: { relation: 'family', elderName: elder.name, consent: true },
+  })
   await call('admin.approve', admin, 'admin.approve', { items: [{ volunteerId: idOf('wx-budget-0'), revision: 0 }] })
   await call('admin.reject', admin, 'admin.reject', {
     volunteerId: idOf('wx-budget-1'),

@@ -115,6 +115,33 @@ describe('import', () => {
     })
   })
 
+  it('re-issues only what is still unclaimed when a claim races a re-import: exactly one code works', async () => {
+    const idNumber = makeIdNumber('19670707', 9)
+    const upload = async () =>
+      cloud.uploadRoster('demo-medical-admin', 'team-medical', await rosterFile([goodRow(11, idNumber)]))
+    const first = await expectOk<ImportResult>(
+      cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID: await upload() }),
+    )
+    const fileID = await upload()
+    const [claim, again] = await Promise.all([
+      cloud.call('wx-racer', 'volunteer.claim', { idNumber, code: first.codes[0].code }),
+      expectOk<ImportResult>(
+        cloud.call('demo-medical-admin', 'spreadsheet.importCommit', { teamId: 'team-medical', fileID }),
+      ),
+    ])
+    if (claim.ok) {
+      // The claim landed first: its activation is the person's, and the re-import handed out no code for it.
+      expect(again.codes).toEqual([])
+    } else {
+      // The re-import landed first: the old code stopped working, the new one claims the record.
+      expect(claim).toMatchObject({ code: 'CODE_INVALID' })
+      expect(again.codes).toHaveLength(1)
+      await expectOk(cloud.call('wx-racer', 'volunteer.claim', { idNumber, code: again.codes[0].code }))
+    }
+    const owned = cloud.cloud.store.find('volunteers', { openid: 'wx-racer' })
+    expect(owned).toMatchObject([{ status: 'active', team: { id: 'team-medical' } }])
+  })
+
   it('invites an activated volunteer of another team, who joins only on accepting under 我的', async () => {
     // 赵强 (demo-organizer) is an activated member of 赫山区; the 医学会 imports him too.
     const file = await cloud.uploadRoster(

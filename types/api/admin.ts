@@ -1,5 +1,5 @@
 /** The admin function: review, reveal, roles and reporting periods. */
-import type { Gender, Role, VolunteerStatus } from '../enums'
+import type { Gender, ProxyRelation, Role, VolunteerStatus } from '../enums'
 import type { Empty, Page, TeamRef } from './common'
 import type { PeriodView } from './team'
 import type { ProfileView } from './volunteer'
@@ -29,6 +29,8 @@ export interface ReviewDetail extends ReviewItem {
   status: VolunteerStatus
   profile: ProfileView
   history: ReviewEvent[]
+  /** 代为注册: how the one who registered this person is related to them, and the statement they confirmed. */
+  proxy?: { relation: ProxyRelation; statement: string } | null
 }
 
 /** One row of 待激活: approved (or imported) and not activated yet. */
@@ -61,7 +63,7 @@ export interface AppealItem {
 /** One entry of the audit log (full reveals, exports, imports, invitations, re-issued codes, voids). */
 export interface AuditItem {
   id: string
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount'
+  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount' | 'proxy'
   /** The openid of who did it. */
   actor: string
   target: string

@@ -1,5 +1,6 @@
 /** The volunteer function: the caller's own registration, activation and profile. */
 import type { ActivityType, AvailabilitySlot, Gender, SourceCategory, VolunteerStatus } from '../enums'
+import type { ProxyRegistration } from '../proxy'
 import type { Registration } from '../registration'
 import type { Empty, RoleGrant, TeamRef } from './common'
 
@@ -77,12 +78,27 @@ export interface VolunteerApi {
   'volunteer.acceptInvitation': { req: { teamId: string }; res: MeView }
   'volunteer.declineInvitation': { req: { teamId: string }; res: MeView }
   /**
+   * 代为注册: the caller registers an elder (types/proxy.ts). The record is the elder's, waits for
+   * review like any registration, and is claimed by the elder with their ID number and activation
+   * code; the caller gets the review result. A rejected one is submitted again the same way.
+   */
+  'volunteer.registerFor': { req: ProxyRegistration; res: ProxyReceipt }
+  /**
    * Reads the front of an ID card from a photo the caller uploaded (cloud `ocr.idcard`) to fill the
    * form; nothing is stored. The caller checks and submits it like typed input.
    */
   'volunteer.readIdCard': { req: { fileID: string }; res: IdCardReading }
   /** The verified mobile behind a `getPhoneNumber` button's code (cloud `phonenumber.getPhoneNumber`). */
   'volunteer.phoneNumber': { req: { code: string }; res: { mobile: string } }
+}
+
+/** What a helper is told about the registration they made: only what they entered, masked. */
+export interface ProxyReceipt {
+  name: string
+  idNumberMasked: string
+  mobileMasked: string
+  team: TeamRef
+  status: 'pending'
 }
 
 export interface IdCardReading {

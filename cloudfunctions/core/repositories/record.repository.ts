@@ -4,6 +4,8 @@ import type { AuditDoc, MessageDoc, ReviewDoc } from '../models'
 
 export interface RecordRepository {
   addReview(r: Omit<ReviewDoc, '_id' | 'at'>): Promise<void>
+  /** Many review entries in one request (a batch's decisions). */
+  addReviews(rs: Omit<ReviewDoc, '_id' | 'at'>[]): Promise<void>
   reviewsOf(volunteerId: string, limit: number): Promise<ReviewDoc[]>
   addMessage(m: Omit<MessageDoc, '_id' | 'createdAt'>): Promise<void>
   /** Many messages in one request (up to 1000). */
@@ -28,6 +30,11 @@ export function recordRepository(db: Db): RecordRepository {
   return {
     async addReview(r) {
       await db.collection('reviews').add({ data: { ...r, at: serverNow() } })
+    },
+    async addReviews(rs) {
+      if (rs.length === 0) return
+      const at = serverNow()
+      await db.collection('reviews').add({ data: rs.map((r) => ({ ...r, at })) as unknown as Record<string, unknown> })
     },
     reviewsOf: (volunteerId, limit) =>
       rowsOf<ReviewDoc>(db.collection('reviews').where({ volunteerId }).orderBy('at', 'desc').limit(limit)),

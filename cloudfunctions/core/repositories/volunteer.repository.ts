@@ -1,8 +1,9 @@
 import type { Scope } from '../auth'
-import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
+import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
 import { AppError } from '../errors'
-import type { TeamRef } from '../../../types/api'
-import type { Activation, VolunteerDoc } from '../models'
+import type { RoleGrant, TeamRef } from '../../../types/api'
+import type { Activation, MessageDoc, RoleDoc, VolunteerDoc } from '../models'
+import { UNCLAIMED } from '../volunteer'
 
 export type NewVolunteer = Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>
 export type VolunteerPatch = Partial<Omit<VolunteerDoc, '_id' | 'submittedAt' | 'consentAt'>>
@@ -21,8 +22,23 @@ export interface QueueCursor {
   id: string
 }
 
+/** A person's record with what 我的 shows beside it, read in one request. */
+export interface Mine {
+  volunteer: VolunteerDoc
+  /** Their role grants, as stored: whether they hold is decided by auth.ts rolesHeld. */
+  grants: RoleGrant[]
+  /** Their newest notices, when asked for. */
+  messages: MessageDoc[]
+}
+
 export interface VolunteerRepository {
   findByOpenid(openid: string): Promise<VolunteerDoc | null>
+  /**
+   * The caller's record and role grants in one request; with `notices` > 0 also their newest
+   * notices, joined from all of the person's messages (for actions a person takes once, such as
+   * activation: 我的 itself reads a page of notices on the index instead).
+   */
+  mine(openid: string, notices: number): Promise<Mine | null>
   findById(id: string): Promise<VolunteerDoc | null>
   findByIds(ids: string[]): Promise<VolunteerDoc[]>
   findByOpenids(openids: string[]): Promise<VolunteerDoc[]>
@@ -49,26 +65,38 @@ export interface VolunteerRepository {
     resubmit: boolean,
     asRead?: AsRead,
   ): Promise<boolean>
-  /** 待审核 → 待激活, only at the revision the reviewer saw. */
-  approve(id: string, revision: number, activation: Activation, by: string): Promise<boolean>
+  /**
+   * 待审核 → 待激活 for each of `ids` still at the revision the reviewer saw, in one conditional
+   * update; answers how many changed (which: those now carrying `activation`, a batch's codes).
+   */
+  approveMany(ids: string[], revision: number, activation: Activation, by: string): Promise<number>
   /** 待审核 → 未通过, only at the revision the reviewer saw. */
   reject(id: string, revision: number, reason: string, by: string): Promise<boolean>
   /** A new code replaces `oldHash`; the old one stops working the moment the new one is stored. */
   reissue(id: string, oldHash: string, activation: Activation): Promise<boolean>
   /**
-   * Reserves one attempt at the code `codeHash`, counted only while below `max`: ten simultaneous
-   * wrong codes get `max` reservations between them, never more.
+   * New codes (a batch's, `activation`) for each of `ids` still 待激活 and unclaimed, in one
+   * conditional update; answers how many changed (which: those now carrying `activation`).
    */
-  reserveAttempt(id: string, codeHash: string, max: number): Promise<boolean>
-  /** 待激活 → 已激活 for `openid`, while the record still has owner `owner` and code `codeHash`. */
+  reissueUnclaimed(ids: string[], activation: Activation): Promise<number>
+  /**
+   * Counts one wrong answer to the code `codeHash`, only while below `max`: ten simultaneous wrong
+   * codes count `max` between them, never more, and the others are answered as locked.
+   */
+  countWrongCode(id: string, codeHash: string, max: number): Promise<boolean>
+  /**
+   * 待激活 → 已激活 for `openid`, while the record still has owner `owner` and code `codeHash`
+   * and, where `failuresBelow` is given, fewer wrong answers than that (a right code that arrives
+   * after the lock is refused like any other).
+   */
   activate(
     id: string,
-    expect: { owner: string; codeHash: string },
+    expect: { owner: string; codeHash: string; failuresBelow?: number },
     openid: string,
     memberOf: string[],
   ): Promise<boolean>
-  /** A team's invitation (集体注册 of someone registered elsewhere); inviting again refreshes it. */
-  invite(id: string, team: TeamRef, teamPath: string[], by: string): Promise<void>
+  /** A team's invitations (集体注册 of people registered elsewhere), one request; inviting again refreshes them. */
+  invite(ids: string[], team: TeamRef, teamPath: string[], by: string): Promise<void>
   /** The invitation becomes membership of an active volunteer: `paths` join memberOf, still as read. */
   acceptInvitation(id: string, teamId: string, paths: string[], asRead: AsRead): Promise<boolean>
   declineInvitation(id: string, teamId: string): Promise<boolean>
@@ -88,8 +116,25 @@ export interface VolunteerRepository {
   ): Promise<VolunteerDoc[]>
 }
 
+/** What activation writes, besides the server's time. */
+const activated = (openid: string, memberOf: string[]) =>
+  ({ status: 'active', activation: null, openid, memberOf }) as const
+
+/** The record as `activate` leaves it, for answering from the write instead of reading it again. */
+export const asActivated = (v: VolunteerDoc, openid: string, memberOf: string[], at: Date): VolunteerDoc => ({
+  ...v,
+  ...activated(openid, memberOf),
+  activatedAt: at,
+})
+
 /** The ID number or the WeChat account is already registered (two unique indexes). */
 export class DuplicateRegistration extends Error {}
+
+type Updated = { stats: { updated: number } }
+
+/** `ids` in pages of at most `n` (none for none). */
+const chunks = <T>(ids: T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(ids.length / n) }, (_unused, i) => ids.slice(i * n, i * n + n))
 
 /** The most rows one get() answers. */
 const MAX_GET = 1000
@@ -118,12 +163,32 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       const [row] = await rowsOf<VolunteerDoc>(col.where({ openid }).limit(1))
       return row ?? null
     },
+    async mine(openid, notices) {
+      let pipeline = col
+        .aggregate()
+        .match({ openid })
+        .limit(1)
+        .lookup({ from: 'roles', localField: 'openid', foreignField: 'openid', as: 'grants' })
+      if (notices > 0)
+        pipeline = pipeline.lookup({ from: 'messages', localField: 'openid', foreignField: 'openid', as: 'messages' })
+      const [row] = await listOf<VolunteerDoc & { grants: RoleDoc[]; messages?: MessageDoc[] }>(pipeline)
+      if (!row) return null
+      const { grants, messages = [], ...volunteer } = row
+      const newest = messages
+        .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+        .slice(0, notices)
+      return { volunteer, grants: grants.map((g) => ({ role: g.role, team: g.team })), messages: newest }
+    },
     async findById(id) {
       const [row] = await rowsOf<VolunteerDoc>(col.where({ _id: id }).limit(1))
       return row ?? null
     },
     async findByIds(ids) {
-      return ids.length ? rowsOf<VolunteerDoc>(col.where({ _id: _.in(ids) }).limit(ids.length)) : []
+      // A get() answers at most 1000 rows: more ids are asked in pages, side by side.
+      const pages = chunks(ids, MAX_GET)
+      return (
+        await Promise.all(pages.map((p) => rowsOf<VolunteerDoc>(col.where({ _id: _.in(p) }).limit(p.length))))
+      ).flat()
     },
     async findByOpenids(openids) {
       return openids.length ? rowsOf<VolunteerDoc>(col.where({ openid: _.in(openids) }).limit(openids.length)) : []
@@ -171,9 +236,12 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       if (resubmit) data.submittedAt = serverNow()
       return cas({ _id: id, status: expect, ...unchanged(asRead) }, data)
     },
-    async approve(id, revision, activation, by) {
-      const data = { status: 'approved', activation, rejectReason: null, reviewedBy: by, reviewedAt: serverNow() }
-      return cas({ _id: id, status: 'pending', revision: atRevision(revision) }, data)
+    async approveMany(ids, revision, activation, by) {
+      // _.set: the code replaces the field whole (an update would merge into what is there).
+      const data = { status: 'approved', activation: _.set(activation), rejectReason: null, reviewedBy: by }
+      const where = { _id: _.in(ids), status: 'pending', revision: atRevision(revision) }
+      const res = (await col.where(where).update({ data: { ...data, reviewedAt: serverNow() } })) as Updated
+      return res.stats.updated
     },
     async reject(id, revision, reason, by) {
       const data = { status: 'rejected', rejectReason: reason, reviewedBy: by, reviewedAt: serverNow() }
@@ -182,18 +250,36 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     async reissue(id, oldHash, activation) {
       return cas({ _id: id, status: 'approved', 'activation.codeHash': oldHash }, { activation })
     },
-    async reserveAttempt(id, codeHash, max) {
+    async reissueUnclaimed(ids, activation) {
+      // Still 待激活 under its placeholder: a claim that landed first keeps its person's activation.
+      const counts = await Promise.all(
+        chunks(ids, MAX_GET).map(async (page) => {
+          const where = { _id: _.in(page), status: 'approved', openid: db.RegExp({ regexp: `^${UNCLAIMED}` }) }
+          const res = (await col.where(where).update({ data: { activation: _.set(activation) } })) as Updated
+          return res.stats.updated
+        }),
+      )
+      return counts.reduce((a, b) => a + b, 0)
+    },
+    async countWrongCode(id, codeHash, max) {
       const where = { _id: id, status: 'approved', 'activation.codeHash': codeHash, 'activation.failures': _.lt(max) }
       return cas(where, { 'activation.failures': _.inc(1) })
     },
     async activate(id, expect, openid, memberOf) {
-      const where = { _id: id, status: 'approved', openid: expect.owner, 'activation.codeHash': expect.codeHash }
-      return cas(where, { status: 'active', activation: null, openid, memberOf, activatedAt: serverNow() })
+      const where: Record<string, unknown> = {
+        _id: id,
+        status: 'approved',
+        openid: expect.owner,
+        'activation.codeHash': expect.codeHash,
+      }
+      if (expect.failuresBelow !== undefined) where['activation.failures'] = _.lt(expect.failuresBelow)
+      return cas(where, { ...activated(openid, memberOf), activatedAt: serverNow() })
     },
-    async invite(id, team, teamPath, by) {
+    async invite(ids, team, teamPath, by) {
       // Nested fields are written one path each, so a second invitation never replaces the first.
       const key = `invitations.${team.id}`
-      await col.where({ _id: id }).update({ data: { [key]: { team, teamPath, by, at: serverNow() } } })
+      const data = { [key]: { team, teamPath, by, at: serverNow() } }
+      await Promise.all(chunks(ids, MAX_GET).map((page) => col.where({ _id: _.in(page) }).update({ data })))
     },
     async acceptInvitation(id, teamId, paths, asRead) {
       const key = `invitations.${teamId}`

@@ -22,7 +22,14 @@ import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { UploadRepository } from '../repositories/upload.repository'
 import { DuplicateRegistration, type VolunteerRepository } from '../repositories/volunteer.repository'
-import { isUnclaimed, issueActivation, newVolunteer, newVolunteerId, registrationFields } from '../volunteer'
+import {
+  isUnclaimed,
+  issueActivation,
+  issueActivations,
+  newVolunteer,
+  newVolunteerId,
+  registrationFields,
+} from '../volunteer'
 
 export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>
@@ -352,19 +359,30 @@ export function importService({ volunteers, teams, memberships, records, uploads
           throw new AppError('CONFLICT', '部分人员刚刚被其他管理员导入。已导入的人员不受影响，请再次导入以补发激活码')
         throw e
       }
-      for (const r of reissues) {
-        const v = r.existing!
-        const { code, activation } = issueActivation(v._id, now, { forOwner: false })
-        if (v.activation && (await volunteers.reissue(v._id, v.activation.codeHash, activation)))
-          codes.push({ row: r.row, name: r.name, code })
+      // Rows already imported and unclaimed: one batch of new codes in one conditional update;
+      // which records took them is read back only when fewer changed than were given (a claim
+      // or another import landed in between).
+      if (reissues.length) {
+        const { activation, codeOf } = issueActivations(now)
+        const ids = reissues.map((r) => r.existing!._id)
+        const changed = await volunteers.reissueUnclaimed(ids, activation)
+        const took =
+          changed === ids.length
+            ? new Set(ids)
+            : new Set(
+                (await volunteers.findByIds(ids))
+                  .filter((v) => v.activation?.codeHash === activation.codeHash)
+                  .map((v) => v._id),
+              )
+        for (const r of reissues)
+          if (took.has(r.existing!._id)) codes.push({ row: r.row, name: r.name, code: codeOf(r.existing!._id) })
       }
-      for (const r of invites)
-        await volunteers.invite(
-          r.existing!._id,
-          { id: team._id, name: team.name, kind: team.kind },
-          team.path,
-          caller.openid,
-        )
+      await volunteers.invite(
+        invites.map((r) => r.existing!._id),
+        { id: team._id, name: team.name, kind: team.kind },
+        team.path,
+        caller.openid,
+      )
       codes.sort((a, b) => a.row - b.row)
       // The roster holds full ID numbers and phones: once imported it is not kept.
       await files.remove([data.fileID])

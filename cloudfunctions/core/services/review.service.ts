@@ -11,14 +11,14 @@ import { adminScope, assertCityLevel, assertInScope, inScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
-import type { ReviewResult } from '../notify'
+import type { ReviewNotice, ReviewResult } from '../notify'
 import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor, keysetPage } from './cursor'
-import { isUnclaimed, issueActivation } from '../volunteer'
+import { isUnclaimed, issueActivation, issueActivations } from '../volunteer'
 import { countedIn } from '../team'
 import { config } from '../config'
 import { chinaDayStart } from '../time'
@@ -29,7 +29,8 @@ export interface ReviewDeps {
   records: RecordRepository
   memberships: MembershipRepository
   appeals: AppealRepository
-  notifyReview(openid: string, r: ReviewResult): Promise<void>
+  /** Review results to their people: subscribe messages, and the notices on 我的 in one write. */
+  notifyReview(items: ReviewNotice[]): Promise<void>
 }
 
 const DEFAULT_LIMIT = 20
@@ -56,6 +57,26 @@ const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新
 const revisionOf = (v: VolunteerDoc) => v.revision ?? 0
 
 /**
+ * Who hears a review result: the person, or for a record someone registered for them (代为注册)
+ * and not yet claimed, the one who did; a record a team registered has no one to tell.
+ */
+function resultTo(v: VolunteerDoc, result: ReviewResult): ReviewNotice[] {
+  if (!isUnclaimed(v)) return [{ openid: v.openid, result }]
+  return v.proxy ? [{ openid: v.proxy.by, result: { ...result, forName: v.name } }] : []
+}
+
+/**
+ * Why a decision's conditional update left a record unchanged, told from the record as it is now:
+ * the states are checked by the update's condition, not before it, so a stale screen and a race
+ * are answered alike.
+ */
+function whyUnchanged(now: VolunteerDoc | null, revision: number, decided: VolunteerDoc['status']): AppError {
+  if (!now) return notFound('该注册')
+  if (now.status === 'pending') return revisionOf(now) !== revision ? changedSince() : handledElsewhere()
+  return now.status === decided ? handledElsewhere() : wrongState('该注册不在待审核状态')
+}
+
+/**
  * A registration is one write: its first submission is not logged separately but read from the
  * record (consentAt is stamped by that insert and never changes). Records from before this carry
  * the logged entry instead.
@@ -66,27 +87,11 @@ function firstSubmission(v: VolunteerDoc, logged: ReviewDoc[]): Pick<ReviewDoc, 
 }
 
 export function reviewService({ volunteers, records, memberships, appeals, notifyReview }: ReviewDeps) {
-  /** Why a review's compare-and-set failed: another reviewer, or an edit by the volunteer. */
-  async function lostRace(id: string, revision: number): Promise<AppError> {
-    const now = await volunteers.findById(id)
-    return now?.status === 'pending' && revisionOf(now) !== revision ? changedSince() : handledElsewhere()
-  }
-
   async function inScopeVolunteer(caller: Caller, volunteerId: string): Promise<VolunteerDoc> {
     const [scope, v] = await Promise.all([adminScope(caller), volunteers.findById(volunteerId)])
     if (!v) throw notFound('该注册')
     assertInScope(scope, v.teamPath)
     return v
-  }
-
-  async function approveOne(caller: Caller, v: VolunteerDoc, revision: number): Promise<void> {
-    if (v.status !== 'pending') throw v.status === 'approved' ? handledElsewhere() : wrongState('该注册不在待审核状态')
-    if (revisionOf(v) !== revision) throw changedSince()
-    const now = caller.now()
-    const { code, days, activation } = issueActivation(v._id, now)
-    if (!(await volunteers.approve(v._id, revision, activation, caller.openid))) throw await lostRace(v._id, revision)
-    await records.addReview({ volunteerId: v._id, action: 'approved', reason: null, by: caller.openid })
-    await notifyReview(v.openid, { approved: true, note: `激活码${days}天内有效`, code, at: now })
   }
 
   return {
@@ -112,6 +117,7 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         ...item(v),
         status: v.status,
         profile: profileView(v),
+        proxy: v.proxy ? { relation: v.proxy.relation, statement: v.proxy.statement } : null,
         history: history.map((h) => ({ action: h.action, reason: h.reason, at: new Date(h.at).toISOString() })),
       }
     },
@@ -123,6 +129,12 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       return { value: unseal(field === 'idNumber' ? v.idNumberSealed : v.mobileSealed, sealedFor(v._id, field)) }
     },
 
+    /**
+     * Up to 50 approvals in a fixed number of requests: the records read together, one conditional
+     * update per revision the reviewer saw (so, nearly always, one) writing one batch of codes
+     * (activation.ts), their history in one write, their messages in one. Which records it changed
+     * is read back only when it changed fewer than it was given.
+     */
     async approve(
       caller: Caller,
       { items }: { items: { volunteerId: string; revision: number }[] },
@@ -131,25 +143,53 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       const ids = [...seen.keys()]
       const [scope, found] = await Promise.all([adminScope(caller), volunteers.findByIds(ids)])
       const byId = new Map(found.map((v) => [v._id, v]))
-      const result: BatchResult = { done: [], failed: [] }
+      const failures = new Map<string, AppError>()
+      const tried = new Map<number, VolunteerDoc[]>()
       for (const id of ids) {
         const v = byId.get(id)
-        try {
-          if (!v) throw notFound('该注册')
-          if (!inScope(scope, v.teamPath)) throw new AppError('NOT_IN_SCOPE', '该注册不在您的管理范围内')
-          await approveOne(caller, v, seen.get(id)!)
-          result.done.push(id)
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e
-          result.failed.push({ volunteerId: id, code: e.code, message: e.message })
-        }
+        if (!v) failures.set(id, notFound('该注册'))
+        else if (!inScope(scope, v.teamPath)) failures.set(id, new AppError('NOT_IN_SCOPE', '该注册不在您的管理范围内'))
+        else tried.set(seen.get(id)!, [...(tried.get(seen.get(id)!) ?? []), v])
       }
+      const now = caller.now()
+      const { days, activation, codeOf } = issueActivations(now)
+      const attempted = [...tried.values()].flat()
+      let changed = 0
+      for (const [revision, group] of tried)
+        changed += await volunteers.approveMany(
+          group.map((v) => v._id),
+          revision,
+          activation,
+          caller.openid,
+        )
+      const after =
+        changed === attempted.length
+          ? null
+          : new Map((await volunteers.findByIds(attempted.map((v) => v._id))).map((v) => [v._id, v]))
+      const done = attempted.filter((v) => {
+        const current = after ? (after.get(v._id) ?? null) : null
+        if (!after || current?.activation?.codeHash === activation.codeHash) return true
+        failures.set(v._id, whyUnchanged(current, seen.get(v._id)!, 'approved'))
+        return false
+      })
+      await records.addReviews(
+        done.map((v) => ({ volunteerId: v._id, action: 'approved' as const, reason: null, by: caller.openid })),
+      )
+      await notifyReview(
+        done.flatMap((v) =>
+          resultTo(v, { approved: true, note: `激活码${days}天内有效`, code: codeOf(v._id), at: now }),
+        ),
+      )
       // A single approval that failed is an error to its caller, not a half-empty batch.
-      if (ids.length === 1 && result.failed.length === 1) {
-        const f = result.failed[0]
-        throw new AppError(f.code as AppError['code'], f.message)
+      if (ids.length === 1 && failures.size === 1) throw [...failures.values()][0]
+      const doneIds = new Set(done.map((v) => v._id))
+      return {
+        done: ids.filter((id) => doneIds.has(id)),
+        failed: ids.flatMap((id) => {
+          const e = failures.get(id)
+          return e ? [{ volunteerId: id, code: e.code, message: e.message }] : []
+        }),
       }
-      return result
     },
 
     async reject(
@@ -157,12 +197,11 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
       { volunteerId, revision, reason }: { volunteerId: string; revision: number; reason: string },
     ) {
       const v = await inScopeVolunteer(caller, volunteerId)
-      if (v.status !== 'pending')
-        throw v.status === 'rejected' ? handledElsewhere() : wrongState('该注册不在待审核状态')
-      if (revisionOf(v) !== revision) throw changedSince()
-      if (!(await volunteers.reject(v._id, revision, reason, caller.openid))) throw await lostRace(v._id, revision)
+      // The state and revision are the update's condition; a refusal is explained afterwards.
+      if (!(await volunteers.reject(v._id, revision, reason, caller.openid)))
+        throw whyUnchanged(await volunteers.findById(v._id), revision, 'rejected')
       await records.addReview({ volunteerId: v._id, action: 'rejected', reason, by: caller.openid })
-      await notifyReview(v.openid, { approved: false, note: reason, at: caller.now() })
+      await notifyReview(resultTo(v, { approved: false, note: reason, at: caller.now() }))
       return { volunteerId: v._id }
     },
 
@@ -189,7 +228,9 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
         throw new AppError('CONFLICT', '激活码刚刚发生了变化，请刷新后重试')
       await records.addReview({ volunteerId: v._id, action: 'code_reissued', reason: null, by: caller.openid })
       if (unclaimed) return { volunteerId: v._id, code, days }
-      await notifyReview(v.openid, { approved: true, note: `已重新发放激活码，${days}天内有效`, code, at: now })
+      await notifyReview([
+        { openid: v.openid, result: { approved: true, note: `已重新发放激活码，${days}天内有效`, code, at: now } },
+      ])
       return { volunteerId: v._id, code: null, days }
     },
 

@@ -11,6 +11,7 @@ import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
+import { RegisterForLink } from '../register-for/link'
 
 const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
   labels.values.map((value) => ({ value, label: labels.map[value] }))
@@ -70,6 +71,7 @@ function RegisterPage() {
   return (
     <View className="register">
       <Intro mode={r.mode} view={view} />
+      {r.mode === 'register' ? <RegisterForLink /> : null}
 
       <Text className="section-title">身份信息</Text>
       <View className="card">

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '为家人代为注册',
+})
