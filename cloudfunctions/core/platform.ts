@@ -29,7 +29,15 @@ const forgetGrants = () => grantCache.clear()
 export const repos = {
   volunteers: invalidating(
     volunteerRepository(db),
-    ['findByOpenid', 'findById', 'findByIds', 'findByOpenids', 'findByIdNumberHashes', 'inStateInScope'],
+    [
+      'findByOpenid',
+      'findById',
+      'findByIds',
+      'findByOpenids',
+      'findByIdNumberHashes',
+      'inStateInScope',
+      'addServiceMinutes',
+    ],
     forgetGrants,
   ),
   teams: teamRepository(db),

@@ -48,14 +48,15 @@ export function roleCache(
 }
 
 /**
- * The repository with `forget` run after every method not listed in `reads` (whether it succeeded
- * or not). Listing the reads, not the writes, means a method added later clears the cache until
- * someone lists it as a read: too often is only a request, too seldom would be a revoked role.
+ * The repository with `forget` run after every method not listed in `harmless` (the methods that
+ * cannot change grants or a holder's state: reads, counters), whether it succeeded or not. Listing
+ * those, not the writes, means a method added later clears the cache until someone lists it:
+ * too often costs a request, too seldom would keep a revoked role.
  */
-export function invalidating<R extends object>(repo: R, reads: readonly (keyof R)[], forget: () => void): R {
+export function invalidating<R extends object>(repo: R, harmless: readonly (keyof R)[], forget: () => void): R {
   const out = { ...repo } as Record<string, unknown>
   for (const [name, fn] of Object.entries(repo)) {
-    if (typeof fn !== 'function' || reads.includes(name as keyof R)) continue
+    if (typeof fn !== 'function' || harmless.includes(name as keyof R)) continue
     out[name] = async (...args: unknown[]) => {
       try {
         return await (fn as (...a: unknown[]) => Promise<unknown>)(...args)

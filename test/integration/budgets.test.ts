@@ -7,6 +7,7 @@
 import { demoTeams } from '../../emulator/seed'
 import type { ActionName, ReqOf } from '../../types/api'
 import { generate } from '../bench/generate'
+import { runningActivity, signedUp } from '../support/activity-cloud'
 import { nthIdNumber, validRegistration } from '../support/fixtures'
 import { goodRow, rosterFile } from '../support/roster-file'
 import { codeSentTo, startTestCloud, type CallCost, type TestCloud } from '../support/dev-cloud'
@@ -32,6 +33,8 @@ const BUDGETS: Record<string, Budget> = {
   'admin.approve ×50': { requests: 12 },
   'import 2,000 new rows': { requests: 30 },
   'import 100 rows again': { requests: 30 },
+  /** A fresh ticket's first scan, the organizer's grants warm (core/role-cache.ts). */
+  'checkin.scan (online)': { requests: 2 },
 }
 
 /** `size: action` rows whose design has not landed yet: each must still be over budget, so it is noticed once it is not. */
@@ -44,9 +47,11 @@ const NOT_YET = new Set<string>([
     'admin.reject',
     'team.page (city)',
     'team.page (county)',
-    'team.members',
     'admin.approve ×50',
     'import 100 rows again',
+    // 3: the ticket with its activity and checks (one read), the check-in (one insert), and the
+    // activity's 参与服务的专家人次 counter, in another collection; see the issue 8 notes.
+    'checkin.scan (online)',
   ].map((l) => `S: ${l}`),
   ...[
     'volunteer.me',
@@ -58,6 +63,7 @@ const NOT_YET = new Set<string>([
     'team.page (county)',
     'team.members',
     'team.tree (one level)',
+    'checkin.scan (online)',
   ].map((l) => `L: ${l}`),
 ])
 
@@ -120,6 +126,17 @@ async function measureAll(cloud: TestCloud, importToo: boolean): Promise<Record<
   await call('team.members', admin, 'team.members', { teamId: 'team-city', limit: 20 })
   await call('admin.reviewQueue', admin, 'admin.reviewQueue', { limit: 20 })
   await call('team.tree (one level)', admin, 'team.tree', {})
+
+  // The organizer scans one ticket (grants now warm), then a fresh one.
+  const a = await runningActivity(cloud, 'demo-organizer')
+  const [warm, fresh] = await signedUp(cloud, a, 'budget-scan', 2)
+  const scanOf = (token: string) => ({
+    activityId: a.id,
+    device: 'budget',
+    scan: { nonce: token.slice(-12), token, mode: 'in' as const, at: new Date().toISOString() },
+  })
+  await call(null, 'demo-organizer', 'checkin.scan', scanOf(warm.ticket.token!))
+  await call('checkin.scan (online)', 'demo-organizer', 'checkin.scan', scanOf(fresh.ticket.token!))
 
   const rows = Array.from({ length: 2_000 }, (_, i) => goodRow(i, nthIdNumber(100 + i, 303)))
   // Importing costs the same over any data size (lookups by unique ID-number hash): measured once.

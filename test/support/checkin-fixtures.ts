@@ -60,6 +60,7 @@ export function outcome(over: Partial<ScanOutcome> = {}): ScanOutcome {
     ticketId: 'tk-1',
     nameMasked: '刘*',
     first: null,
+    hours: null,
     ...over,
   }
 }

@@ -30,6 +30,8 @@ export interface ScanOutcome {
   nameMasked: string | null
   /** For already: when and on which phone the first record was made. */
   first: { at: string; device: string; method: RecordMethod } | null
+  /** For a check-out (now or before): the service hours it earned by the stated rule; null otherwise. */
+  hours: number | null
 }
 
 /** What an organizer's phone downloads before leaving for a venue with no signal. No full ID numbers or phones. */

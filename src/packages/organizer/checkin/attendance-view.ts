@@ -1,7 +1,7 @@
 /** The attendance page as words, from `checkin.attendance`. */
 import type { Attendance, AttendeeRow, RecordMethod } from '../../../../types/api'
 import { formatDateTime, formatTimeRange } from '../../../utils/datetime'
-import { clock } from './scan-view'
+import { clock, hoursText } from './scan-view'
 
 export const METHOD_LABEL: Record<RecordMethod, string> = {
   scan: '扫码',
@@ -36,8 +36,6 @@ export interface AttendanceView {
   peopleServed: string
   hasHighlight: boolean
 }
-
-const hoursText = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(1)} 小时`
 
 export function toAttendeeLine(r: AttendeeRow, now = new Date()): AttendeeLine {
   const parts: string[] = []
