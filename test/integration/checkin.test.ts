@@ -275,11 +275,9 @@ describe('check-out, hours and 补录', () => {
     const a = await runningActivity()
     const [p, q, r] = await signedUp(a, 'total', 3)
     const start = new Date(Date.now() - 4 * HOUR)
-    cloud.cloud.store.update(
-      'activities',
-      { _id: a.id },
-      { $set: { startAt: start, endAt: new Date(start.getTime() + 3 * HOUR) } },
-    )
+    const times = { startAt: start, endAt: new Date(start.getTime() + 3 * HOUR) }
+    cloud.cloud.store.update('activities', { _id: a.id }, { $set: times })
+    cloud.cloud.store.update('tickets', { activityId: a.id }, { $set: times })
     const at = (min: number) => new Date(start.getTime() + min * 60_000)
     const call = { activityId: a.id, device: 'A' }
     await expectOk(
@@ -317,6 +315,10 @@ describe('check-out, hours and 补录', () => {
     const counter = (openid: string) => cloud.cloud.store.find('volunteers', { openid })[0].serviceMinutes
     expect([p, q, r].map((x) => counter(x.openid))).toEqual([150, 180, 180])
     for (const x of [p, q, r]) expect(counter(x.openid)).toBe(recorded(x.openid))
+    // 我的活动 marks the ended activity, with one more request for the page's checks.
+    const past = await cloud.call(p.openid, 'activity.mine', { tab: 'past' })
+    expect(past.ok && past.data.items[0].attendance).toEqual({ checkedIn: true, checkedOut: true, hours: 1.5 })
+    expect(past.dbRequests).toBe(3)
     // 我的 shows the same counter (volunteer.service serviceHours); the records page reads it too.
     expect((await expectOk(cloud.call(p.openid, 'checkin.mine', {}))).totalHours).toBe(2.5)
   })
