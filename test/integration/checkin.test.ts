@@ -347,6 +347,12 @@ describe('check-out, hours and 补录', () => {
     const d = await expectOk(cloud.call(ORGANIZER, 'checkin.declineMakeup', { makeupId: m.id, reason: '核实后不符' }))
     expect(d.declined).toMatchObject({ reason: '核实后不符' })
     expect(cloud.cloud.store.find('makeups', { _id: m.id })).toHaveLength(1)
+    // The attendance page lists it by id, declined, and no longer counts it.
+    const att = await expectOk(cloud.call(ORGANIZER, 'checkin.attendance', { activityId: a.id }))
+    expect(att.rows.find((r) => r.ticketId === p.ticket.id)).toMatchObject({
+      makeupHours: 0,
+      makeups: [{ id: m.id, hours: 2, reason: '签到设备故障', declined: { reason: '核实后不符' } }],
+    })
   })
 
   it('keeps people served and the write-up, and lists unconfirmed records as a to-do', async () => {

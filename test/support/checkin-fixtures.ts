@@ -77,6 +77,7 @@ export function attendee(over: Partial<AttendeeRow> = {}): AttendeeRow {
     checkedOutMethod: null,
     hours: 0,
     makeupHours: 0,
+    makeups: [],
     ...over,
   }
 }

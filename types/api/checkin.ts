@@ -71,6 +71,8 @@ export interface AttendeeRow {
   hours: number
   /** Hours added afterwards (补录), active ones only. */
   makeupHours: number
+  /** Every 补录 of this ticket, oldest first, declined ones included (they are never deleted). */
+  makeups: Makeup[]
 }
 
 /** 亮点活动 write-up of 附件3: 名称、时间、地点、参与服务专家和受众人数、服务内容、服务效果. */

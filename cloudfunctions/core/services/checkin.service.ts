@@ -239,7 +239,10 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       rows: listed.map((t) => {
         const cin = byKey.get(checkId(t._id, 'in'))
         const cout = byKey.get(checkId(t._id, 'out'))
-        const made = makeups.filter((m) => m.ticketId === t._id && !m.declined).reduce((s, m) => s + m.minutes, 0)
+        const own = makeups
+          .filter((m) => m.ticketId === t._id)
+          .sort((x, y) => +new Date(x.at) - +new Date(y.at) || (x._id < y._id ? -1 : 1))
+        const made = own.filter((m) => !m.declined).reduce((s, m) => s + m.minutes, 0)
         return {
           ticketId: t._id,
           nameMasked: t.nameMasked,
@@ -251,6 +254,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
           checkedOutMethod: cout?.method ?? null,
           hours: toHours(cout?.minutes ?? 0),
           makeupHours: toHours(made),
+          makeups: own.map(makeupView),
         }
       }),
       hoursRule: describeRule(),
