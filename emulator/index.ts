@@ -52,6 +52,12 @@ export interface LocalCloud {
   callFunction(name: string, event: unknown, who: Identity): Promise<InvokeResult>
   outbox(): OutboxMessage[]
   refuseSubscription(openid: string): void
+  /**
+   * Ends the warm instances of function `name` (as the cloud does when it reclaims them); the next
+   * call starts a fresh one. Tests use it for "later, in another instance": what an instance keeps
+   * in memory (for example grants, core/role-cache.ts) is gone.
+   */
+  recycle(name: string): void
   /** A backdoor to the same data, for seeding demo data and for test assertions. */
   store: {
     insert(collection: string, docs: object[]): void
@@ -391,6 +397,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return invoke(name, event, who, undefined, 'wx_client')
     },
     outbox: () => copy(outbox),
+    recycle: (name) => runner.recycle(name),
     refuseSubscription(openid) {
       refused.add(openid)
     },

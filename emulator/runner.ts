@@ -140,6 +140,14 @@ export class Runner {
     })
   }
 
+  /** Idle instances of `name` end now, busy ones after their call; the next call gets a new one. */
+  recycle(name: string) {
+    const pool = this.pools.get(name)
+    if (!pool) return
+    this.pools.delete(name)
+    this.retire(pool)
+  }
+
   async close() {
     const all = [...this.pools.values()].flatMap((p) => p.instances)
     this.pools.clear()

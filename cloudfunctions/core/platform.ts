@@ -2,6 +2,7 @@ import type { RoleGrant } from '../../types/api'
 import { rolesHeld } from './auth'
 import { config } from './config'
 import { makeCaller } from './context'
+import { invalidating, roleCache } from './role-cache'
 import { cloud, db } from './db'
 import type { HandlerDeps } from './handler'
 import type { FileStore } from './services/import.service'
@@ -21,13 +22,29 @@ import { teamRepository } from './repositories/team.repository'
 import { ticketRepository } from './repositories/ticket.repository'
 import { volunteerRepository } from './repositories/volunteer.repository'
 
+/** Every write that may change grants or a holder's state clears the instance's grants (role-cache.ts). */
+const forgetGrants = () => grantCache.clear()
+
 /** Repositories over this instance's database handle, built once while the instance is warm. */
 export const repos = {
-  volunteers: volunteerRepository(db),
+  volunteers: invalidating(
+    volunteerRepository(db),
+    [
+      'findByOpenid',
+      'mine',
+      'findById',
+      'findByIds',
+      'findByOpenids',
+      'findByIdNumberHashes',
+      'inStateInScope',
+      'addServiceMinutes',
+    ],
+    forgetGrants,
+  ),
   teams: teamRepository(db),
   memberships: membershipRepository(db),
   records: recordRepository(db),
-  roles: roleRepository(db),
+  roles: invalidating(roleRepository(db), ['grantsOf', 'get', 'inSubtree'], forgetGrants),
   activities: activityRepository(db),
   tickets: ticketRepository(db),
   checks: checkRepository(db),
@@ -38,11 +55,13 @@ export const repos = {
   uploads: uploadRepository(db),
 }
 
-/** The caller's grants, loaded once per call; a holder's state is checked every time (auth.ts). */
+/** The caller's grants with their holder's state applied (auth.ts); kept briefly by `grantCache` below. */
 async function grantsOf(openid: string): Promise<RoleGrant[]> {
   const { grants, holder } = await repos.roles.grantsOf(openid)
   return rolesHeld(openid, grants, holder)
 }
+
+const grantCache = roleCache(grantsOf)
 
 const sendSubscribe: SubscribeSend = async (msg) => {
   // Which version of the mini program the message opens: formal, trial or developer.
@@ -84,5 +103,5 @@ export const files: FileStore = {
 /** The handler's view of the platform: the caller comes from getWXContext(), never from the event. */
 export const platform: HandlerDeps = {
   openid: () => cloud.getWXContext().OPENID,
-  caller: (openid) => makeCaller(openid, grantsOf),
+  caller: (openid) => makeCaller(openid, grantCache.get),
 }

@@ -23,6 +23,7 @@ function ticket(id: string, startAt: string, endAt: string, over: Partial<MyTick
     promotedAt: null,
     changed: false,
     cancelUntil: startAt,
+    attendance: null,
     ...over,
   }
 }

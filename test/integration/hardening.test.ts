@@ -130,6 +130,10 @@ describe('roles do not outlive membership', () => {
   it('suspends an organizer’s grant after 退出', async () => {
     const p = await organizer()
     await expectOk(cloud.call(p.openid, 'volunteer.leave', {}))
+    // At once where the change was made; elsewhere once the warm instance's grants expire (≤ 60 s),
+    // which a fresh instance stands for (the expiry itself: core/role-cache.test.ts).
+    expect((await expectOk<MeView>(cloud.call(p.openid, 'volunteer.me', {}))).roles).toEqual([])
+    cloud.cloud.recycle('team')
     expect(await cloud.call(p.openid, 'team.page', { teamId: 'team-heshan' })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
@@ -144,6 +148,8 @@ describe('roles do not outlive membership', () => {
     )
     expect(await cloud.call(p.openid, 'admin.reviewQueue', {})).toMatchObject({ ok: true })
     await expectOk(cloud.call(p.openid, 'volunteer.update', { ...p.data, employer: '益阳市第二中学' }))
+    // The admin function's warm grants last ≤ 60 s (core/role-cache.ts); a fresh instance stands for later.
+    cloud.cloud.recycle('admin')
     expect(await cloud.call(p.openid, 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     // Not even their own change: the grant is gone until they are an active member again.
     expect(await cloud.call(p.openid, 'admin.approve', { items: [{ volunteerId: p.id, revision: 1 }] })).toMatchObject({

@@ -421,6 +421,8 @@ describe('team page', () => {
 
   it('costs a fixed number of database requests', async () => {
     cloud.cloud.store.update('teams', { _id: 'team-heshan' }, { $set: { leaderOpenid: null, deputyOpenids: [] } })
+    // A fresh instance: the administrator's grants are read, not kept from earlier calls (role-cache.ts).
+    cloud.cloud.recycle('team')
     const r = await cloud.call('demo-heshan-admin', 'team.page', { teamId: 'team-heshan' })
     // the team with its path, leaders, periods and filed forms; its children; roles; focus tags
     expect(r.dbRequests).toBe(4)
@@ -444,6 +446,8 @@ describe('roles', () => {
     )
     expect(list.map((r) => r.id)).toContain(grant.id)
     await expectOk(cloud.call('demo-heshan-admin', 'admin.revokeRole', { roleId: grant.id }))
+    // Another function's warm grants last ≤ 60 s (core/role-cache.ts); a fresh instance stands for later.
+    cloud.cloud.recycle('volunteer')
     expect((await expectOk<{ roles: unknown[] }>(cloud.call(v.openid, 'volunteer.me', {}))).roles).toEqual([])
   })
 

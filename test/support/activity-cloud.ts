@@ -1,6 +1,6 @@
 /** Activities and volunteers for integration tests, in the shapes the functions write. */
-import type { ActivityInput } from '../../types/api'
-import type { TestCloud } from './dev-cloud'
+import type { ActivityEditView, ActivityInput, MyTicket } from '../../types/api'
+import { expectOk, type TestCloud } from './dev-cloud'
 
 const HOUR = 3_600_000
 
@@ -52,4 +52,43 @@ export function addActiveVolunteers(
     })),
   )
   return openids
+}
+
+/**
+ * A published activity of 赫山区 by `organizer` that started `startedHoursAgo` hours ago (default:
+ * now) and lasts 3 hours: inside its check-in window.
+ */
+export async function runningActivity(
+  cloud: TestCloud,
+  organizer: string,
+  over: Partial<ActivityInput> = {},
+  startedHoursAgo = 0,
+): Promise<ActivityEditView> {
+  const input = activityInput(over, 1)
+  const draft = await expectOk(cloud.call(organizer, 'activity.save', { input }))
+  const a = await expectOk(cloud.call(organizer, 'activity.publish', { activityId: draft.id, rev: draft.rev }))
+  // Move it into the check-in window (publishing needs a start ahead, so it moves after).
+  const start = new Date(Date.now() - startedHoursAgo * HOUR)
+  cloud.cloud.store.update(
+    'activities',
+    { _id: a.id },
+    { $set: { startAt: start, endAt: new Date(start.getTime() + 3 * HOUR), signupDeadline: start } },
+  )
+  return a
+}
+
+/** `n` new volunteers (`wx-vol-<prefix>-<i>`) signed up for `a`, each with their ticket. */
+export async function signedUp(
+  cloud: TestCloud,
+  a: ActivityEditView,
+  prefix: string,
+  n: number,
+): Promise<{ openid: string; ticket: MyTicket }[]> {
+  // Sign-up needs the deadline ahead: open it for a moment.
+  cloud.cloud.store.update('activities', { _id: a.id }, { $set: { signupDeadline: new Date(Date.now() + HOUR) } })
+  const people = addActiveVolunteers(cloud, prefix, n)
+  const out = []
+  for (const openid of people)
+    out.push({ openid, ticket: await expectOk(cloud.call(openid, 'activity.signUp', { activityId: a.id })) })
+  return out
 }

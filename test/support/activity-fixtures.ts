@@ -33,6 +33,7 @@ export function ticket(over: Partial<MyTicket> = {}, activity: Partial<MyTicket[
     promotedAt: null,
     changed: false,
     cancelUntil: '2030-09-19T01:30:00.000Z',
+    attendance: null,
     ...over,
   }
 }

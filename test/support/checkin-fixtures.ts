@@ -60,6 +60,7 @@ export function outcome(over: Partial<ScanOutcome> = {}): ScanOutcome {
     ticketId: 'tk-1',
     nameMasked: '刘*',
     first: null,
+    hours: null,
     ...over,
   }
 }
@@ -76,6 +77,7 @@ export function attendee(over: Partial<AttendeeRow> = {}): AttendeeRow {
     checkedOutMethod: null,
     hours: 0,
     makeupHours: 0,
+    makeups: [],
     ...over,
   }
 }

@@ -42,6 +42,7 @@ const done = (nonce: string): ScanOutcome => ({
   ticketId: 'tk-1',
   nameMasked: '刘*',
   first: null,
+  hours: null,
 })
 
 test('the scan page renders in the weapp build, scans with wx.scanCode and shows 签到成功', async () => {

@@ -82,6 +82,11 @@ export interface MyTicket {
   changed: boolean
   /** Cancelling is allowed until the cut-off before the start; after it only 无法参加 (absent). */
   cancelUntil: string
+  /**
+   * In 我的活动 once the activity has started: checked in (已签到), out (已签退, with the hours it
+   * earned) or neither (未签到). Null before the start, and where the list did not read it.
+   */
+  attendance: { checkedIn: boolean; checkedOut: boolean; hours: number } | null
 }
 
 export interface ActivityDetail extends ActivitySummary {

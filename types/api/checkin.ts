@@ -30,6 +30,8 @@ export interface ScanOutcome {
   nameMasked: string | null
   /** For already: when and on which phone the first record was made. */
   first: { at: string; device: string; method: RecordMethod } | null
+  /** For a check-out (now or before): the service hours it earned by the stated rule; null otherwise. */
+  hours: number | null
 }
 
 /** What an organizer's phone downloads before leaving for a venue with no signal. No full ID numbers or phones. */
@@ -69,6 +71,8 @@ export interface AttendeeRow {
   hours: number
   /** Hours added afterwards (补录), active ones only. */
   makeupHours: number
+  /** Every 补录 of this ticket, oldest first, declined ones included (they are never deleted). */
+  makeups: Makeup[]
 }
 
 /** 亮点活动 write-up of 附件3: 名称、时间、地点、参与服务专家和受众人数、服务内容、服务效果. */

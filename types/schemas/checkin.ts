@@ -55,7 +55,7 @@ export const checkinSchemas: {
     ),
     reason: text('补录原因', 2, 200),
   }),
-  'checkin.declineMakeup': v.strictObject({ makeupId: id, reason: text('不予认可的原因', 2, 200) }),
+  'checkin.declineMakeup': v.strictObject({ makeupId: id, reason: text('撤销原因', 2, 200) }),
   'checkin.saveReport': v.strictObject({
     activityId: id,
     peopleServed: v.pipe(

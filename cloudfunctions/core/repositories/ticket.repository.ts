@@ -1,5 +1,5 @@
-import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
-import type { TicketDoc } from '../models'
+import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
+import type { ActivityDoc, CheckDoc, TicketDoc } from '../models'
 import type { KeyCursor } from './activity.repository'
 
 /** Statuses that hold a place (or a waitlist place), and what 我的活动 lists. */
@@ -18,6 +18,14 @@ export interface TicketRepository {
   get(id: string): Promise<TicketDoc | null>
   /** Tickets of an activity by the ids in their tokens, or by their own ids (manual entries). */
   byTidsOrIds(activityId: string, tids: string[], ids: string[]): Promise<TicketDoc[]>
+  /**
+   * One ticket of the activity (by the id in its token, or its own id) with its activity and its
+   * checks, in one request: everything an online scan decides on.
+   */
+  forScan(
+    activityId: string,
+    key: { tid: string } | { id: string },
+  ): Promise<{ ticket: TicketDoc; activity: ActivityDoc | null; checks: CheckDoc[] } | null>
   /** Every ticket of an activity, whatever its state (attendance, the offline pack). */
   ofActivity(activityId: string, limit: number): Promise<TicketDoc[]>
   /** The person's live tickets whose time overlaps [from, to). */
@@ -66,6 +74,20 @@ export function ticketRepository(db: Db): TicketRepository {
       return rowsOf<TicketDoc>(
         col.where(_.and([{ activityId }, _.or(match)])).limit(Math.min(1000, tids.length + ids.length)),
       )
+    },
+    async forScan(activityId, key) {
+      const match = 'tid' in key ? { activityId, tid: key.tid } : { activityId, _id: key.id }
+      const [row] = await listOf<TicketDoc & { scanActivity: ActivityDoc[]; scanChecks: CheckDoc[] }>(
+        col
+          .aggregate()
+          .match(match)
+          .limit(1)
+          .lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'scanActivity' })
+          .lookup({ from: 'checks', localField: '_id', foreignField: 'ticketId', as: 'scanChecks' }),
+      )
+      if (!row) return null
+      const { scanActivity, scanChecks, ...ticket } = row
+      return { ticket, activity: scanActivity[0] ?? null, checks: scanChecks }
     },
     ofActivity: (activityId, limit) => rowsOf<TicketDoc>(col.where({ activityId }).limit(limit)),
     liveOverlapping: (openid, from, to, limit) =>

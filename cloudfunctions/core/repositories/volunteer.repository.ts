@@ -107,6 +107,11 @@ export interface VolunteerRepository {
   voidRecord(id: string, expect: VolunteerDoc['status'], by: string, reason: string, asRead?: AsRead): Promise<boolean>
   /** Any state but 已退出 → 已退出. */
   leave(id: string, expect: VolunteerDoc['status'], asRead?: AsRead): Promise<boolean>
+  /**
+   * Moves the 服务时长 counters by `minutes` per openid (negative for a declined 补录), with the
+   * records that earn them: one request per distinct amount, never one per person.
+   */
+  addServiceMinutes(minutes: Map<string, number>): Promise<void>
   /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
   inStateInScope(
     status: 'pending' | 'approved',
@@ -306,6 +311,15 @@ export function volunteerRepository(db: Db): VolunteerRepository {
       return cas(
         { _id: id, status: expect, ...unchanged(asRead) },
         { status: 'left', activation: null, leftAt: serverNow() },
+      )
+    },
+    async addServiceMinutes(minutes) {
+      const byAmount = new Map<number, string[]>()
+      for (const [openid, m] of minutes) if (m) byAmount.set(m, [...(byAmount.get(m) ?? []), openid])
+      await Promise.all(
+        [...byAmount].map(([m, openids]) =>
+          col.where({ openid: _.in(openids) }).update({ data: { serviceMinutes: _.inc(m) } }),
+        ),
       )
     },
     async inStateInScope(status, scope, after, limit) {

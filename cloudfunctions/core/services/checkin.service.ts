@@ -69,7 +69,22 @@ function refused(scan: ScanInput, code: string, message: string, t?: TicketDoc):
     ticketId: t?._id ?? null,
     nameMasked: t?.nameMasked ?? null,
     first: null,
+    hours: null,
   }
+}
+
+/** Service minutes per person from new check-outs: what their 服务时长 counters move by. */
+function minutesByPerson(docs: { openid: string; mode: 'in' | 'out'; minutes: number }[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const d of docs) if (d.mode === 'out' && d.minutes) out.set(d.openid, (out.get(d.openid) ?? 0) + d.minutes)
+  return out
+}
+
+/** What an online scan looks a ticket up by: the id in a valid token, or a ticket id typed by hand. */
+function scanKey(token: string, activityId: string): { tid: string } | { id: string } | null {
+  if (!token.startsWith('KP')) return { id: token }
+  const v = verifyToken(token, ticketPublicKey(), activityId)
+  return v.ok ? { tid: v.tid } : null
 }
 
 export function checkinService({ activities, tickets, checks, volunteers, tell }: CheckinDeps) {
@@ -109,19 +124,20 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
     device: string,
     scans: ScanInput[],
     method: CheckDoc['method'],
+    read?: { tickets: TicketDoc[]; checks: CheckDoc[] },
   ): Promise<SyncResult> {
     const now = caller.now()
     const publicKey = ticketPublicKey()
     const ids = scans.map((s) => identify(a, s, now, publicKey))
     const tids = ids.flatMap((x) => ('tid' in x && x.tid ? [x.tid] : []))
     const direct = ids.flatMap((x) => ('id' in x && x.id ? [x.id] : []))
-    const found = await tickets.byTidsOrIds(a._id, tids, direct)
+    const found = read?.tickets ?? (await tickets.byTidsOrIds(a._id, tids, direct))
     const byTid = new Map(found.map((t) => [t.tid, t]))
     const byId = new Map(found.map((t) => [t._id, t]))
     const conflicts: SyncResult['conflicts'] = []
 
     for (let attempt = 0; ; attempt++) {
-      const existing = await checks.ofTickets(found.map((t) => t._id))
+      const existing = attempt === 0 && read ? read.checks : await checks.ofTickets(found.map((t) => t._id))
       const known = new Map(existing.map((c) => [c._id, c]))
       const fresh: Omit<CheckDoc, 'receivedAt'>[] = []
       const outcomes = scans.map((scan, i): ScanOutcome => {
@@ -135,8 +151,9 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         const first = known.get(key)
         const base = { ticketId: t._id, nameMasked: t.nameMasked, nonce: scan.nonce, code: null }
         if (first) {
+          const hours = scan.mode === 'out' ? toHours(first.minutes) : null
           // The same scan sent again (a replayed batch) is itself, not a second phone.
-          if (first.nonce === scan.nonce) return { ...base, result: 'done', message: '已记录', first: null }
+          if (first.nonce === scan.nonce) return { ...base, result: 'done', message: '已记录', first: null, hours }
           if (method === 'offline' && first.device !== device && scan.mode === 'in')
             conflicts.push({
               ticketId: t._id,
@@ -149,6 +166,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
             result: 'already',
             message: scan.mode === 'in' ? '已签到' : '已签退',
             first: { at: iso(first.at), device: first.device, method: first.method },
+            hours,
           }
         }
         let minutes = 0
@@ -175,11 +193,15 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         }
         fresh.push(doc)
         known.set(key, { ...doc, receivedAt: now })
-        return { ...base, result: 'done', message: scan.mode === 'in' ? '签到成功' : '签退成功', first: null }
+        const hours = scan.mode === 'out' ? toHours(minutes) : null
+        return { ...base, result: 'done', message: scan.mode === 'in' ? '签到成功' : '签退成功', first: null, hours }
       })
       if (await checks.insertMany(fresh)) {
         const ins = fresh.filter((c) => c.mode === 'in').length
-        await activities.countChecks(a._id, ins, fresh.length - ins)
+        await Promise.all([
+          activities.countChecks(a._id, ins, fresh.length - ins),
+          volunteers.addServiceMinutes(minutesByPerson(fresh)),
+        ])
         if (fresh.length) console.log(`[checkin] ${fresh.length} recorded (${method})`)
         return { outcomes, conflicts }
       }
@@ -217,7 +239,10 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       rows: listed.map((t) => {
         const cin = byKey.get(checkId(t._id, 'in'))
         const cout = byKey.get(checkId(t._id, 'out'))
-        const made = makeups.filter((m) => m.ticketId === t._id && !m.declined).reduce((s, m) => s + m.minutes, 0)
+        const own = makeups
+          .filter((m) => m.ticketId === t._id)
+          .sort((x, y) => +new Date(x.at) - +new Date(y.at) || (x._id < y._id ? -1 : 1))
+        const made = own.filter((m) => !m.declined).reduce((s, m) => s + m.minutes, 0)
         return {
           ticketId: t._id,
           nameMasked: t.nameMasked,
@@ -229,6 +254,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
           checkedOutMethod: cout?.method ?? null,
           hours: toHours(cout?.minutes ?? 0),
           makeupHours: toHours(made),
+          makeups: own.map(makeupView),
         }
       }),
       hoursRule: describeRule(),
@@ -248,10 +274,24 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
   }
 
   return {
+    /**
+     * One scan, online: the ticket, its activity and its checks in one read, then one insert whose
+     * primary key (`${ticketId}_in`) refuses a second check-in, then the activity's counter.
+     * A scan that finds no ticket takes the general path, which explains the refusal.
+     */
     async scan(caller: Caller, q: { activityId: string; device: string; scan: ScanInput }): Promise<ScanOutcome> {
-      const { a } = await runnable(caller, q.activityId)
-      const { outcomes } = await record(caller, a, q.device, [q.scan], 'scan')
-      return outcomes[0]
+      const scope = await organizerScope(caller)
+      const key = scanKey(q.scan.token, q.activityId)
+      const hit = key && (await tickets.forScan(q.activityId, key))
+      if (!hit || !hit.activity) {
+        const { a } = await runnable(caller, q.activityId)
+        return (await record(caller, a, q.device, [q.scan], 'scan')).outcomes[0]
+      }
+      const a = hit.activity
+      if (a.stage === 'draft') throw notFound('活动')
+      assertInScope(scope, a.teamPath)
+      const read = { tickets: [hit.ticket], checks: hit.checks }
+      return (await record(caller, a, q.device, [q.scan], 'scan', read)).outcomes[0]
     },
 
     async sync(caller: Caller, q: { activityId: string; device: string; scans: ScanInput[] }): Promise<SyncResult> {
@@ -317,6 +357,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         declined: null,
       }
       const id = await checks.addMakeup(doc)
+      await volunteers.addServiceMinutes(new Map([[t.openid, minutes]]))
       return makeupView({ ...doc, _id: id, at: caller.now() })
     },
 
@@ -327,6 +368,8 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       if (m.declined) return makeupView(m)
       if (!(await checks.declineMakeup(m._id, caller.openid, q.reason)))
         throw new AppError('CONFLICT', '补录记录刚刚发生了变化，请刷新后重试')
+      // Only the call whose conditional update declined it takes the minutes back.
+      await volunteers.addServiceMinutes(new Map([[m.openid, -m.minutes]]))
       return makeupView({ ...m, declined: { by: caller.openid, at: caller.now(), reason: q.reason } })
     },
 
@@ -376,7 +419,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       q: { cursor?: string; limit?: number },
     ): Promise<Page<MyServiceRecord> & { totalHours: number }> {
       const limit = q.limit ?? 20
-      // A person's whole history is small (one or two checks per activity), so the total is summed here.
+      // A person's checks are few (one or two per activity): read whole, paged here.
       const all = await checks.ofPerson(caller.openid, null, 1000)
       const ins = all.filter((c) => c.mode === 'in')
       const start = q.cursor ? decodeCursor(q.cursor) : null
@@ -384,17 +427,18 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         ? ins.filter((c) => +new Date(c.at) < +start.at || (+new Date(c.at) === +start.at && c._id < start.id))
         : ins
       const page = after.slice(0, limit)
-      const activityIds = [...new Set(ins.map((c) => c.activityId))]
-      const [docs, makeups] = await Promise.all([
-        activities.byIds(page.map((c) => c.activityId)),
+      const activityIds = [...new Set(page.map((c) => c.activityId))]
+      // The total is the person's 服务时长 counter, moved with every record that earns it (not summed here).
+      const [docs, makeups, person] = await Promise.all([
+        activities.byIds(activityIds),
         checks.makeupsOfPerson(caller.openid, activityIds),
+        volunteers.findByOpenid(caller.openid),
       ])
       const byId = new Map(docs.map((a) => [a._id, a]))
       const out = new Map(all.filter((c) => c.mode === 'out').map((c) => [c.ticketId, c]))
       const made = (activityId: string) =>
         makeups.filter((m) => m.activityId === activityId && !m.declined).reduce((s, m) => s + m.minutes, 0)
-      const total =
-        [...out.values()].reduce((s, c) => s + c.minutes, 0) + activityIds.reduce((s, id) => s + made(id), 0)
+      const total = person?.serviceMinutes ?? 0
       const last = page[page.length - 1]
       return {
         items: page.flatMap((c) => {
@@ -473,6 +517,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         const n = outs.filter((o) => o.activityId === a._id).length
         if (n) await activities.countChecks(a._id, 0, n)
       }
+      await volunteers.addServiceMinutes(minutesByPerson(outs))
       await activities.markAutoClosed(ended.map((a) => a._id))
       return { activities: ended.length, closed: outs.length }
     },

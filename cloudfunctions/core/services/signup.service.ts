@@ -8,11 +8,13 @@ import { cancelUntil, maskName, statusAt } from '../activity'
 import { config } from '../config'
 import { AppError, notFound } from '../errors'
 import type { Caller } from '../context'
-import type { ActivityDoc, TicketDoc, VolunteerDoc } from '../models'
+import type { ActivityDoc, CheckDoc, TicketDoc, VolunteerDoc } from '../models'
 import type { ActivityMessage } from '../notify'
 import type { ActivityRepository } from '../repositories/activity.repository'
+import { checkId, type CheckRepository } from '../repositories/check.repository'
 import { AlreadySignedUp, ticketKey, type TicketCopy, type TicketRepository } from '../repositories/ticket.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
+import { toHours } from '../hours'
 import { newTicketId, signTicket } from '../ticket-signer'
 import { decodeCursor, keysetPage } from './cursor'
 
@@ -24,6 +26,7 @@ export const MY_ACTIVITIES_PAGE = 'packages/volunteer/pages/my-activities/index'
 export interface SignupDeps {
   activities: ActivityRepository
   tickets: TicketRepository
+  checks: CheckRepository
   volunteers: VolunteerRepository
   tell: (openids: string[], m: ActivityMessage, keepNotice: boolean) => Promise<void>
 }
@@ -52,7 +55,15 @@ export function fromCopies(t: TicketDoc): ActivityDoc {
   } as ActivityDoc
 }
 
-export function toMyTicket(t: TicketDoc, a: ActivityDoc, now: Date): MyTicket {
+/** 已签到 / 已签退 / 未签到 for a started activity, from the ticket's checks (`byId`: checks by id). */
+function attendanceOf(t: TicketDoc, a: ActivityDoc, now: Date, byId?: Map<string, CheckDoc>): MyTicket['attendance'] {
+  if (!byId || now < new Date(a.startAt) || a.stage !== 'published') return null
+  const cin = byId.get(checkId(t._id, 'in'))
+  const cout = byId.get(checkId(t._id, 'out'))
+  return { checkedIn: Boolean(cin), checkedOut: Boolean(cout), hours: toHours(cout?.minutes ?? 0) }
+}
+
+export function toMyTicket(t: TicketDoc, a: ActivityDoc, now: Date, checks?: Map<string, CheckDoc>): MyTicket {
   const live = a.stage === 'published' && now < new Date(a.endAt)
   return {
     id: t._id,
@@ -74,10 +85,11 @@ export function toMyTicket(t: TicketDoc, a: ActivityDoc, now: Date): MyTicket {
     promotedAt: t.promotedAt ? iso(t.promotedAt) : null,
     changed: t.changed,
     cancelUntil: cancelUntil(a.startAt).toISOString(),
+    attendance: attendanceOf(t, a, now, checks),
   }
 }
 
-export function signupService({ activities, tickets, volunteers, tell }: SignupDeps) {
+export function signupService({ activities, tickets, checks, volunteers, tell }: SignupDeps) {
   function message(t: Pick<TicketDoc, 'title' | 'startAt' | 'address'>, kind: 'signed' | 'waiting' | 'promoted') {
     const text = {
       signed: [
@@ -239,9 +251,14 @@ export function signupService({ activities, tickets, volunteers, tell }: SignupD
       const after = q.cursor ? decodeCursor(q.cursor) : null
       const rows = await tickets.mine(caller.openid, q.tab, now, after, limit + 1)
       const shown = rows.slice(0, limit)
-      const byId = new Map(
-        (await activities.byIds([...new Set(shown.map((t) => t.activityId))])).map((a) => [a._id, a]),
-      )
+      // The checks of the page's started activities, in the same round as the activities (one request).
+      const started = shown.filter((t) => new Date(t.startAt) <= now).map((t) => t._id)
+      const [docs, done] = await Promise.all([
+        activities.byIds([...new Set(shown.map((t) => t.activityId))]),
+        checks.ofTickets(started),
+      ])
+      const byId = new Map(docs.map((a) => [a._id, a]))
+      const checksById = new Map(done.map((c) => [c._id, c]))
       return keysetPage(
         rows,
         limit,
@@ -249,7 +266,7 @@ export function signupService({ activities, tickets, volunteers, tell }: SignupD
         (page) =>
           page.flatMap((t) => {
             const a = byId.get(t.activityId)
-            return a ? [toMyTicket(t, a, now)] : []
+            return a ? [toMyTicket(t, a, now, checksById)] : []
           }),
       )
     },

@@ -34,3 +34,17 @@ test('notes a change of time or place and a move from the waitlist', () => {
     '候补转正',
   ])
 })
+
+test.each([
+  [{ checkedIn: true, checkedOut: true, hours: 2.5 }, '已签退 · 2.5 小时'],
+  [{ checkedIn: true, checkedOut: false, hours: 0 }, '已签到'],
+  [{ checkedIn: false, checkedOut: false, hours: 0 }, '未签到'],
+  [null, null],
+])('marks attendance after the start: %j → %s', (attendance, label) => {
+  expect(toTicketRow(ticket({ token: null, attendance }), now).attendance).toBe(label)
+})
+
+test('a ticket kept by an older version (no attendance) shows no mark', () => {
+  const old = { ...ticket(), attendance: undefined } as unknown as Parameters<typeof toTicketRow>[0]
+  expect(toTicketRow(old, now).attendance).toBeNull()
+})

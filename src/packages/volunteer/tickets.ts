@@ -16,6 +16,16 @@ export interface TicketRow {
   notes: string[]
   /** A confirmed ticket of a live activity opens its check-in code; anything else opens the activity. */
   opensCode: boolean
+  /** Once the activity has started: 已签到, 已签退 · 2.5 小时 or 未签到; null before. */
+  attendance: string | null
+}
+
+function attendanceLabel(t: MyTicket): string | null {
+  // Tickets kept on the phone by an older version have no attendance.
+  const a = t.attendance ?? null
+  if (!a || t.status === 'cancelled' || t.status === 'waitlisted') return null
+  if (a.checkedOut) return `已签退 · ${Number(a.hours.toFixed(1))} 小时`
+  return a.checkedIn ? '已签到' : '未签到'
 }
 
 export function toTicketRow(t: MyTicket, now: Date = new Date()): TicketRow {
@@ -35,5 +45,6 @@ export function toTicketRow(t: MyTicket, now: Date = new Date()): TicketRow {
     statusLabel: cancelled ? '活动已取消' : TicketStatus.map[t.status],
     notes,
     opensCode: !cancelled && t.status === 'confirmed' && t.token !== null,
+    attendance: cancelled ? null : attendanceLabel(t),
   }
 }

@@ -1,7 +1,7 @@
 /** The attendance page as words, from `checkin.attendance`. */
 import type { Attendance, AttendeeRow, RecordMethod } from '../../../../types/api'
 import { formatDateTime, formatTimeRange } from '../../../utils/datetime'
-import { clock } from './scan-view'
+import { clock, hoursText } from './scan-view'
 
 export const METHOD_LABEL: Record<RecordMethod, string> = {
   scan: '扫码',
@@ -11,6 +11,15 @@ export const METHOD_LABEL: Record<RecordMethod, string> = {
 }
 
 export type Group = 'in' | 'absent' | 'out'
+
+/** One 补录 as the attendance page lists it. */
+export interface MakeupLine {
+  id: string
+  /** 补录 1 小时 · 布展 · 9月20日 10:00 */
+  text: string
+  /** 已撤销：原因; null while it counts. */
+  declined: string | null
+}
 
 export interface AttendeeLine {
   ticketId: string
@@ -24,6 +33,7 @@ export interface AttendeeLine {
   checkedOut: boolean
   /** Only confirmed sign-ups can be checked in by hand. */
   canCheckIn: boolean
+  makeups: MakeupLine[]
 }
 
 export interface AttendanceView {
@@ -36,8 +46,6 @@ export interface AttendanceView {
   peopleServed: string
   hasHighlight: boolean
 }
-
-const hoursText = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(1)} 小时`
 
 export function toAttendeeLine(r: AttendeeRow, now = new Date()): AttendeeLine {
   const parts: string[] = []
@@ -53,6 +61,11 @@ export function toAttendeeLine(r: AttendeeRow, now = new Date()): AttendeeLine {
     checkedIn: r.checkedInAt !== null,
     checkedOut: r.checkedOutAt !== null,
     canCheckIn: r.status === 'confirmed',
+    makeups: (r.makeups ?? []).map((m) => ({
+      id: m.id,
+      text: `补录 ${hoursText(m.hours)} · ${m.reason} · ${formatDateTime(m.at)}`,
+      declined: m.declined ? `已撤销：${m.declined.reason}` : null,
+    })),
   }
 }
 

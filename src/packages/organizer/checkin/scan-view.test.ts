@@ -14,6 +14,15 @@ test('签到成功 shows the masked name and the time of the scan', () => {
   expect(fromOutcome(outcome(), 'out', AT, NOW).title).toBe('签退成功')
 })
 
+test('签退成功 shows the service hours the check-out earned', () => {
+  expect(fromOutcome(outcome({ message: '签退成功', hours: 2.5 }), 'out', AT, NOW).lines).toEqual([
+    '刘*',
+    '签退时间 09:35',
+    '服务时长 2.5 小时',
+  ])
+  expect(fromOutcome(outcome({ result: 'already', hours: 3 }), 'out', AT, NOW).lines).toContain('服务时长 3 小时')
+})
+
 test('已签到 tells when and on which phone the first scan was made', () => {
   const v = fromOutcome(
     outcome({ result: 'already', first: { at: AT, device: 'iPhone 12 K7Q2MX', method: 'offline' } }),

@@ -33,16 +33,20 @@ export function clock(iso: string, now: Date = new Date()): string {
     : full
 }
 
+/** 2.5 小时, 3 小时. */
+export const hoursText = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(1)} 小时`
+
 const METHOD: Record<string, string> = { scan: '扫码', offline: '离线扫码', manual: '手动', auto: '自动' }
 
 export function fromOutcome(o: ScanOutcome, mode: 'in' | 'out', scannedAt: string, now = new Date()): ScanView {
   const done = mode === 'in' ? '签到成功' : '签退成功'
   const name = o.nameMasked ?? ''
+  const hours = o.hours === null ? '' : `服务时长 ${hoursText(o.hours)}`
   if (o.result === 'done') {
     return {
       tone: 'ok',
       title: done,
-      lines: [name, `${mode === 'in' ? '签到' : '签退'}时间 ${clock(scannedAt, now)}`].filter(Boolean),
+      lines: [name, `${mode === 'in' ? '签到' : '签退'}时间 ${clock(scannedAt, now)}`, hours].filter(Boolean),
       queued: false,
     }
   }
@@ -52,7 +56,7 @@ export function fromOutcome(o: ScanOutcome, mode: 'in' | 'out', scannedAt: strin
     return {
       tone: 'warn',
       title: mode === 'in' ? '已签到' : '已签退',
-      lines: [name, when ? `首次${mode === 'in' ? '签到' : '签退'}：${when}` : o.message].filter(Boolean),
+      lines: [name, when ? `首次${mode === 'in' ? '签到' : '签退'}：${when}` : o.message, hours].filter(Boolean),
       queued: false,
     }
   }

@@ -87,6 +87,51 @@ test('补录 needs hours and a reason; the server’s refusal shows by the form'
   expect(screen.getByTestId('attendance-notice').textContent).toBe('已为 刘* 补录 1 小时')
 })
 
+test('lists each 补录 with its id; 撤销补录 needs a reason and a confirmation, and keeps it as 已撤销', async () => {
+  const old = {
+    ...makeup,
+    id: 'mk-0',
+    reason: '重复录入',
+    declined: { by: '王**', at: '2030-09-21T02:00:00.000Z', reason: '与签退重复' },
+  }
+  const rows = [attendee({ checkedInAt: '2030-09-20T01:25:00.000Z', makeupHours: 1, makeups: [old, makeup] })]
+  answerCalls(callMock, {
+    'checkin.attendance': ok(attendance({ rows })),
+    'checkin.declineMakeup': fail('CONFLICT', '补录记录刚刚发生了变化，请刷新后重试'),
+  })
+  render(<AttendancePage />)
+  expect((await screen.findByTestId('makeup-line-mk-0')).textContent).toContain('已撤销：与签退重复')
+  expect(screen.queryByTestId('decline-mk-0')).toBeNull()
+  expect(screen.getByTestId('makeup-line-mk-1').textContent).toContain('补录 1 小时 · 现场无信号')
+  fireEvent.click(screen.getByTestId('decline-mk-1'))
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decline-save'))
+  })
+  expect(screen.getByTestId('decline-form').textContent).toContain('请填写撤销原因')
+  expect(sent(callMock, 'checkin.declineMakeup')).toHaveLength(0)
+  fireEvent.change(screen.getByTestId('decline-reason'), { target: { value: '经核实当天未到场' } })
+  jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decline-save'))
+  })
+  expect(sent(callMock, 'checkin.declineMakeup')).toHaveLength(0)
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decline-save'))
+  })
+  expect(screen.getByTestId('decline-form').textContent).toContain('补录记录刚刚发生了变化')
+  answerCalls(callMock, {
+    'checkin.attendance': ok(attendance()),
+    'checkin.declineMakeup': ok({ ...makeup, declined: { by: '王**', at: makeup.at, reason: '经核实当天未到场' } }),
+  })
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decline-save'))
+  })
+  expect(sent(callMock, 'checkin.declineMakeup').at(-1)).toEqual({ makeupId: 'mk-1', reason: '经核实当天未到场' })
+  expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '撤销补录' }))
+  expect(screen.getByTestId('attendance-notice').textContent).toBe('已撤销刘*的补录 1 小时')
+  expect(screen.queryByTestId('decline-form')).toBeNull()
+})
+
 test('confirms the records after asking, and leads to the scan, write-up and print pages', async () => {
   answerCalls(callMock, {
     'checkin.attendance': ok(attendance()),

@@ -135,6 +135,48 @@ function Attendance({ activityId }: { activityId: string }) {
         ) : (
           list.map((l) => (
             <Person key={l.ticketId} line={l}>
+              {l.makeups.map((m) => (
+                <View className="attendance__makeup-line" key={m.id} data-testid={`makeup-line-${m.id}`}>
+                  <Text className="attendance__line">{m.text}</Text>
+                  {m.declined ? (
+                    <Text className="attendance__declined">{m.declined}</Text>
+                  ) : a.decline?.makeupId === m.id ? (
+                    <View className="attendance__makeup" data-testid="decline-form">
+                      <FormField label="撤销原因" required error={a.declineError ?? undefined}>
+                        <Textarea
+                          className="attendance__textarea"
+                          value={a.decline.reason}
+                          placeholder="例如：经核实当天未到场"
+                          onInput={(e) => a.editDecline(e.detail.value)}
+                          data-testid="decline-reason"
+                        />
+                      </FormField>
+                      <View className="attendance__row-actions">
+                        <Button className="attendance__small" onClick={a.cancelDecline}>
+                          取消
+                        </Button>
+                        <Button
+                          className="attendance__small"
+                          type="warn"
+                          {...busyProps(a.busy)}
+                          onClick={() => void a.saveDecline()}
+                          data-testid="decline-save"
+                        >
+                          撤销补录
+                        </Button>
+                      </View>
+                    </View>
+                  ) : (
+                    <Button
+                      className="attendance__small"
+                      onClick={() => a.startDecline({ makeupId: m.id, name: l.name, text: m.text })}
+                      data-testid={`decline-${m.id}`}
+                    >
+                      撤销补录
+                    </Button>
+                  )}
+                </View>
+              ))}
               {a.makeup?.ticketId === l.ticketId ? null : (
                 <Button
                   className="attendance__small"

@@ -13,7 +13,15 @@ export interface MakeupDraft {
   reason: string
 }
 
-/** 签到情况: counts and lists, finding someone without a smartphone, 补录, confirming the records. */
+/** 撤销补录 being written: the 补录, whose it is, and the reason (required). */
+export interface DeclineDraft {
+  makeupId: string
+  name: string
+  text: string
+  reason: string
+}
+
+/** 签到情况: counts and lists, finding someone without a smartphone, 补录 and 撤销补录, confirming the records. */
 export function useAttendance(activityId: string) {
   const q = useQuery('checkin.attendance', { activityId })
   const [group, setGroup] = useState<Group>('in')
@@ -21,6 +29,8 @@ export function useAttendance(activityId: string) {
   const [notice, setNotice] = useState<string | null>(null)
   const [makeup, setMakeup] = useState<MakeupDraft | null>(null)
   const [makeupError, setMakeupError] = useState<string | null>(null)
+  const [decline, setDecline] = useState<DeclineDraft | null>(null)
+  const [declineError, setDeclineError] = useState<string | null>(null)
   const write = useSubmit()
 
   const view = useMemo(() => (q.data ? toAttendanceView(q.data) : undefined), [q.data])
@@ -74,6 +84,33 @@ export function useAttendance(activityId: string) {
     await q.reload()
   }
 
+  /** 撤销补录: a reason is required, and the organizer confirms; the 补录 stays on record as 已撤销. */
+  async function saveDecline() {
+    if (!decline) return
+    setDeclineError(null)
+    const reason = decline.reason.trim()
+    if (reason.length < 2) {
+      setDeclineError('请填写撤销原因（至少 2 个字）')
+      return
+    }
+    const { confirm } = await Taro.showModal({
+      title: '撤销补录',
+      content: `确定撤销${decline.name}的${decline.text.split(' · ')[0]}？撤销后不计入服务时长，记录仍会保留。`,
+      confirmText: '撤销',
+      cancelText: '再看看',
+    })
+    if (!confirm) return
+    const r = await write.submit('checkin.declineMakeup', { makeupId: decline.makeupId, reason })
+    if (!r) return
+    if (!r.ok) {
+      setDeclineError(r.message)
+      return
+    }
+    setDecline(null)
+    setNotice(`已撤销${decline.name}的${decline.text.split(' · ')[0]}`)
+    await q.reload()
+  }
+
   async function confirmRecords() {
     const { confirm } = await Taro.showModal({
       title: '确认服务记录',
@@ -112,6 +149,15 @@ export function useAttendance(activityId: string) {
     editMakeup: (patch: Partial<MakeupDraft>) => setMakeup((m) => (m ? { ...m, ...patch } : m)),
     cancelMakeup: () => setMakeup(null),
     saveMakeup,
+    decline,
+    declineError,
+    startDecline: (d: Omit<DeclineDraft, 'reason'>) => {
+      setDeclineError(null)
+      setDecline({ ...d, reason: '' })
+    },
+    editDecline: (reason: string) => setDecline((d) => (d ? { ...d, reason } : d)),
+    cancelDecline: () => setDecline(null),
+    saveDecline,
     confirmRecords,
     openScan: () => Taro.navigateTo({ url: appUrl.scan(activityId) }),
     openReport: () => Taro.navigateTo({ url: appUrl.report(activityId) }),

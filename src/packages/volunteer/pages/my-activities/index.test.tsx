@@ -64,6 +64,27 @@ test('已结束 asks for past sign-ups', async () => {
   expect((await screen.findByTestId('empty')).textContent).toContain('还没有已结束的活动')
 })
 
+test('已结束 marks each activity 已签退 with its hours, 已签到 or 未签到', async () => {
+  const past = (id: string, attendance: MyTicket['attendance']) =>
+    ticket({ id, token: null, attendance }, { id: `act-${id}`, status: 'finished' })
+  callMock
+    .mockResolvedValueOnce(page([]))
+    .mockResolvedValueOnce(
+      page([
+        past('tk-1', { checkedIn: true, checkedOut: true, hours: 3 }),
+        past('tk-2', { checkedIn: true, checkedOut: false, hours: 0 }),
+        past('tk-3', { checkedIn: false, checkedOut: false, hours: 0 }),
+      ]),
+    )
+  render(<MyActivitiesPage />)
+  await screen.findByTestId('empty')
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('tab-past'))
+  })
+  const marks = (await screen.findAllByTestId('ticket-attendance')).map((m) => m.textContent)
+  expect(marks).toEqual(['签到情况：已签退 · 3 小时', '签到情况：已签到', '签到情况：未签到'])
+})
+
 test('no sign-ups yet points to the 活动 tab', async () => {
   callMock.mockResolvedValue(page([]))
   render(<MyActivitiesPage />)

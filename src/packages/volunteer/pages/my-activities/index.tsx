@@ -21,6 +21,11 @@ function Row({ row, onOpen }: { row: TicketRow; onOpen: () => void }) {
       </View>
       <Text className="my-ticket__line">时间：{row.time}</Text>
       <Text className="my-ticket__line">地点：{row.place}</Text>
+      {row.attendance ? (
+        <Text className="my-ticket__attended" data-testid="ticket-attendance">
+          签到情况：{row.attendance}
+        </Text>
+      ) : null}
       {row.notes.map((n) => (
         <Text className="my-ticket__note" key={n} data-testid="ticket-note">
           {n}
