@@ -28,7 +28,7 @@ import type { Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc, CertificateDoc, FilingDoc, PeriodDoc, TeamDoc } from '../models'
 import { describeRule, toHours } from '../hours'
-import { periodRange } from '../period'
+import { deadlineDone, deadlineState, periodRange } from '../period'
 import { piiKey } from '../pii'
 import type { PeriodRepository } from '../repositories/period.repository'
 import type { RecordRepository } from '../repositories/record.repository'
@@ -461,10 +461,12 @@ export function reportService(deps: ReportDeps) {
         m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
       }
       const target = p.targets.find((t) => t.kind === unit.kind)
+      const now = caller.now()
       return {
         unit: ref(unit),
         period: { id: p._id, name: p.name, start: p.start, end: p.end },
         months,
+        total: figures.total,
         byType: figures.byType,
         byFocus: figures.byFocus,
         experts: figures.experts,
@@ -473,7 +475,16 @@ export function reportService(deps: ReportDeps) {
         target: target ? { founding: target.founding, goal: target.goal, goalDate: target.goalDate } : null,
         deadlines: p.deadlines
           .filter((d) => d.kinds.length === 0 || d.kinds.includes(unit.kind))
-          .map((d) => ({ key: d.key, label: d.label, due: d.due, done: filed.has(d.key as FormKind) })),
+          .map((d) => ({
+            key: d.key,
+            label: d.label,
+            due: d.due,
+            state: deadlineState(
+              d.due,
+              deadlineDone(d.key, { members: counts.members, founding: target?.founding ?? null, filed }),
+              now,
+            ),
+          })),
       }
     },
 
