@@ -102,7 +102,7 @@ export function rollUp(unit: TeamDoc, subtree: TeamDoc[], entries: ReportEntryDo
   const figures = sumFigures(mine.map((e) => e.figures))
   const answers = new Map(mine.map((e) => [e.teamId, e.coverage]))
   const owing = dueKinds(period, 'statistics') ?? []
-  const entered = new Set(mine.map((e) => e.teamId))
+  const entered = new Set(mine.filter((e) => e.figuresEntered !== false).map((e) => e.teamId))
   return {
     figures,
     coverage: coverageOf(unit, subtree, answers),

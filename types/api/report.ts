@@ -250,6 +250,14 @@ export interface ReportApi {
     }
     res: ReportEntry
   }
+  /**
+   * The 1–2 亮点活动 of the period alone, chosen from the counted write-ups of the team's subtree; the
+   * entered figures stay as they are (and a team that has entered none still counts as not entered).
+   */
+  'report.saveHighlights': {
+    req: { teamId: string; periodId: string; highlightIds: string[] }
+    res: ReportEntry
+  }
   /** Submits a form for a period: a frozen snapshot with who and when; earlier filings stay. */
   'report.file': { req: { teamId: string; periodId: string; form: FormKind }; res: FilingItem }
   /** The filings of one team and period, newest first (the history). */

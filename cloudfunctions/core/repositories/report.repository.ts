@@ -15,7 +15,7 @@ import type {
   ReportEntryDoc,
   VolunteerDoc,
 } from '../models'
-import type { TypeGroup } from '../report-rules'
+import { blankFigures, type TypeGroup } from '../report-rules'
 
 export interface ActivityGroups {
   byType: TypeGroup[]
@@ -59,6 +59,10 @@ export interface ReportRepository {
   /** Entries of the period by the subtree's teams (one per team: far under one page). */
   entriesUnder(teamId: string, periodId: string): Promise<ReportEntryDoc[]>
   saveEntry(doc: Omit<ReportEntryDoc, '_id' | 'updatedAt'>): Promise<ReportEntryDoc>
+  /** Sets the entry's highlights only, creating an entry without figures when the team has none yet. */
+  saveHighlights(
+    doc: Omit<ReportEntryDoc, '_id' | 'updatedAt' | 'figures' | 'coverage' | 'figuresEntered'>,
+  ): Promise<void>
   /** Adds filing `version` + 1; a concurrent filing of the same version is refused by the unique index and retried. */
   addFiling(doc: Omit<FilingDoc, '_id' | 'at' | 'version'>): Promise<FilingDoc>
   filingsOf(teamId: string, periodId: string, limit: number): Promise<FilingDoc[]>
@@ -248,6 +252,34 @@ export function reportRepository(db: Db): ReportRepository {
       // set() on the (team, period) id: saving again replaces the team's own figures, never adds a second entry.
       await entries.doc(_id).set({ data: { ...doc, updatedAt: serverNow() } })
       return { ...doc, _id, updatedAt: new Date() }
+    },
+
+    async saveHighlights({ highlightIds, updatedBy, ...key }) {
+      const _id = `${key.teamId}_${key.periodId}`
+      const set = () =>
+        entries.where({ _id }).update({ data: { highlightIds, updatedBy, updatedAt: serverNow() } }) as Promise<{
+          stats: { updated: number }
+        }>
+      // Update in place so the figures stay as entered; no entry yet: add one whose figures are blank and
+      // not entered. Two first saves racing meet at the (team, period) id: the loser updates instead.
+      if ((await set()).stats.updated === 1) return
+      try {
+        await entries.add({
+          data: {
+            ...key,
+            _id,
+            figures: blankFigures(),
+            coverage: { museum: null, caravan: null },
+            figuresEntered: false,
+            highlightIds,
+            updatedBy,
+            updatedAt: serverNow(),
+          },
+        })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+        await set()
+      }
     },
 
     async addFiling(doc) {

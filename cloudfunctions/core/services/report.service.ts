@@ -293,6 +293,22 @@ export function reportService(deps: ReportDeps) {
     return entry
   }
 
+  /** The chosen highlights, each once, checked to be counted write-ups of the unit's subtree and period. */
+  async function eligibleHighlights(unit: TeamDoc, p: PeriodDoc, chosen: string[]): Promise<string[]> {
+    const ids = [...new Set(chosen)]
+    if (!ids.length) return ids
+    const [from, to] = periodRange(p)
+    const found = await reports.activitiesByIds(ids)
+    const bad = ids.find((id) => !found.some((a) => a._id === id && eligible(a, unit._id, from, to)))
+    if (bad)
+      throw new AppError(
+        'HIGHLIGHT_NOT_ELIGIBLE',
+        '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
+        'highlightIds',
+      )
+    return ids
+  }
+
   return {
     unitInScope,
     statisticsOf,
@@ -352,18 +368,7 @@ export function reportService(deps: ReportDeps) {
       if (unit.kind !== 'county' && (data.coverage.museum !== null || data.coverage.caravan !== null)) {
         throw new AppError('COVERAGE_NOT_COUNTY', '“是否在全县基本覆盖”由区县（市）科技志愿者队填写', 'coverage')
       }
-      const ids = [...new Set(data.highlightIds)]
-      if (ids.length) {
-        const [from, to] = periodRange(p)
-        const found = await reports.activitiesByIds(ids)
-        const bad = ids.find((id) => !found.some((a) => a._id === id && eligible(a, unit._id, from, to)))
-        if (bad)
-          throw new AppError(
-            'HIGHLIGHT_NOT_ELIGIBLE',
-            '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
-            'highlightIds',
-          )
-      }
+      const ids = await eligibleHighlights(unit, p, data.highlightIds)
       const saved = await reports.saveEntry({
         teamId: unit._id,
         teamPath: unit.path,
@@ -382,6 +387,23 @@ export function reportService(deps: ReportDeps) {
         highlightIds: saved.highlightIds,
         updatedAt: saved.updatedAt.toISOString(),
       }
+    },
+
+    async saveHighlights(
+      caller: Caller,
+      data: { teamId: string; periodId: string; highlightIds: string[] },
+    ): Promise<ReportEntry> {
+      const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const highlightIds = await eligibleHighlights(unit, p, data.highlightIds)
+      await reports.saveHighlights({
+        teamId: unit._id,
+        teamPath: unit.path,
+        teamKind: unit.kind,
+        periodId: p._id,
+        highlightIds,
+        updatedBy: caller.openid,
+      })
+      return entryView(unit, p._id)
     },
 
     async file(caller: Caller, data: { teamId: string; periodId: string; form: FormKind }): Promise<FilingItem> {

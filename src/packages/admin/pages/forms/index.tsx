@@ -153,6 +153,11 @@ function StatisticsSection(props: {
           </>
         )}
         {entry.errors.highlightIds ? <Text className="forms__error">{entry.errors.highlightIds}</Text> : null}
+        {entry.highlightsError ? (
+          <Text className="forms__error" data-testid="highlights-error">
+            {entry.highlightsError}
+          </Text>
+        ) : null}
       </View>
 
       <Text className="section-title">尚未填报的下级队伍</Text>

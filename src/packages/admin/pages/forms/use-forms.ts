@@ -95,6 +95,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
   const [errors, setErrors] = useState<EntryErrors>({})
   const [highlights, setHighlights] = useState<string[] | null>(null)
   const { busy, error, submit } = useSubmit()
+  // Which save the last refusal answered, so it shows under that save's button.
+  const [lastSave, setLastSave] = useState<'figures' | 'highlights'>('figures')
 
   // A new period starts from what the server holds; a reload while typing keeps the draft.
   useEffect(() => {
@@ -107,16 +109,23 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
   const chosen = highlights ?? entry?.highlightIds ?? []
   const isCounty = q.data?.teamKind === 'county'
 
-  async function save(which: 'figures' | 'highlights') {
+  async function saved() {
+    void Taro.showToast({ title: '已保存', icon: 'success' })
+    setHighlights(null)
+    await q.reload()
+    onSaved()
+  }
+
+  /** The figures as typed, with the highlights as chosen. */
+  async function saveFigures() {
     if (!entry || !shownDraft) return
-    // Highlights are saved with the figures as last saved; the figures with the highlights as chosen.
-    const base = which === 'figures' ? shownDraft : draftFrom(entry)
-    const checked = checkEntry(base, { teamId, periodId, isCounty, highlightIds: chosen })
+    const checked = checkEntry(shownDraft, { teamId, periodId, isCounty, highlightIds: chosen })
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
+    setLastSave('figures')
     const r = await submit('report.saveEntry', {
       teamId,
       periodId,
@@ -125,12 +134,17 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
       highlightIds: chosen,
     })
     if (r?.ok) {
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-      if (which === 'figures') setDraft(null)
-      setHighlights(null)
-      await q.reload()
-      onSaved()
+      setDraft(null)
+      await saved()
     }
+  }
+
+  /** The highlights alone: the figures stay as the server holds them, a half-typed draft stays a draft. */
+  async function saveHighlights() {
+    if (!entry) return
+    setLastSave('highlights')
+    const r = await submit('report.saveHighlights', { teamId, periodId, highlightIds: chosen })
+    if (r?.ok) await saved()
   }
 
   return {
@@ -141,7 +155,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
     chosen,
     errors,
     busy,
-    saveError: error?.message,
+    saveError: lastSave === 'figures' ? error?.message : undefined,
+    highlightsError: lastSave === 'highlights' ? error?.message : undefined,
     setFigure: (key: keyof EntryDraft['figures'], value: string) =>
       setDraft((d) => {
         const base = d ?? shownDraft
@@ -157,8 +172,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
       if (next.length > 2) return void Taro.showToast({ title: '亮点活动最多选 2 项', icon: 'none' })
       setHighlights(next)
     },
-    saveFigures: () => save('figures'),
-    saveHighlights: () => save('highlights'),
+    saveFigures,
+    saveHighlights,
   }
 }
 
