@@ -6,6 +6,7 @@
 import type { CoverageAnswers, CoverageView, EnteredFigures, FigureKey, FormKind, TeamRef } from '../../types/api'
 import { ActivityType, FocusTag, type TeamKind } from '../../types/enums'
 import type { PeriodDoc, ReportEntryDoc, TeamDoc } from './models'
+import { periodRange } from './period'
 
 export const FIGURE_KEYS: FigureKey[] = [
   'museumTours',
@@ -137,4 +138,15 @@ export function activityFigures(byType: TypeGroup[], byFocus: { _id: string; n: 
   }
   for (const g of byFocus) if (g._id in focus) focus[g._id as FocusTag] += g.n
   return { total, byType: types, byFocus: focus, experts, served }
+}
+
+/**
+ * 附件2 for a reporting period lists the members as of the period's end: the memberships active now
+ * whose `since` falls before the day after its last day (China time; the whole last day counts).
+ * Leaving one team leaves no date on the membership (only leaving the corps dates the volunteer
+ * record), so a person who has left since is not listed, and nobody who joined after the end is.
+ * The instant returned is the exclusive bound on `since`.
+ */
+export function rosterAsOf(period: Pick<PeriodDoc, 'start' | 'end'>): Date {
+  return periodRange(period)[1]
 }

@@ -75,7 +75,7 @@ export function roster(
   rows: RosterRow[] = [rosterRow(1), rosterRow(2, { gender: 'female', position: '' })],
   nextCursor: string | null = null,
 ): RosterPreview {
-  return { unit: heshan, date: '2024-09-18', total: 3, page: { items: rows, nextCursor } }
+  return { unit: heshan, date: '2024-09-18', total: 3, asOf: null, page: { items: rows, nextCursor } }
 }
 
 export function statistics(over: Partial<StatisticsForm> = {}): StatisticsForm {

@@ -31,6 +31,8 @@ export interface RosterPreview {
   date: string
   /** The unit's members (n). */
   total: number
+  /** The last day the roster covers when asked for a period (its end), null for the members now. */
+  asOf: string | null
   page: Page<RosterRow>
 }
 
@@ -228,9 +230,9 @@ export interface CertificateCheck {
 }
 
 export interface ReportApi {
-  /** 附件2 for a team and its subtree, paged; names masked. */
+  /** 附件2 for a team and its subtree, paged; names masked. With a period: the members as of its end. */
   'report.roster': {
-    req: { teamId: string; cursor?: string; limit?: number }
+    req: { teamId: string; periodId?: string; cursor?: string; limit?: number }
     res: RosterPreview
   }
   /** 附件3 for a team and a period. */

@@ -63,7 +63,12 @@ export const certificateCode = v.pipe(
 export const reportSchemas: {
   [A in ActionName as A extends `report.${string}` ? A : never]: v.GenericSchema<unknown, ReqOf<A>>
 } = {
-  'report.roster': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
+  'report.roster': v.strictObject({
+    teamId: id,
+    periodId: v.optional(id),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  }),
   'report.statistics': teamPeriod,
   'report.entry': teamPeriod,
   'report.saveEntry': entryInputSchema,
@@ -78,6 +83,6 @@ export const reportSchemas: {
 }
 
 export const exportSchemas = {
-  'spreadsheet.exportRoster': v.strictObject({ teamId: id }),
+  'spreadsheet.exportRoster': v.strictObject({ teamId: id, periodId: v.optional(id) }),
   'spreadsheet.exportStatistics': teamPeriod,
 } satisfies { [A in 'spreadsheet.exportRoster' | 'spreadsheet.exportStatistics']: v.GenericSchema<unknown, ReqOf<A>> }

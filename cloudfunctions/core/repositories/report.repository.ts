@@ -43,8 +43,11 @@ export interface ReportRepository {
   /** Counted activities with a non-blank write-up, latest first. */
   highlightCandidates(teamId: string, from: Date, to: Date, limit: number): Promise<ActivityDoc[]>
   activitiesByIds(ids: string[]): Promise<ActivityDoc[]>
-  /** Distinct active members of the subtree, and of the listed teams of it: one request. */
-  memberCounts(teamId: string, builtIds: string[]): Promise<{ members: number; builtMembers: number }>
+  /**
+   * Distinct active members of the subtree, and of the listed teams of it: one request. With `asOf`,
+   * only memberships that began before that instant (see `rosterAsOf`).
+   */
+  memberCounts(teamId: string, builtIds: string[], asOf?: Date): Promise<{ members: number; builtMembers: number }>
   /**
    * A page of the subtree's people in the order of their first active membership in it, by
    * (since, membership id); a person appears once, at their first membership.
@@ -54,6 +57,7 @@ export interface ReportRepository {
     after: { since: Date; id: string } | null,
     limit: number,
     seen?: Set<string>,
+    asOf?: Date,
   ): Promise<RosterPage>
   entry(teamId: string, periodId: string): Promise<ReportEntryDoc | null>
   /** Entries of the period by the subtree's teams (one per team: far under one page). */
@@ -95,6 +99,8 @@ export function reportRepository(db: Db): ReportRepository {
   const entries = db.collection('report_entries')
   const filings = db.collection('report_filings')
   const certificates = db.collection('certificates')
+  const activeMembers = (teamId: string, asOf?: Date) =>
+    asOf ? { teamPath: teamId, status: 'active', since: _.lt(asOf) } : { teamPath: teamId, status: 'active' }
   const counted = (teamId: string, from: Date, to: Date) => ({
     teamPath: teamId,
     stage: 'published',
@@ -169,13 +175,13 @@ export function reportRepository(db: Db): ReportRepository {
       return ids.length ? rowsOf<ActivityDoc>(activities.where({ _id: _.in(ids) }).limit(ids.length)) : []
     },
 
-    async memberCounts(teamId, builtIds) {
+    async memberCounts(teamId, builtIds, asOf) {
       const $ = db.command.aggregate
       // One request: per person, whether any of their memberships is in a listed team; then both counts.
       const [row] = await listOf<{ members: number; built: number }>(
         memberships
           .aggregate()
-          .match({ teamPath: teamId, status: 'active' })
+          .match(activeMembers(teamId, asOf))
           .group({
             _id: '$openid',
             built: $.max(
@@ -188,8 +194,8 @@ export function reportRepository(db: Db): ReportRepository {
       return { members: row?.members ?? 0, builtMembers: row?.built ?? 0 }
     },
 
-    async rosterPage(teamId, after, limit, seen) {
-      const conds: object[] = [{ teamPath: teamId, status: 'active' }]
+    async rosterPage(teamId, after, limit, seen, asOf) {
+      const conds: object[] = [activeMembers(teamId, asOf)]
       if (after) conds.push(_.or([{ since: _.gt(after.since) }, { since: after.since, _id: _.gt(after.id) }]))
       const page = await rowsOf<MembershipDoc>(
         memberships.where(_.and(conds)).orderBy('since', 'asc').orderBy('_id', 'asc').limit(limit),

@@ -35,7 +35,7 @@ import type { RecordRepository } from '../repositories/record.repository'
 import type { ReportRepository, ServiceRecords } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
-import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, subtreeOf } from '../report-rules'
+import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, rosterAsOf, subtreeOf } from '../report-rules'
 import { chinaDay } from '../time'
 import { flatten } from './team.service'
 
@@ -215,12 +215,18 @@ export function reportService(deps: ReportDeps) {
   }
 
   /** Walks the roster from `after` until `limit` rows (or the end), a chunk per request round. */
-  async function rosterRows(unitId: string, after: { since: Date; id: string } | null, limit: number, chunk: number) {
+  async function rosterRows(
+    unitId: string,
+    after: { since: Date; id: string } | null,
+    limit: number,
+    chunk: number,
+    asOf?: Date,
+  ) {
     const rows: { since: Date; id: string; row: Omit<RosterRow, 'no'> }[] = []
     let cursor = after
     let more = true
     while (rows.length < limit && more) {
-      const page = await reports.rosterPage(unitId, cursor, chunk)
+      const page = await reports.rosterPage(unitId, cursor, chunk, undefined, asOf)
       for (const r of page.rows) {
         rows.push({
           since: r.since,
@@ -246,13 +252,14 @@ export function reportService(deps: ReportDeps) {
   async function eachRosterPage(
     unitId: string,
     onPage: (rows: RosterRow[]) => void | Promise<void>,
+    asOf?: Date,
     chunk = ROSTER_CHUNK,
   ): Promise<number> {
     let no = 0
     let cursor: { since: Date; id: string } | null = null
     const seen = new Set<string>()
     do {
-      const page = await reports.rosterPage(unitId, cursor, chunk, seen)
+      const page = await reports.rosterPage(unitId, cursor, chunk, seen, asOf)
       const rows = page.rows.map((r): RosterRow => ({
         no: ++no,
         name: r.volunteer.name,
@@ -311,16 +318,24 @@ export function reportService(deps: ReportDeps) {
 
   return {
     unitInScope,
+    period,
     statisticsOf,
     eachRosterPage,
 
-    async roster(caller: Caller, data: { teamId: string; cursor?: string; limit?: number }): Promise<RosterPreview> {
-      const { unit } = await unitInScope(caller, data.teamId)
+    async roster(
+      caller: Caller,
+      data: { teamId: string; periodId?: string; cursor?: string; limit?: number },
+    ): Promise<RosterPreview> {
+      const [{ unit }, p] = await Promise.all([
+        unitInScope(caller, data.teamId),
+        data.periodId ? period(data.periodId) : Promise.resolve(null),
+      ])
+      const asOf = p ? rosterAsOf(p) : undefined
       const limit = data.limit ?? ROSTER_PAGE
       const start = data.cursor ? decodeRosterCursor(data.cursor) : null
       const [{ members }, walked] = await Promise.all([
-        reports.memberCounts(unit._id, []),
-        rosterRows(unit._id, start, limit, limit),
+        reports.memberCounts(unit._id, [], asOf),
+        rosterRows(unit._id, start, limit, limit, asOf),
       ])
       const rows = walked.rows.slice(0, limit)
       const first = start?.no ?? 0
@@ -331,6 +346,7 @@ export function reportService(deps: ReportDeps) {
         unit: ref(unit),
         date: chinaDay(caller.now()),
         total: members,
+        asOf: p ? p.end : null,
         page: {
           items: rows.map((r, i) => ({ ...r.row, no: first + i + 1, name: maskName(r.row.name) })),
           nextCursor:

@@ -165,3 +165,21 @@ test('a refused highlight save says why under its button', async () => {
   await click(screen.getByText('保存亮点活动'))
   expect(screen.getByTestId('highlights-error').textContent).toContain('亮点活动须为本队伍')
 })
+
+test('附件2 as of the period’s end: the preview and the export ask for the period', async () => {
+  openExport.mockResolvedValue({ ok: true, data: undefined })
+  await open({
+    'report.roster': (d) => ok({ ...roster(), asOf: d.periodId ? '2024-12-31' : null }),
+  })
+  await click(screen.getByTestId('tab-roster'))
+  await screen.findByTestId('roster')
+  expect(screen.getByTestId('roster').textContent).not.toContain('名单截至')
+  await click(screen.getByTestId('roster-period'))
+  await screen.findByText('名单截至：2024-12-31')
+  expect(sent(callMock, 'report.roster')).toEqual([
+    { teamId: 'team-heshan' },
+    { teamId: 'team-heshan', periodId: PERIOD_ID },
+  ])
+  await click(within(screen.getByTestId('roster')).getByText('导出 Excel'))
+  expect(sent(callMock, 'spreadsheet.exportRoster')).toEqual([{ teamId: 'team-heshan', periodId: PERIOD_ID }])
+})

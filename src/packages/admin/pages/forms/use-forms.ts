@@ -20,8 +20,11 @@ export function usePeriodChoice() {
   return { ...q, periods, periodId, pick: setPicked }
 }
 
-/** 附件2, a page at a time (the answer carries the header with the page, so not `usePagedQuery`). */
-export function useRoster(teamId: string) {
+/**
+ * 附件2, a page at a time (the answer carries the header with the page, so not `usePagedQuery`): the
+ * members now, or with a period those as of its end.
+ */
+export function useRoster(teamId: string, periodId: string | null) {
   const [head, setHead] = useState<Omit<RosterPreview, 'page'> | null>(null)
   const [rows, setRows] = useState<RosterRow[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -35,7 +38,8 @@ export function useRoster(teamId: string) {
       inFlight.current = true
       setLoading(true)
       setError(undefined)
-      const r = await call('report.roster', after ? { teamId, cursor: after } : { teamId })
+      const scope = periodId ? { teamId, periodId } : { teamId }
+      const r = await call('report.roster', after ? { ...scope, cursor: after } : scope)
       inFlight.current = false
       setLoading(false)
       if (!r.ok) return setError(r)
@@ -44,7 +48,7 @@ export function useRoster(teamId: string) {
       setRows((old) => (after ? [...old, ...page.items] : page.items))
       setCursor(page.nextCursor)
     },
-    [teamId],
+    [teamId, periodId],
   )
 
   useEffect(() => {
@@ -82,7 +86,8 @@ export function useExport() {
   return {
     busy,
     error,
-    roster: (teamId: string) => run(() => call('spreadsheet.exportRoster', { teamId })),
+    roster: (teamId: string, periodId: string | null) =>
+      run(() => call('spreadsheet.exportRoster', periodId ? { teamId, periodId } : { teamId })),
     statistics: (teamId: string, periodId: string) =>
       run(() => call('spreadsheet.exportStatistics', { teamId, periodId })),
   }
