@@ -56,6 +56,16 @@ export const BUILT_KINDS: TeamKind[] = ['county', 'township']
 export const builtTeams = (subtree: TeamDoc[]) => subtree.filter((t) => BUILT_KINDS.includes(t.kind))
 
 /**
+ * The built teams with no built team above them: a membership is in a built team exactly when its
+ * path holds one of these (paths carry every ancestor), so "人数（）" is counted over a handful of ids
+ * (the city's counties) instead of every township.
+ */
+export function topBuiltTeams(built: Pick<TeamDoc, '_id' | 'path'>[]): string[] {
+  const ids = new Set(built.map((t) => t._id))
+  return built.filter((t) => !t.path.some((a) => a !== t._id && ids.has(a))).map((t) => t._id)
+}
+
+/**
  * Coverage of the unit: a county's own answer (its townships' are ignored); above counties the
  * counties of the subtree answering 是 out of all of them (no answer is not 是); otherwise none.
  */

@@ -32,10 +32,19 @@ import { deadlineDone, deadlineState, periodRange } from '../period'
 import { piiKey } from '../pii'
 import type { PeriodRepository } from '../repositories/period.repository'
 import type { RecordRepository } from '../repositories/record.repository'
-import type { ReportRepository, ServiceRecords } from '../repositories/report.repository'
+import type { ReportRepository, RosterEntry, ServiceRecords } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
-import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, rosterAsOf, subtreeOf } from '../report-rules'
+import {
+  activityFigures,
+  blankFigures,
+  builtTeams,
+  dueDate,
+  rollUp,
+  rosterAsOf,
+  subtreeOf,
+  topBuiltTeams,
+} from '../report-rules'
 import { chinaDay } from '../time'
 import { flatten } from './team.service'
 
@@ -50,8 +59,13 @@ export interface ReportDeps {
 }
 
 const ROSTER_PAGE = 20
-/** Rows read per request when the whole roster is walked (filing, export). */
-export const ROSTER_CHUNK = 1000
+/**
+ * Rows per request when the whole roster is walked (filing, export): an aggregation answers up to
+ * 10,000 rows where `get()` stops at 1,000; 5,000 short rows stay far below a response's size limit.
+ */
+export const ROSTER_CHUNK = 5000
+/** People looked up by openid per request (a `get()`, at most 1,000). */
+const LOOKUP_CHUNK = 1000
 const CANDIDATES = 50
 
 /**
@@ -181,10 +195,7 @@ export function reportService(deps: ReportDeps) {
     const built = builtTeams(subtree)
     const [groups, counts, entries] = await Promise.all([
       reports.activityGroups(unit._id, from, to, false),
-      reports.memberCounts(
-        unit._id,
-        built.map((t) => t._id),
-      ),
+      reports.memberCounts(unit._id, topBuiltTeams(built)),
       reports.entriesUnder(unit._id, p._id),
     ])
     const own = entries.find((e) => e.teamId === unit._id)
@@ -226,7 +237,7 @@ export function reportService(deps: ReportDeps) {
     let cursor = after
     let more = true
     while (rows.length < limit && more) {
-      const page = await reports.rosterPage(unitId, cursor, chunk, undefined, asOf)
+      const page = await reports.rosterPage(unitId, cursor, chunk, asOf)
       for (const r of page.rows) {
         rows.push({
           since: r.since,
@@ -247,7 +258,10 @@ export function reportService(deps: ReportDeps) {
 
   /**
    * Every roster row of the unit, page by page, for an export or a filing: `onPage` receives each
-   * page as soon as it is read, so a large roster is written out while it streams in.
+   * page as soon as it is read, so a large roster is written out while it streams in. The people of
+   * the unit's own teams are read first (ROSTER_CHUNK per request, about 20 bytes a row kept in
+   * memory), then the memberships in join order; only people whose own team is elsewhere (a county
+   * member who also joined a society, listed under the society) are looked up per page.
    */
   async function eachRosterPage(
     unitId: string,
@@ -255,18 +269,29 @@ export function reportService(deps: ReportDeps) {
     asOf?: Date,
     chunk = ROSTER_CHUNK,
   ): Promise<number> {
+    const people = new Map<string, RosterEntry['volunteer']>()
+    let at: { at: Date; id: string } | null = null
+    do {
+      const page = await reports.rosterPeople(unitId, at, chunk)
+      for (const p of page.rows) people.set(p.openid, p)
+      at = page.next
+    } while (at)
     let no = 0
     let cursor: { since: Date; id: string } | null = null
     const seen = new Set<string>()
     do {
-      const page = await reports.rosterPage(unitId, cursor, chunk, seen, asOf)
-      const rows = page.rows.map((r): RosterRow => ({
-        no: ++no,
-        name: r.volunteer.name,
-        gender: r.volunteer.gender,
-        employer: r.volunteer.employer ?? '',
-        position: r.volunteer.position ?? '',
-      }))
+      const page = await reports.memberOrder(unitId, cursor, chunk, asOf)
+      // A person is listed once, at their first membership in the subtree.
+      const firsts = page.rows.filter((m) => !seen.has(m.openid) && seen.add(m.openid))
+      const missing = firsts.filter((m) => !people.has(m.openid)).map((m) => m.openid)
+      for (let i = 0; i < missing.length; i += LOOKUP_CHUNK)
+        for (const p of await reports.peopleByOpenids(missing.slice(i, i + LOOKUP_CHUNK))) people.set(p.openid, p)
+      const rows = firsts.flatMap((m): RosterRow[] => {
+        const v = people.get(m.openid)
+        return v
+          ? [{ no: ++no, name: v.name, gender: v.gender, employer: v.employer ?? '', position: v.position ?? '' }]
+          : []
+      })
       if (rows.length) await onPage(rows)
       cursor = page.next
     } while (cursor)
