@@ -56,7 +56,8 @@ export interface ReportRepository {
   rosterPage(teamId: string, after: { since: Date; id: string } | null, limit: number, asOf?: Date): Promise<RosterPage>
   /**
    * For walking the whole roster (export, filing): the subtree's active memberships in join order
-   * (since, _id), `limit` per request (an aggregation, which answers far more rows than `get()`).
+   * (since, _id), `limit` per request (an aggregation, which answers far more rows than `get()`);
+   * `next` is null only after an empty page.
    */
   memberOrder(
     teamId: string,
@@ -271,7 +272,8 @@ export function reportRepository(db: Db): ReportRepository {
       const last = rows[rows.length - 1]
       return {
         rows: rows.map((m) => ({ id: m._id, openid: m.openid, since: new Date(m.since) })),
-        next: rows.length < limit ? null : { since: new Date(last.since), id: last._id },
+        // Done only on an empty page: a service that answered fewer rows than asked must not cut the roster short.
+        next: last ? { since: new Date(last.since), id: last._id } : null,
       }
     },
 
@@ -297,7 +299,7 @@ export function reportRepository(db: Db): ReportRepository {
           employer,
           position,
         })),
-        next: rows.length < limit ? null : { at: new Date(last.submittedAt), id: last._id },
+        next: last ? { at: new Date(last.submittedAt), id: last._id } : null,
       }
     },
 

@@ -36,7 +36,7 @@ function fakeReports(calls: string[]): ReportRepository {
       calls.push('people')
       const rows = people.filter((p) => p.team === 'unit' && (!after || p.at > after.at.getTime())).slice(0, limit)
       const last = rows[rows.length - 1]
-      return { rows, next: rows.length < limit ? null : { at: new Date(last.at), id: last.openid } }
+      return { rows, next: last ? { at: new Date(last.at), id: last.openid } : null }
     },
     async memberOrder(_teamId, after, limit, asOf) {
       calls.push('members')
@@ -45,7 +45,7 @@ function fakeReports(calls: string[]): ReportRepository {
         .slice(0, limit)
         .map(([id, openid, at]) => ({ id, openid, since: new Date(at) }))
       const last = rows[rows.length - 1]
-      return { rows, next: rows.length < limit ? null : { since: last.since, id: last.id } }
+      return { rows, next: last ? { since: last.since, id: last.id } : null }
     },
     async peopleByOpenids(openids) {
       calls.push(`lookup ${openids.join(',')}`)
