@@ -16,6 +16,7 @@ export default defineAppConfig({
         'pages/periods/index',
         'pages/import/index',
         'pages/forms/index',
+        'pages/dashboard/index',
       ],
     },
     {

@@ -364,6 +364,11 @@ export interface ReportEntryDoc {
   coverage: CoverageAnswers
   /** The 1–2 亮点活动 chosen for this team's form. */
   highlightIds: string[]
+  /**
+   * False when only the highlights were saved (the figures above are blanks nobody entered): the team
+   * still counts as not having entered its figures. Absent on entries saved with their figures.
+   */
+  figuresEntered?: boolean
   updatedBy: string
   updatedAt: Date
 }

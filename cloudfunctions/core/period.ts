@@ -21,6 +21,14 @@ export function currentPeriod(periods: PeriodDoc[], now: Date): PeriodDoc | null
 
 const DUE_SOON_DAYS = 7
 
+/**
+ * Whether a team has met a deadline of the period: a `…_formed` deadline once the team reaches its
+ * founding size (or exists, without a target), a form's once the team has filed that form.
+ */
+export function deadlineDone(key: string, t: { members: number; founding: number | null; filed: Set<string> }) {
+  return (key.endsWith('_formed') && t.members >= (t.founding ?? 0)) || t.filed.has(key)
+}
+
 export function deadlineState(due: string, done: boolean, now: Date): DeadlineState {
   if (done) return 'done'
   const today = chinaDay(now)

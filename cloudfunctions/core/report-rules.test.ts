@@ -1,6 +1,16 @@
 import type { EnteredFigures } from '../../types/api'
 import type { PeriodDoc, ReportEntryDoc, TeamDoc } from './models'
-import { activityFigures, blankFigures, coverageOf, perPerson, rollUp, subtreeOf, sumFigures } from './report-rules'
+import {
+  activityFigures,
+  blankFigures,
+  builtTeams,
+  coverageOf,
+  perPerson,
+  rollUp,
+  subtreeOf,
+  sumFigures,
+  topBuiltTeams,
+} from './report-rules'
 
 const team = (id: string, kind: TeamDoc['kind'], parent: TeamDoc | null): TeamDoc => ({
   _id: id,
@@ -41,6 +51,15 @@ const entry = (t: TeamDoc, figures: Partial<EnteredFigures>, coverage = { museum
     updatedBy: 'x',
     updatedAt: new Date(),
   }) as ReportEntryDoc
+
+describe('topBuiltTeams', () => {
+  it('keeps the built teams with no built team above them', () => {
+    expect(topBuiltTeams(builtTeams(subtreeOf(all, 'city'))).sort()).toEqual(['a', 'b'])
+    expect(topBuiltTeams(builtTeams(subtreeOf(all, 'a')))).toEqual(['a'])
+    expect(topBuiltTeams(builtTeams(subtreeOf(all, 'a-town')))).toEqual(['a-town'])
+    expect(topBuiltTeams(builtTeams(subtreeOf(all, 'soc')))).toEqual([])
+  })
+})
 
 describe('perPerson', () => {
   it('rounds half up to one decimal (11.25 → 11.3), in integers', () => {

@@ -6,6 +6,7 @@
 import type { CoverageAnswers, CoverageView, EnteredFigures, FigureKey, FormKind, TeamRef } from '../../types/api'
 import { ActivityType, FocusTag, type TeamKind } from '../../types/enums'
 import type { PeriodDoc, ReportEntryDoc, TeamDoc } from './models'
+import { periodRange } from './period'
 
 export const FIGURE_KEYS: FigureKey[] = [
   'museumTours',
@@ -55,6 +56,16 @@ export const BUILT_KINDS: TeamKind[] = ['county', 'township']
 export const builtTeams = (subtree: TeamDoc[]) => subtree.filter((t) => BUILT_KINDS.includes(t.kind))
 
 /**
+ * The built teams with no built team above them: a membership is in a built team exactly when its
+ * path holds one of these (paths carry every ancestor), so "人数（）" is counted over a handful of ids
+ * (the city's counties) instead of every township.
+ */
+export function topBuiltTeams(built: Pick<TeamDoc, '_id' | 'path'>[]): string[] {
+  const ids = new Set(built.map((t) => t._id))
+  return built.filter((t) => !t.path.some((a) => a !== t._id && ids.has(a))).map((t) => t._id)
+}
+
+/**
  * Coverage of the unit: a county's own answer (its townships' are ignored); above counties the
  * counties of the subtree answering 是 out of all of them (no answer is not 是); otherwise none.
  */
@@ -102,7 +113,7 @@ export function rollUp(unit: TeamDoc, subtree: TeamDoc[], entries: ReportEntryDo
   const figures = sumFigures(mine.map((e) => e.figures))
   const answers = new Map(mine.map((e) => [e.teamId, e.coverage]))
   const owing = dueKinds(period, 'statistics') ?? []
-  const entered = new Set(mine.map((e) => e.teamId))
+  const entered = new Set(mine.filter((e) => e.figuresEntered !== false).map((e) => e.teamId))
   return {
     figures,
     coverage: coverageOf(unit, subtree, answers),
@@ -137,4 +148,15 @@ export function activityFigures(byType: TypeGroup[], byFocus: { _id: string; n: 
   }
   for (const g of byFocus) if (g._id in focus) focus[g._id as FocusTag] += g.n
   return { total, byType: types, byFocus: focus, experts, served }
+}
+
+/**
+ * 附件2 for a reporting period lists the members as of the period's end: the memberships active now
+ * whose `since` falls before the day after its last day (China time; the whole last day counts).
+ * Leaving one team leaves no date on the membership (only leaving the corps dates the volunteer
+ * record), so a person who has left since is not listed, and nobody who joined after the end is.
+ * The instant returned is the exclusive bound on `since`.
+ */
+export function rosterAsOf(period: Pick<PeriodDoc, 'start' | 'end'>): Date {
+  return periodRange(period)[1]
 }

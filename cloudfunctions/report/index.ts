@@ -12,6 +12,7 @@ export const main = createHandler<'report'>(
     statistics: (caller, data) => reports.statistics(caller, data),
     entry: (caller, data) => reports.entry(caller, data),
     saveEntry: (caller, data) => reports.saveEntry(caller, data),
+    saveHighlights: (caller, data) => reports.saveHighlights(caller, data),
     file: (caller, data) => reports.file(caller, data),
     filings: (caller, data) => reports.filings(caller, data),
     filingStatus: (caller, data) => reports.filingStatus(caller, data),

@@ -2,6 +2,7 @@
 import type {
   Certificate,
   CertificateCheck,
+  Dashboard,
   EnteredFigures,
   ExportedFile,
   FilingItem,
@@ -74,7 +75,7 @@ export function roster(
   rows: RosterRow[] = [rosterRow(1), rosterRow(2, { gender: 'female', position: '' })],
   nextCursor: string | null = null,
 ): RosterPreview {
-  return { unit: heshan, date: '2024-09-18', total: 3, page: { items: rows, nextCursor } }
+  return { unit: heshan, date: '2024-09-18', total: 3, asOf: null, page: { items: rows, nextCursor } }
 }
 
 export function statistics(over: Partial<StatisticsForm> = {}): StatisticsForm {
@@ -98,6 +99,33 @@ export function statistics(over: Partial<StatisticsForm> = {}): StatisticsForm {
     perPerson: { kepuChina: 11.3, kepuHunan: null },
     notEntered: [{ id: 'team-heshan-longguangqiao', name: '龙光桥街道科技志愿者服务分队', kind: 'township' }],
     due: '2024-12-15',
+    ...over,
+  }
+}
+
+const noTypes = { lecture: 0, training: 0, consulting: 0, agriculture: 0, medical: 0, youth: 0, other: 0 }
+
+/** 赫山's 数据看板: 8 activities over three months, one focus tag never covered, 126 of 500 people. */
+export function dashboard(over: Partial<Dashboard> = {}): Dashboard {
+  return {
+    unit: heshan,
+    period: { id: PERIOD_ID, name: '2024年度科技志愿服务', start: '2024-01-01', end: '2024-03-31' },
+    months: [
+      { month: '2024-01', byType: { ...noTypes, lecture: 2 }, total: 2 },
+      { month: '2024-02', byType: { ...noTypes }, total: 0 },
+      { month: '2024-03', byType: { ...noTypes, lecture: 2, training: 2, medical: 2 }, total: 6 },
+    ],
+    total: 8,
+    byType: { ...noTypes, lecture: 4, training: 2, medical: 2 },
+    byFocus: { key_event: 3, public_concern: 5, key_group: 0 },
+    experts: 57,
+    served: 1820,
+    members: 126,
+    target: { founding: 100, goal: 500, goalDate: '2024-12-31' },
+    deadlines: [
+      { key: 'roster', label: '报送《科技志愿者支队基本情况表》（附件2）', due: '2024-09-18', state: 'done' },
+      { key: 'statistics', label: '报送《活动情况统计表》（附件3）', due: '2024-12-15', state: 'overdue' },
+    ],
     ...over,
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The forms screen of the admin subpackage, from the production build: 附件3 renders the cloud's
- * figures in the notice's sentences, and 导出 Excel downloads the file and opens it in WeChat's viewer.
+ * figures in the notice's sentences, and 导出 Excel downloads the file and opens it in WeChat's viewer;
+ * 数据看板 draws its bars with their numbers.
  */
 import { ok } from '../support/admin-fixtures'
-import { entry, exported, highlight, reportPeriod, statistics } from '../support/report-fixtures'
+import { dashboard, entry, exported, highlight, reportPeriod, statistics } from '../support/report-fixtures'
 import { answerCloud, openPage, waitFor, wx, type RenderedPage } from './simulator'
 
 // Taro copies wx's APIs once at start: the ones the export uses must exist before app.js loads.
@@ -42,5 +43,20 @@ test('the forms screen shows 附件3 for the team and period, and 导出 opens t
     filePath: 'wxfile://tmp/form.xlsx',
     fileType: 'xlsx',
     showMenu: true,
+  })
+})
+
+test('数据看板 draws the team’s period as bars with their numbers', async () => {
+  wx.cloud.callFunction.mockReset()
+  answerCloud({ 'admin.periods': ok([reportPeriod()]), 'report.dashboard': ok(dashboard()) })
+  page = openPage('packages/admin/pages/dashboard/index', { id: 'team-heshan' })
+  await waitFor(() => expect(page!.text()).toContain('本周期共开展活动 8 次'), 8000)
+  expect(page.text()).toContain('科普报告4 次')
+  expect(page.text()).toContain('2024年3月6 次')
+  expect(page.text()).toContain('结合农村妇女、青少年等重点人群尚未开展')
+  expect(page.text()).toContain('126 / 500 人（25%）')
+  expect(wx.cloud.callFunction).toHaveBeenCalledWith({
+    name: 'report',
+    data: { action: 'dashboard', data: { teamId: 'team-heshan', periodId: 'period-2024' } },
   })
 })

@@ -6,6 +6,7 @@
  */
 import type { ActivityType, FocusTag, Gender, TeamKind } from '../enums'
 import type { Page, TeamRef } from './common'
+import type { DeadlineView } from './team'
 
 /** The two forms, keyed like the reporting period's deadlines. */
 export type FormKind = 'roster' | 'statistics'
@@ -30,6 +31,8 @@ export interface RosterPreview {
   date: string
   /** The unit's members (n). */
   total: number
+  /** The last day the roster covers when asked for a period (its end), null for the members now. */
+  asOf: string | null
   page: Page<RosterRow>
 }
 
@@ -158,18 +161,26 @@ export interface FilingStatus {
   latest: Record<FormKind, { version: number; at: string } | null>
 }
 
+/** 数据看板: a team's period at a glance (its own activities and every team's below it). */
 export interface Dashboard {
   unit: TeamRef
   period: { id: string; name: string; start: string; end: string }
   /** Months of the period, "YYYY-MM", with the activities started in each, by type. */
   months: { month: string; byType: Record<ActivityType, number>; total: number }[]
+  /** Counted activities of the period (as 附件3 counts them). */
+  total: number
   byType: Record<ActivityType, number>
+  /** Activities per focus tag; a tag at 0 is one the team has still to cover. */
   byFocus: Record<FocusTag, number>
+  /** 参与服务的专家人次 (check-ins). */
   experts: number
+  /** 接受服务的群众人次 */
   served: number
   members: number
+  /** The period's size target for this kind of team, if it sets one. */
   target: { founding: number; goal: number; goalDate: string } | null
-  deadlines: { key: string; label: string; due: string; done: boolean }[]
+  /** The period's deadlines for this kind of team, with their state as the team page shows it. */
+  deadlines: DeadlineView[]
 }
 
 /** One line of a 服务记录证明: an activity the volunteer served at. */
@@ -219,9 +230,9 @@ export interface CertificateCheck {
 }
 
 export interface ReportApi {
-  /** 附件2 for a team and its subtree, paged; names masked. */
+  /** 附件2 for a team and its subtree, paged; names masked. With a period: the members as of its end. */
   'report.roster': {
-    req: { teamId: string; cursor?: string; limit?: number }
+    req: { teamId: string; periodId?: string; cursor?: string; limit?: number }
     res: RosterPreview
   }
   /** 附件3 for a team and a period. */
@@ -239,6 +250,14 @@ export interface ReportApi {
       coverage: CoverageAnswers
       highlightIds: string[]
     }
+    res: ReportEntry
+  }
+  /**
+   * The 1–2 亮点活动 of the period alone, chosen from the counted write-ups of the team's subtree; the
+   * entered figures stay as they are (and a team that has entered none still counts as not entered).
+   */
+  'report.saveHighlights': {
+    req: { teamId: string; periodId: string; highlightIds: string[] }
     res: ReportEntry
   }
   /** Submits a form for a period: a frozen snapshot with who and when; earlier filings stay. */

@@ -32,8 +32,8 @@ export interface SpreadsheetApi {
   'spreadsheet.importTemplate': { req: Empty; res: { fileID: string; url: string } }
   'spreadsheet.importPreview': { req: { teamId: string; fileID: string }; res: ImportPreview }
   'spreadsheet.importCommit': { req: { teamId: string; fileID: string }; res: ImportResult }
-  /** 附件2 as an .xlsx laid out like the notice, for the team's subtree; audited. */
-  'spreadsheet.exportRoster': { req: { teamId: string }; res: ExportedFile }
+  /** 附件2 as an .xlsx laid out like the notice, for the team's subtree (now, or as of a period's end); audited. */
+  'spreadsheet.exportRoster': { req: { teamId: string; periodId?: string }; res: ExportedFile }
   /** 附件3 as an .xlsx laid out like the notice, for the team and period; audited. */
   'spreadsheet.exportStatistics': { req: { teamId: string; periodId: string }; res: ExportedFile }
 }

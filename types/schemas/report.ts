@@ -34,12 +34,14 @@ export const coverageSchema = v.strictObject({
   caravan: v.nullable(v.boolean('请选择是或否')),
 })
 
+const highlightIds = v.pipe(v.array(id, '亮点活动无效'), v.maxLength(2, '亮点活动最多选 2 项'))
+
 export const entryInputSchema = v.strictObject({
   teamId: id,
   periodId: id,
   figures: figuresSchema,
   coverage: coverageSchema,
-  highlightIds: v.pipe(v.array(id), v.maxLength(2, '亮点活动最多选 2 项')),
+  highlightIds,
 })
 
 const teamPeriod = v.strictObject({ teamId: id, periodId: id })
@@ -61,10 +63,16 @@ export const certificateCode = v.pipe(
 export const reportSchemas: {
   [A in ActionName as A extends `report.${string}` ? A : never]: v.GenericSchema<unknown, ReqOf<A>>
 } = {
-  'report.roster': v.strictObject({ teamId: id, cursor: cursorSchema, limit: limitSchema }),
+  'report.roster': v.strictObject({
+    teamId: id,
+    periodId: v.optional(id),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  }),
   'report.statistics': teamPeriod,
   'report.entry': teamPeriod,
   'report.saveEntry': entryInputSchema,
+  'report.saveHighlights': v.strictObject({ teamId: id, periodId: id, highlightIds }),
   'report.file': v.strictObject({ teamId: id, periodId: id, form: v.picklist(['roster', 'statistics'], '表格无效') }),
   'report.filings': teamPeriod,
   'report.filingStatus': teamPeriod,
@@ -75,6 +83,6 @@ export const reportSchemas: {
 }
 
 export const exportSchemas = {
-  'spreadsheet.exportRoster': v.strictObject({ teamId: id }),
+  'spreadsheet.exportRoster': v.strictObject({ teamId: id, periodId: v.optional(id) }),
   'spreadsheet.exportStatistics': teamPeriod,
 } satisfies { [A in 'spreadsheet.exportRoster' | 'spreadsheet.exportStatistics']: v.GenericSchema<unknown, ReqOf<A>> }

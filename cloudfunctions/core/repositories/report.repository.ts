@@ -15,7 +15,7 @@ import type {
   ReportEntryDoc,
   VolunteerDoc,
 } from '../models'
-import type { TypeGroup } from '../report-rules'
+import { blankFigures, type TypeGroup } from '../report-rules'
 
 export interface ActivityGroups {
   byType: TypeGroup[]
@@ -43,22 +43,47 @@ export interface ReportRepository {
   /** Counted activities with a non-blank write-up, latest first. */
   highlightCandidates(teamId: string, from: Date, to: Date, limit: number): Promise<ActivityDoc[]>
   activitiesByIds(ids: string[]): Promise<ActivityDoc[]>
-  /** Distinct active members of the subtree, and of the listed teams of it: one request. */
-  memberCounts(teamId: string, builtIds: string[]): Promise<{ members: number; builtMembers: number }>
+  /**
+   * Distinct active members of the subtree, and of the subtrees of `builtTops` (report-rules
+   * `topBuiltTeams`): one request, two when the built teams are below the unit. With `asOf`, only
+   * memberships that began before that instant (see `rosterAsOf`).
+   */
+  memberCounts(teamId: string, builtTops: string[], asOf?: Date): Promise<{ members: number; builtMembers: number }>
   /**
    * A page of the subtree's people in the order of their first active membership in it, by
    * (since, membership id); a person appears once, at their first membership.
    */
-  rosterPage(
+  rosterPage(teamId: string, after: { since: Date; id: string } | null, limit: number, asOf?: Date): Promise<RosterPage>
+  /**
+   * For walking the whole roster (export, filing): the subtree's active memberships in join order
+   * (since, _id), `limit` per request (an aggregation, which answers far more rows than `get()`);
+   * `next` is null only after an empty page.
+   */
+  memberOrder(
     teamId: string,
     after: { since: Date; id: string } | null,
     limit: number,
-    seen?: Set<string>,
-  ): Promise<RosterPage>
+    asOf?: Date,
+  ): Promise<{ rows: { id: string; openid: string; since: Date }[]; next: { since: Date; id: string } | null }>
+  /**
+   * The roster fields of the activated volunteers whose own team is in the subtree, `limit` per
+   * request in (submittedAt, _id) order: most of a roster's people without a lookup per page.
+   */
+  rosterPeople(
+    teamId: string,
+    after: { at: Date; id: string } | null,
+    limit: number,
+  ): Promise<{ rows: RosterEntry['volunteer'][]; next: { at: Date; id: string } | null }>
+  /** The roster fields of these people (at most 1000 per call). */
+  peopleByOpenids(openids: string[]): Promise<RosterEntry['volunteer'][]>
   entry(teamId: string, periodId: string): Promise<ReportEntryDoc | null>
   /** Entries of the period by the subtree's teams (one per team: far under one page). */
   entriesUnder(teamId: string, periodId: string): Promise<ReportEntryDoc[]>
   saveEntry(doc: Omit<ReportEntryDoc, '_id' | 'updatedAt'>): Promise<ReportEntryDoc>
+  /** Sets the entry's highlights only, creating an entry without figures when the team has none yet. */
+  saveHighlights(
+    doc: Omit<ReportEntryDoc, '_id' | 'updatedAt' | 'figures' | 'coverage' | 'figuresEntered'>,
+  ): Promise<void>
   /** Adds filing `version` + 1; a concurrent filing of the same version is refused by the unique index and retried. */
   addFiling(doc: Omit<FilingDoc, '_id' | 'at' | 'version'>): Promise<FilingDoc>
   filingsOf(teamId: string, periodId: string, limit: number): Promise<FilingDoc[]>
@@ -91,6 +116,8 @@ export function reportRepository(db: Db): ReportRepository {
   const entries = db.collection('report_entries')
   const filings = db.collection('report_filings')
   const certificates = db.collection('certificates')
+  const activeMembers = (teamId: string, asOf?: Date) =>
+    asOf ? { teamPath: teamId, status: 'active', since: _.lt(asOf) } : { teamPath: teamId, status: 'active' }
   const counted = (teamId: string, from: Date, to: Date) => ({
     teamPath: teamId,
     stage: 'published',
@@ -165,44 +192,46 @@ export function reportRepository(db: Db): ReportRepository {
       return ids.length ? rowsOf<ActivityDoc>(activities.where({ _id: _.in(ids) }).limit(ids.length)) : []
     },
 
-    async memberCounts(teamId, builtIds) {
+    async memberCounts(teamId, builtTops, asOf) {
       const $ = db.command.aggregate
-      // One request: per person, whether any of their memberships is in a listed team; then both counts.
-      const [row] = await listOf<{ members: number; built: number }>(
-        memberships
-          .aggregate()
-          .match({ teamPath: teamId, status: 'active' })
-          .group({
-            _id: '$openid',
-            built: $.max(
-              $.cond({ if: $.gt([$.size($.setIntersection(['$teamPath', builtIds])), 0]), then: 1, else: 0 }),
-            ),
-          })
-          .group({ _id: null, members: $.sum(1), built: $.sum('$built') })
-          .limit(1),
-      )
-      return { members: row?.members ?? 0, builtMembers: row?.built ?? 0 }
+      // Distinct people of a set of memberships: grouped by person, then counted (no rows come back).
+      const distinct = (match: object) =>
+        listOf<{ n: number }>(
+          memberships
+            .aggregate()
+            .match(match)
+            .group({ _id: '$openid' })
+            .group({ _id: null, n: $.sum(1) })
+            .limit(1),
+        ).then(([row]) => row?.n ?? 0)
+      const unitIsBuilt = builtTops.length === 1 && builtTops[0] === teamId
+      // The built part apart, on a handful of ids: per-membership set arithmetic over every township
+      // id cost the city-wide form most of its time.
+      const [members, builtMembers] = await Promise.all([
+        distinct(activeMembers(teamId, asOf)),
+        builtTops.length && !unitIsBuilt
+          ? distinct({ ...activeMembers(teamId, asOf), teamPath: _.in(builtTops) })
+          : Promise.resolve(null),
+      ])
+      return { members, builtMembers: builtMembers ?? (unitIsBuilt ? members : 0) }
     },
 
-    async rosterPage(teamId, after, limit, seen) {
-      const conds: object[] = [{ teamPath: teamId, status: 'active' }]
+    async rosterPage(teamId, after, limit, asOf) {
+      const conds: object[] = [activeMembers(teamId, asOf)]
       if (after) conds.push(_.or([{ since: _.gt(after.since) }, { since: after.since, _id: _.gt(after.id) }]))
       const page = await rowsOf<MembershipDoc>(
         memberships.where(_.and(conds)).orderBy('since', 'asc').orderBy('_id', 'asc').limit(limit),
       )
       if (page.length === 0) return { rows: [], next: null }
       const openids = [...new Set(page.map((m) => m.openid))]
-      // A person seen here may have joined another team of the subtree earlier: then they were listed
-      // there. A walk from the start knows whom it has listed (`seen`); a page in the middle asks.
+      // A person seen here may have joined another team of the subtree earlier: then they were listed there.
       const [theirs, people] = await Promise.all([
-        seen
-          ? Promise.resolve([] as MembershipDoc[])
-          : rowsOf<MembershipDoc>(
-              memberships
-                .where({ teamPath: teamId, status: 'active', openid: _.in(openids) })
-                .field({ openid: true, since: true })
-                .limit(1000),
-            ),
+        rowsOf<MembershipDoc>(
+          memberships
+            .where({ teamPath: teamId, status: 'active', openid: _.in(openids) })
+            .field({ openid: true, since: true })
+            .limit(1000),
+        ),
         rowsOf<VolunteerDoc>(
           db
             .collection('volunteers')
@@ -219,13 +248,6 @@ export function reportRepository(db: Db): ReportRepository {
           first.set(m.openid, { since: at, id: m._id })
       }
       const byOpenid = new Map(people.map((p) => [p.openid, p]))
-      if (seen) {
-        for (const m of page) {
-          if (seen.has(m.openid)) continue
-          seen.add(m.openid)
-          first.set(m.openid, { since: 0, id: m._id })
-        }
-      }
       const rows = page.flatMap((m) => {
         const f = first.get(m.openid)
         const v = byOpenid.get(m.openid)
@@ -234,6 +256,63 @@ export function reportRepository(db: Db): ReportRepository {
       const last = page[page.length - 1]
       return { rows, next: page.length < limit ? null : { since: new Date(last.since), id: last._id } }
     },
+
+    async memberOrder(teamId, after, limit, asOf) {
+      const conds: object[] = [activeMembers(teamId, asOf)]
+      if (after) conds.push(_.or([{ since: _.gt(after.since) }, { since: after.since, _id: _.gt(after.id) }]))
+      // On team_path_since (teamPath, status, since, _id): the sort is the index's, each row read once.
+      const rows = await listOf<{ _id: string; openid: string; since: Date }>(
+        memberships
+          .aggregate()
+          .match(_.and(conds))
+          .sort({ since: 1, _id: 1 })
+          .limit(limit)
+          .project({ openid: 1, since: 1 }),
+      )
+      const last = rows[rows.length - 1]
+      return {
+        rows: rows.map((m) => ({ id: m._id, openid: m.openid, since: new Date(m.since) })),
+        // Done only on an empty page: a service that answered fewer rows than asked must not cut the roster short.
+        next: last ? { since: new Date(last.since), id: last._id } : null,
+      }
+    },
+
+    async rosterPeople(teamId, after, limit) {
+      const conds: object[] = [{ status: 'active', teamPath: teamId }]
+      if (after) conds.push(_.or([{ submittedAt: _.gt(after.at) }, { submittedAt: after.at, _id: _.gt(after.id) }]))
+      // On status_team_submitted (status, teamPath, submittedAt, _id).
+      const rows = await listOf<RosterEntry['volunteer'] & { _id: string; submittedAt: Date }>(
+        db
+          .collection('volunteers')
+          .aggregate()
+          .match(_.and(conds))
+          .sort({ submittedAt: 1, _id: 1 })
+          .limit(limit)
+          .project({ openid: 1, name: 1, gender: 1, employer: 1, position: 1, submittedAt: 1 }),
+      )
+      const last = rows[rows.length - 1]
+      return {
+        rows: rows.map(({ openid, name, gender, employer, position }) => ({
+          openid,
+          name,
+          gender,
+          employer,
+          position,
+        })),
+        next: last ? { at: new Date(last.submittedAt), id: last._id } : null,
+      }
+    },
+
+    peopleByOpenids: (openids) =>
+      openids.length
+        ? rowsOf<VolunteerDoc>(
+            db
+              .collection('volunteers')
+              .where({ openid: _.in(openids) })
+              .field({ openid: true, name: true, gender: true, employer: true, position: true })
+              .limit(openids.length),
+          )
+        : Promise.resolve([]),
 
     async entry(teamId, periodId) {
       const [row] = await rowsOf<ReportEntryDoc>(entries.where({ _id: `${teamId}_${periodId}` }).limit(1))
@@ -248,6 +327,34 @@ export function reportRepository(db: Db): ReportRepository {
       // set() on the (team, period) id: saving again replaces the team's own figures, never adds a second entry.
       await entries.doc(_id).set({ data: { ...doc, updatedAt: serverNow() } })
       return { ...doc, _id, updatedAt: new Date() }
+    },
+
+    async saveHighlights({ highlightIds, updatedBy, ...key }) {
+      const _id = `${key.teamId}_${key.periodId}`
+      const set = () =>
+        entries.where({ _id }).update({ data: { highlightIds, updatedBy, updatedAt: serverNow() } }) as Promise<{
+          stats: { updated: number }
+        }>
+      // Update in place so the figures stay as entered; no entry yet: add one whose figures are blank and
+      // not entered. Two first saves racing meet at the (team, period) id: the loser updates instead.
+      if ((await set()).stats.updated === 1) return
+      try {
+        await entries.add({
+          data: {
+            ...key,
+            _id,
+            figures: blankFigures(),
+            coverage: { museum: null, caravan: null },
+            figuresEntered: false,
+            highlightIds,
+            updatedBy,
+            updatedAt: serverNow(),
+          },
+        })
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e
+        await set()
+      }
     },
 
     async addFiling(doc) {

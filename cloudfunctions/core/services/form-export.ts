@@ -11,6 +11,7 @@ import { Gender } from '../../../types/enums'
 import { chineseDate, statisticsFigures, statisticsSections } from '../../../types/report-form'
 import type { Caller } from '../context'
 import type { RecordRepository } from '../repositories/record.repository'
+import { rosterAsOf } from '../report-rules'
 import { chinaDay } from '../time'
 import type { FileStore } from './import.service'
 import type { reportService } from './report.service'
@@ -38,6 +39,13 @@ export interface ExportDeps {
   files: FileStore
 }
 
+/** A roster row's cells: bordered, 宋体 11, 序号 and 性别 centred. */
+const ROW_STYLES: Partial<ExcelJS.Style>[] = [1, 2, 3, 4, 5].map((col) => ({
+  border: THIN,
+  font: { name: FONT, size: 11 },
+  alignment: { vertical: 'middle', horizontal: col === 1 || col === 3 ? 'center' : 'left', wrapText: true },
+}))
+
 /** 附件2 columns: 序号, 志愿者姓名, 性别, 单位, 职务/职称. */
 export const ROSTER_HEADER = ['序号', '志愿者姓名', '性别', '单位', '职务/职称']
 const ROSTER_WIDTHS = [8, 14, 8, 36, 22]
@@ -50,8 +58,11 @@ export function formExports({ reports, records, files }: ExportDeps) {
   }
 
   return {
-    async roster(caller: Caller, data: { teamId: string }): Promise<ExportedFile> {
-      const { unit } = await reports.unitInScope(caller, data.teamId)
+    async roster(caller: Caller, data: { teamId: string; periodId?: string }): Promise<ExportedFile> {
+      const [{ unit }, p] = await Promise.all([
+        reports.unitInScope(caller, data.teamId),
+        data.periodId ? reports.period(data.periodId) : Promise.resolve(null),
+      ])
       const today = chinaDay(caller.now())
       const out = new PassThrough()
       const chunks: Buffer[] = []
@@ -77,7 +88,9 @@ export function formExports({ reports, records, files }: ExportDeps) {
       title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' }
       sheet.mergeCells(1, 1, 1, 5)
       title.commit()
-      const head = sheet.addRow([`单位：${safeText(unit.name)}`, null, null, `填报日期：${chineseDate(today)}`])
+      // A period's roster says as of when it lists the members (rosterAsOf).
+      const asOf = p ? `（名单截至${chineseDate(p.end)}）` : ''
+      const head = sheet.addRow([`单位：${safeText(unit.name)}`, null, null, `填报日期：${chineseDate(today)}${asOf}`])
       head.font = { name: FONT, size: 11 }
       sheet.mergeCells(2, 1, 2, 3)
       sheet.mergeCells(2, 4, 2, 5)
@@ -90,23 +103,26 @@ export function formExports({ reports, records, files }: ExportDeps) {
         c.border = THIN
       })
       header.commit()
-      const n = await reports.eachRosterPage(unit._id, (rows: RosterRow[]) => {
-        for (const r of rows) {
-          const row = sheet.addRow([
-            r.no,
-            safeText(r.name),
-            Gender.map[r.gender] ?? '',
-            safeText(r.employer),
-            safeText(r.position),
-          ])
-          row.eachCell({ includeEmpty: true }, (c, col) => {
-            c.border = THIN
-            c.font = { name: FONT, size: 11 }
-            c.alignment = { vertical: 'middle', horizontal: col === 1 || col === 3 ? 'center' : 'left', wrapText: true }
-          })
-          row.commit()
-        }
-      })
+      const n = await reports.eachRosterPage(
+        unit._id,
+        (rows: RosterRow[]) => {
+          for (const r of rows) {
+            const row = sheet.addRow([
+              r.no,
+              safeText(r.name),
+              Gender.map[r.gender] ?? '',
+              safeText(r.employer),
+              safeText(r.position),
+            ])
+            // One style object per column, shared by every row: exceljs files each distinct style once.
+            row.eachCell({ includeEmpty: true }, (c, col) => {
+              c.style = ROW_STYLES[col - 1]
+            })
+            row.commit()
+          }
+        },
+        p ? rosterAsOf(p) : undefined,
+      )
       const note = sheet.addRow(['注：此表由市级学会、区县（市）科协填写（9月18日前报送）'])
       note.getCell(1).font = { name: FONT, size: 10 }
       sheet.mergeCells(note.number, 1, note.number, 5)
@@ -116,7 +132,12 @@ export function formExports({ reports, records, files }: ExportDeps) {
       const buffer = Buffer.concat(chunks)
       const fileName = `附件2_科技志愿者支队基本情况表_${today}.xlsx`
       const stored = await upload('roster', unit._id, fileName, buffer)
-      await records.audit({ by: caller.openid, action: 'export', target: unit._id, detail: `roster rows ${n}` })
+      await records.audit({
+        by: caller.openid,
+        action: 'export',
+        target: unit._id,
+        detail: p ? `roster ${p._id} rows ${n}` : `roster rows ${n}`,
+      })
       return { ...stored, fileName, bytes: buffer.length, rows: n }
     },
 

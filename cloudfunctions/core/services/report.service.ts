@@ -28,14 +28,23 @@ import type { Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc, CertificateDoc, FilingDoc, PeriodDoc, TeamDoc } from '../models'
 import { describeRule, toHours } from '../hours'
-import { periodRange } from '../period'
+import { deadlineDone, deadlineState, periodRange } from '../period'
 import { piiKey } from '../pii'
 import type { PeriodRepository } from '../repositories/period.repository'
 import type { RecordRepository } from '../repositories/record.repository'
-import type { ReportRepository, ServiceRecords } from '../repositories/report.repository'
+import type { ReportRepository, RosterEntry, ServiceRecords } from '../repositories/report.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
-import { activityFigures, blankFigures, builtTeams, dueDate, rollUp, subtreeOf } from '../report-rules'
+import {
+  activityFigures,
+  blankFigures,
+  builtTeams,
+  dueDate,
+  rollUp,
+  rosterAsOf,
+  subtreeOf,
+  topBuiltTeams,
+} from '../report-rules'
 import { chinaDay } from '../time'
 import { flatten } from './team.service'
 
@@ -50,8 +59,14 @@ export interface ReportDeps {
 }
 
 const ROSTER_PAGE = 20
-/** Rows read per request when the whole roster is walked (filing, export). */
-export const ROSTER_CHUNK = 1000
+/**
+ * Rows per request when the whole roster is walked (filing, export): an aggregation answers up to
+ * 10,000 rows where `get()` stops at 1,000 (rows of a few short fields: about 1.5 MB). The walk ends
+ * on an empty page, so a service answering fewer rows costs requests, never rows.
+ */
+export const ROSTER_CHUNK = 10_000
+/** People looked up by openid per request (a `get()`, at most 1,000). */
+const LOOKUP_CHUNK = 1000
 const CANDIDATES = 50
 
 /**
@@ -181,10 +196,7 @@ export function reportService(deps: ReportDeps) {
     const built = builtTeams(subtree)
     const [groups, counts, entries] = await Promise.all([
       reports.activityGroups(unit._id, from, to, false),
-      reports.memberCounts(
-        unit._id,
-        built.map((t) => t._id),
-      ),
+      reports.memberCounts(unit._id, topBuiltTeams(built)),
       reports.entriesUnder(unit._id, p._id),
     ])
     const own = entries.find((e) => e.teamId === unit._id)
@@ -215,12 +227,18 @@ export function reportService(deps: ReportDeps) {
   }
 
   /** Walks the roster from `after` until `limit` rows (or the end), a chunk per request round. */
-  async function rosterRows(unitId: string, after: { since: Date; id: string } | null, limit: number, chunk: number) {
+  async function rosterRows(
+    unitId: string,
+    after: { since: Date; id: string } | null,
+    limit: number,
+    chunk: number,
+    asOf?: Date,
+  ) {
     const rows: { since: Date; id: string; row: Omit<RosterRow, 'no'> }[] = []
     let cursor = after
     let more = true
     while (rows.length < limit && more) {
-      const page = await reports.rosterPage(unitId, cursor, chunk)
+      const page = await reports.rosterPage(unitId, cursor, chunk, asOf)
       for (const r of page.rows) {
         rows.push({
           since: r.since,
@@ -241,25 +259,40 @@ export function reportService(deps: ReportDeps) {
 
   /**
    * Every roster row of the unit, page by page, for an export or a filing: `onPage` receives each
-   * page as soon as it is read, so a large roster is written out while it streams in.
+   * page as soon as it is read, so a large roster is written out while it streams in. The people of
+   * the unit's own teams are read first (ROSTER_CHUNK per request, about 20 bytes a row kept in
+   * memory), then the memberships in join order; only people whose own team is elsewhere (a county
+   * member who also joined a society, listed under the society) are looked up per page.
    */
   async function eachRosterPage(
     unitId: string,
     onPage: (rows: RosterRow[]) => void | Promise<void>,
+    asOf?: Date,
     chunk = ROSTER_CHUNK,
   ): Promise<number> {
+    const people = new Map<string, RosterEntry['volunteer']>()
+    let at: { at: Date; id: string } | null = null
+    do {
+      const page = await reports.rosterPeople(unitId, at, chunk)
+      for (const p of page.rows) people.set(p.openid, p)
+      at = page.next
+    } while (at)
     let no = 0
     let cursor: { since: Date; id: string } | null = null
     const seen = new Set<string>()
     do {
-      const page = await reports.rosterPage(unitId, cursor, chunk, seen)
-      const rows = page.rows.map((r): RosterRow => ({
-        no: ++no,
-        name: r.volunteer.name,
-        gender: r.volunteer.gender,
-        employer: r.volunteer.employer ?? '',
-        position: r.volunteer.position ?? '',
-      }))
+      const page = await reports.memberOrder(unitId, cursor, chunk, asOf)
+      // A person is listed once, at their first membership in the subtree.
+      const firsts = page.rows.filter((m) => !seen.has(m.openid) && seen.add(m.openid))
+      const missing = firsts.filter((m) => !people.has(m.openid)).map((m) => m.openid)
+      for (let i = 0; i < missing.length; i += LOOKUP_CHUNK)
+        for (const p of await reports.peopleByOpenids(missing.slice(i, i + LOOKUP_CHUNK))) people.set(p.openid, p)
+      const rows = firsts.flatMap((m): RosterRow[] => {
+        const v = people.get(m.openid)
+        return v
+          ? [{ no: ++no, name: v.name, gender: v.gender, employer: v.employer ?? '', position: v.position ?? '' }]
+          : []
+      })
       if (rows.length) await onPage(rows)
       cursor = page.next
     } while (cursor)
@@ -293,18 +326,42 @@ export function reportService(deps: ReportDeps) {
     return entry
   }
 
+  /** The chosen highlights, each once, checked to be counted write-ups of the unit's subtree and period. */
+  async function eligibleHighlights(unit: TeamDoc, p: PeriodDoc, chosen: string[]): Promise<string[]> {
+    const ids = [...new Set(chosen)]
+    if (!ids.length) return ids
+    const [from, to] = periodRange(p)
+    const found = await reports.activitiesByIds(ids)
+    const bad = ids.find((id) => !found.some((a) => a._id === id && eligible(a, unit._id, from, to)))
+    if (bad)
+      throw new AppError(
+        'HIGHLIGHT_NOT_ELIGIBLE',
+        '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
+        'highlightIds',
+      )
+    return ids
+  }
+
   return {
     unitInScope,
+    period,
     statisticsOf,
     eachRosterPage,
 
-    async roster(caller: Caller, data: { teamId: string; cursor?: string; limit?: number }): Promise<RosterPreview> {
-      const { unit } = await unitInScope(caller, data.teamId)
+    async roster(
+      caller: Caller,
+      data: { teamId: string; periodId?: string; cursor?: string; limit?: number },
+    ): Promise<RosterPreview> {
+      const [{ unit }, p] = await Promise.all([
+        unitInScope(caller, data.teamId),
+        data.periodId ? period(data.periodId) : Promise.resolve(null),
+      ])
+      const asOf = p ? rosterAsOf(p) : undefined
       const limit = data.limit ?? ROSTER_PAGE
       const start = data.cursor ? decodeRosterCursor(data.cursor) : null
       const [{ members }, walked] = await Promise.all([
-        reports.memberCounts(unit._id, []),
-        rosterRows(unit._id, start, limit, limit),
+        reports.memberCounts(unit._id, [], asOf),
+        rosterRows(unit._id, start, limit, limit, asOf),
       ])
       const rows = walked.rows.slice(0, limit)
       const first = start?.no ?? 0
@@ -315,6 +372,7 @@ export function reportService(deps: ReportDeps) {
         unit: ref(unit),
         date: chinaDay(caller.now()),
         total: members,
+        asOf: p ? p.end : null,
         page: {
           items: rows.map((r, i) => ({ ...r.row, no: first + i + 1, name: maskName(r.row.name) })),
           nextCursor:
@@ -352,18 +410,7 @@ export function reportService(deps: ReportDeps) {
       if (unit.kind !== 'county' && (data.coverage.museum !== null || data.coverage.caravan !== null)) {
         throw new AppError('COVERAGE_NOT_COUNTY', '“是否在全县基本覆盖”由区县（市）科技志愿者队填写', 'coverage')
       }
-      const ids = [...new Set(data.highlightIds)]
-      if (ids.length) {
-        const [from, to] = periodRange(p)
-        const found = await reports.activitiesByIds(ids)
-        const bad = ids.find((id) => !found.some((a) => a._id === id && eligible(a, unit._id, from, to)))
-        if (bad)
-          throw new AppError(
-            'HIGHLIGHT_NOT_ELIGIBLE',
-            '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
-            'highlightIds',
-          )
-      }
+      const ids = await eligibleHighlights(unit, p, data.highlightIds)
       const saved = await reports.saveEntry({
         teamId: unit._id,
         teamPath: unit.path,
@@ -382,6 +429,23 @@ export function reportService(deps: ReportDeps) {
         highlightIds: saved.highlightIds,
         updatedAt: saved.updatedAt.toISOString(),
       }
+    },
+
+    async saveHighlights(
+      caller: Caller,
+      data: { teamId: string; periodId: string; highlightIds: string[] },
+    ): Promise<ReportEntry> {
+      const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
+      const highlightIds = await eligibleHighlights(unit, p, data.highlightIds)
+      await reports.saveHighlights({
+        teamId: unit._id,
+        teamPath: unit.path,
+        teamKind: unit.kind,
+        periodId: p._id,
+        highlightIds,
+        updatedBy: caller.openid,
+      })
+      return entryView(unit, p._id)
     },
 
     async file(caller: Caller, data: { teamId: string; periodId: string; form: FormKind }): Promise<FilingItem> {
@@ -461,10 +525,12 @@ export function reportService(deps: ReportDeps) {
         m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
       }
       const target = p.targets.find((t) => t.kind === unit.kind)
+      const now = caller.now()
       return {
         unit: ref(unit),
         period: { id: p._id, name: p.name, start: p.start, end: p.end },
         months,
+        total: figures.total,
         byType: figures.byType,
         byFocus: figures.byFocus,
         experts: figures.experts,
@@ -473,7 +539,16 @@ export function reportService(deps: ReportDeps) {
         target: target ? { founding: target.founding, goal: target.goal, goalDate: target.goalDate } : null,
         deadlines: p.deadlines
           .filter((d) => d.kinds.length === 0 || d.kinds.includes(unit.kind))
-          .map((d) => ({ key: d.key, label: d.label, due: d.due, done: filed.has(d.key as FormKind) })),
+          .map((d) => ({
+            key: d.key,
+            label: d.label,
+            due: d.due,
+            state: deadlineState(
+              d.due,
+              deadlineDone(d.key, { members: counts.members, founding: target?.founding ?? null, filed }),
+              now,
+            ),
+          })),
       }
     },
 

@@ -14,4 +14,6 @@ export const adminUrl = {
   import: (teamId: string) => `${ROOT}/import/index?${q('id', teamId)}`,
   /** 附件2 / 附件3, the entered figures and filing, for one team. */
   forms: (teamId: string) => `${ROOT}/forms/index?${q('id', teamId)}`,
+  /** 数据看板: a team's reporting period in figures and bars. */
+  dashboard: (teamId: string) => `${ROOT}/dashboard/index?${q('id', teamId)}`,
 }

@@ -137,3 +137,49 @@ test('filing confirms, then sends the form for the team and period', async () =>
   expect(sent(callMock, 'report.file')).toEqual([{ teamId: 'team-heshan', periodId: PERIOD_ID, form: 'statistics' }])
   expect(screen.getByTestId('filing-status').textContent).toContain('附件3：未报送 · 截止 2024-12-15')
 })
+
+test('亮点活动 are saved on their own, whatever is half-typed in the entry form', async () => {
+  await open({ 'report.saveHighlights': (d) => ok({ ...entry(), highlightIds: d.highlightIds }) })
+  await click(screen.getByTestId('tab-entry'))
+  type('fig-museumTours-input', '-2')
+  await click(screen.getByTestId('tab-statistics'))
+  await click(screen.getByTestId('highlight-act-1'))
+  await click(screen.getByText('保存亮点活动'))
+  expect(sent(callMock, 'report.saveHighlights')).toEqual([
+    { teamId: 'team-heshan', periodId: PERIOD_ID, highlightIds: ['act-1'] },
+  ])
+  expect(sent(callMock, 'report.saveEntry')).toEqual([])
+  // The draft survives the save.
+  expect((screen.getByTestId('fig-museumTours-input') as HTMLInputElement).value).toBe('-2')
+})
+
+test('a refused highlight save says why under its button', async () => {
+  await open({
+    'report.saveHighlights': {
+      ok: false,
+      code: 'HIGHLIGHT_NOT_ELIGIBLE',
+      message: '亮点活动须为本队伍（含下级）本周期已开展、填写了服务内容的活动',
+    },
+  })
+  await click(screen.getByTestId('highlight-act-1'))
+  await click(screen.getByText('保存亮点活动'))
+  expect(screen.getByTestId('highlights-error').textContent).toContain('亮点活动须为本队伍')
+})
+
+test('附件2 as of the period’s end: the preview and the export ask for the period', async () => {
+  openExport.mockResolvedValue({ ok: true, data: undefined })
+  await open({
+    'report.roster': (d) => ok({ ...roster(), asOf: d.periodId ? '2024-12-31' : null }),
+  })
+  await click(screen.getByTestId('tab-roster'))
+  await screen.findByTestId('roster')
+  expect(screen.getByTestId('roster').textContent).not.toContain('名单截至')
+  await click(screen.getByTestId('roster-period'))
+  await screen.findByText('名单截至：2024-12-31')
+  expect(sent(callMock, 'report.roster')).toEqual([
+    { teamId: 'team-heshan' },
+    { teamId: 'team-heshan', periodId: PERIOD_ID },
+  ])
+  await click(within(screen.getByTestId('roster')).getByText('导出 Excel'))
+  expect(sent(callMock, 'spreadsheet.exportRoster')).toEqual([{ teamId: 'team-heshan', periodId: PERIOD_ID }])
+})

@@ -27,24 +27,52 @@ const TABS: { key: FormsTab; label: string }[] = [
 ]
 const ROSTER_HEAD = ['序号', '志愿者姓名', '性别', '单位', '职务/职称']
 
-function RosterSection({ teamId, exporter }: { teamId: string; exporter: ReturnType<typeof useExport> }) {
-  const r = useRoster(teamId)
+function RosterSection(props: { teamId: string; periodId: string; exporter: ReturnType<typeof useExport> }) {
+  const { teamId, exporter } = props
+  // The roster now, or as of the chosen period's end.
+  const [atEnd, setAtEnd] = useState(false)
+  const periodId = atEnd ? props.periodId : null
+  const r = useRoster(teamId, periodId)
+  const choice = (
+    <View className="forms__yesno forms__scope" data-testid="roster-scope">
+      {[false, true].map((end) => (
+        <View
+          key={String(end)}
+          role="radio"
+          aria-checked={atEnd === end}
+          className={`forms__choice${atEnd === end ? ' forms__choice--on' : ''}`}
+          data-testid={`roster-${end ? 'period' : 'now'}`}
+          onClick={() => setAtEnd(end)}
+        >
+          <Text>{end ? '截至本周期末' : '当前成员'}</Text>
+        </View>
+      ))}
+    </View>
+  )
   if (!r.head) {
-    if (r.error && !r.loading) return <ErrorState message={r.error.message} onRetry={r.reload} />
+    if (r.error && !r.loading)
+      return (
+        <View>
+          {choice}
+          <ErrorState message={r.error.message} onRetry={r.reload} />
+        </View>
+      )
     return <Loading />
   }
   return (
     <View data-testid="roster">
+      {choice}
       <View className="card">
         <Text className="forms__title">{FORM_NAME.roster}</Text>
         <Text className="forms__line">单位：{r.head.unit.name}</Text>
         <Text className="forms__line">填报日期：{r.head.date}</Text>
+        {r.head.asOf ? <Text className="forms__line">名单截至：{r.head.asOf}</Text> : null}
         <Text className="forms__line">共 {r.head.total} 人（姓名已隐去部分，导出的表格为完整信息）</Text>
         <Button
           className="forms__button"
           type="primary"
           {...busyProps(exporter.busy)}
-          onClick={() => exporter.roster(teamId)}
+          onClick={() => exporter.roster(teamId, periodId)}
         >
           {exporter.busy ? '正在导出…' : '导出 Excel'}
         </Button>
@@ -153,6 +181,11 @@ function StatisticsSection(props: {
           </>
         )}
         {entry.errors.highlightIds ? <Text className="forms__error">{entry.errors.highlightIds}</Text> : null}
+        {entry.highlightsError ? (
+          <Text className="forms__error" data-testid="highlights-error">
+            {entry.highlightsError}
+          </Text>
+        ) : null}
       </View>
 
       <Text className="section-title">尚未填报的下级队伍</Text>
@@ -326,7 +359,7 @@ function FormsBody({ teamId, periodId }: { teamId: string; periodId: string }) {
       ) : null}
       {/* Sections stay mounted while hidden, so a half-typed entry survives a look at another tab. */}
       <View className={tab === 'roster' ? '' : 'forms__hidden'}>
-        {tab === 'roster' ? <RosterSection teamId={teamId} exporter={exporter} /> : null}
+        {tab === 'roster' ? <RosterSection teamId={teamId} periodId={periodId} exporter={exporter} /> : null}
       </View>
       <View className={tab === 'statistics' ? '' : 'forms__hidden'}>
         <StatisticsSection teamId={teamId} periodId={periodId} entry={entry} exporter={exporter} stats={stats} />

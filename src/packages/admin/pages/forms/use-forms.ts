@@ -20,8 +20,11 @@ export function usePeriodChoice() {
   return { ...q, periods, periodId, pick: setPicked }
 }
 
-/** 附件2, a page at a time (the answer carries the header with the page, so not `usePagedQuery`). */
-export function useRoster(teamId: string) {
+/**
+ * 附件2, a page at a time (the answer carries the header with the page, so not `usePagedQuery`): the
+ * members now, or with a period those as of its end.
+ */
+export function useRoster(teamId: string, periodId: string | null) {
   const [head, setHead] = useState<Omit<RosterPreview, 'page'> | null>(null)
   const [rows, setRows] = useState<RosterRow[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -35,7 +38,8 @@ export function useRoster(teamId: string) {
       inFlight.current = true
       setLoading(true)
       setError(undefined)
-      const r = await call('report.roster', after ? { teamId, cursor: after } : { teamId })
+      const scope = periodId ? { teamId, periodId } : { teamId }
+      const r = await call('report.roster', after ? { ...scope, cursor: after } : scope)
       inFlight.current = false
       setLoading(false)
       if (!r.ok) return setError(r)
@@ -44,7 +48,7 @@ export function useRoster(teamId: string) {
       setRows((old) => (after ? [...old, ...page.items] : page.items))
       setCursor(page.nextCursor)
     },
-    [teamId],
+    [teamId, periodId],
   )
 
   useEffect(() => {
@@ -82,7 +86,8 @@ export function useExport() {
   return {
     busy,
     error,
-    roster: (teamId: string) => run(() => call('spreadsheet.exportRoster', { teamId })),
+    roster: (teamId: string, periodId: string | null) =>
+      run(() => call('spreadsheet.exportRoster', periodId ? { teamId, periodId } : { teamId })),
     statistics: (teamId: string, periodId: string) =>
       run(() => call('spreadsheet.exportStatistics', { teamId, periodId })),
   }
@@ -95,6 +100,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
   const [errors, setErrors] = useState<EntryErrors>({})
   const [highlights, setHighlights] = useState<string[] | null>(null)
   const { busy, error, submit } = useSubmit()
+  // Which save the last refusal answered, so it shows under that save's button.
+  const [lastSave, setLastSave] = useState<'figures' | 'highlights'>('figures')
 
   // A new period starts from what the server holds; a reload while typing keeps the draft.
   useEffect(() => {
@@ -107,16 +114,23 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
   const chosen = highlights ?? entry?.highlightIds ?? []
   const isCounty = q.data?.teamKind === 'county'
 
-  async function save(which: 'figures' | 'highlights') {
+  async function saved() {
+    void Taro.showToast({ title: '已保存', icon: 'success' })
+    setHighlights(null)
+    await q.reload()
+    onSaved()
+  }
+
+  /** The figures as typed, with the highlights as chosen. */
+  async function saveFigures() {
     if (!entry || !shownDraft) return
-    // Highlights are saved with the figures as last saved; the figures with the highlights as chosen.
-    const base = which === 'figures' ? shownDraft : draftFrom(entry)
-    const checked = checkEntry(base, { teamId, periodId, isCounty, highlightIds: chosen })
+    const checked = checkEntry(shownDraft, { teamId, periodId, isCounty, highlightIds: chosen })
     if (!checked.ok) {
       setErrors(checked.errors)
       return
     }
     setErrors({})
+    setLastSave('figures')
     const r = await submit('report.saveEntry', {
       teamId,
       periodId,
@@ -125,12 +139,17 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
       highlightIds: chosen,
     })
     if (r?.ok) {
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-      if (which === 'figures') setDraft(null)
-      setHighlights(null)
-      await q.reload()
-      onSaved()
+      setDraft(null)
+      await saved()
     }
+  }
+
+  /** The highlights alone: the figures stay as the server holds them, a half-typed draft stays a draft. */
+  async function saveHighlights() {
+    if (!entry) return
+    setLastSave('highlights')
+    const r = await submit('report.saveHighlights', { teamId, periodId, highlightIds: chosen })
+    if (r?.ok) await saved()
   }
 
   return {
@@ -141,7 +160,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
     chosen,
     errors,
     busy,
-    saveError: error?.message,
+    saveError: lastSave === 'figures' ? error?.message : undefined,
+    highlightsError: lastSave === 'highlights' ? error?.message : undefined,
     setFigure: (key: keyof EntryDraft['figures'], value: string) =>
       setDraft((d) => {
         const base = d ?? shownDraft
@@ -157,8 +177,8 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
       if (next.length > 2) return void Taro.showToast({ title: '亮点活动最多选 2 项', icon: 'none' })
       setHighlights(next)
     },
-    saveFigures: () => save('figures'),
-    saveHighlights: () => save('highlights'),
+    saveFigures,
+    saveHighlights,
   }
 }
 

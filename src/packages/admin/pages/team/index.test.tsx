@@ -127,7 +127,7 @@ test('offers the management buttons to a manager, the kinds of CHILD_KINDS decid
   const labels = within(screen.getByTestId('actions'))
     .getAllByRole('button')
     .map((b) => b.textContent)
-  expect(labels).toEqual(['成员名单', '新建下级队伍', '修改名称', '任命管理', '集体注册', '报表'])
+  expect(labels).toEqual(['成员名单', '新建下级队伍', '修改名称', '任命管理', '集体注册', '报表', '数据看板'])
   expect(screen.getByRole('button', { name: '设置' })).toBeTruthy()
 })
 
@@ -170,12 +170,14 @@ test('each management button opens its screen for this team', async () => {
   fireEvent.click(screen.getByText('新建下级队伍'))
   fireEvent.click(screen.getByText('集体注册'))
   fireEvent.click(screen.getByText('报表'))
+  fireEvent.click(screen.getByText('数据看板'))
   fireEvent.click(screen.getByText('设置'))
   expect(jest.mocked(Taro.navigateTo).mock.calls.map(([o]) => o.url)).toEqual([
     '/packages/admin/pages/team-members/index?id=team-heshan',
     '/packages/admin/pages/team-edit/index?parentId=team-heshan',
     '/packages/admin/pages/import/index?id=team-heshan',
     '/packages/admin/pages/forms/index?id=team-heshan',
+    '/packages/admin/pages/dashboard/index?id=team-heshan',
     '/packages/admin/pages/team-leaders/index?id=team-heshan',
   ])
 })

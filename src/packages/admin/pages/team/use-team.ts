@@ -10,7 +10,7 @@ import { DEADLINE_STATE, deputyGuide, formatDay, leaderTitles } from '../../labe
 import { adminUrl } from '../../routes'
 
 export interface TeamAction {
-  key: 'members' | 'create' | 'rename' | 'roles' | 'import' | 'forms' | 'periods'
+  key: 'members' | 'create' | 'rename' | 'roles' | 'import' | 'forms' | 'dashboard' | 'periods'
   label: string
   url: string
 }
@@ -58,6 +58,7 @@ export function toTeamScreen(p: TeamPage): TeamScreen {
         { key: 'roles', label: '任命管理', url: adminUrl.roles(id) },
         { key: 'import', label: '集体注册', url: adminUrl.import(id) },
         { key: 'forms', label: '报表', url: adminUrl.forms(id) },
+        { key: 'dashboard', label: '数据看板', url: adminUrl.dashboard(id) },
         // Periods are the city's: the owner anywhere, and whoever manages the root (its admins).
         ...(p.can.appointAdmins || p.team.parentId === null
           ? [{ key: 'periods' as const, label: '报送周期', url: adminUrl.periods() }]
