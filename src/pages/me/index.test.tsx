@@ -306,3 +306,54 @@ test('reloads when the page is shown again after being hidden (back from the for
   expect(await screen.findByText('待激活')).toBeTruthy()
   expect(callMock).toHaveBeenCalledTimes(2)
 })
+
+describe('队伍邀请 (集体注册 of someone registered elsewhere)', () => {
+  const medical = { id: 'team-medical', name: '益阳市医学会科技志愿者支队', kind: 'society' as const }
+  const invited = (over: Partial<MeView> = {}) =>
+    me({ invitations: [{ team: medical, at: '2026-11-30T02:00:00.000Z' }], ...over })
+
+  test('accepting joins the team and shows 我的 again without the invitation', async () => {
+    await shown(invited())
+    expect(screen.getByTestId('invitations').textContent).toContain('益阳市医学会科技志愿者支队邀请你加入')
+    callMock.mockResolvedValueOnce({ ok: true, data: me({}) })
+    answer(me({}))
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('accept-team-medical'))
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.acceptInvitation', { teamId: 'team-medical' })
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(screen.queryByTestId('invitations')).toBeNull()
+  })
+
+  test('婉拒 asks first; cancelling sends nothing, confirming declines', async () => {
+    await shown(invited())
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decline-team-medical'))
+    })
+    expect(callMock).not.toHaveBeenCalledWith('volunteer.declineInvitation', expect.anything())
+    callMock.mockResolvedValueOnce({ ok: true, data: me({}) })
+    answer(me({}))
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decline-team-medical'))
+    })
+    expect(jest.mocked(Taro.showModal).mock.calls[1][0]).toMatchObject({ confirmText: '婉拒' })
+    expect(callMock).toHaveBeenCalledWith('volunteer.declineInvitation', { teamId: 'team-medical' })
+  })
+
+  test('a refusal shows the server message and keeps the invitation', async () => {
+    await shown(invited())
+    callMock.mockResolvedValueOnce({ ok: false, code: 'CONFLICT', message: '状态刚刚发生了变化，请刷新后重试' })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('accept-team-medical'))
+    })
+    expect(screen.getByTestId('invitation-error').textContent).toBe('状态刚刚发生了变化，请刷新后重试')
+    expect(screen.getByTestId('invitation-team-medical')).toBeTruthy()
+  })
+
+  test('before activation 接受 waits and says why', async () => {
+    await shown(invited({ status: 'approved' }))
+    expect(screen.getByTestId('invitation-team-medical').textContent).toContain('激活后才能接受邀请')
+    expect(screen.getByTestId('accept-team-medical').hasAttribute('disabled')).toBe(true)
+  })
+})

@@ -5,9 +5,22 @@ import { flag } from '../../utils/flag'
 import { useElderMode } from '../../services/elder-mode'
 import './index.scss'
 import { withScreen } from '../../components/Screen'
+import { Invitations } from './invitations'
 
 function MePage() {
-  const { loading, error, screen, reload, leaving, actionError, leave, go } = useMe()
+  const {
+    loading,
+    error,
+    screen,
+    reload,
+    leaving,
+    actionError,
+    leave,
+    go,
+    answering,
+    invitationError,
+    answerInvitation,
+  } = useMe()
   const [elder, setElder] = useElderMode()
 
   if (!screen) {
@@ -45,6 +58,13 @@ function MePage() {
           </Text>
         ))}
       </View>
+
+      <Invitations
+        invitations={screen.invitations}
+        answering={answering}
+        error={invitationError}
+        onAnswer={(teamId, accept) => void answerInvitation(teamId, accept)}
+      />
 
       {screen.showHours ? (
         <View className="card me__hours">

@@ -49,6 +49,16 @@ export interface MeScreen {
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
   notices: { id: string; title: string; body: string; at: string }[]
+  /** Teams that registered the caller (集体注册) and wait for 接受 or 婉拒. */
+  invitations: Invitation[]
+}
+
+export interface Invitation {
+  teamId: string
+  teamName: string
+  at: string
+  /** Only an activated volunteer joins a team; the others see why the buttons wait. */
+  canAccept: boolean
 }
 
 const REVIEW_ENTRY: Entry = {
@@ -247,6 +257,12 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
     service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status)],
     entries: entriesFor(me.roles),
+    invitations: me.invitations.map((i) => ({
+      teamId: i.team.id,
+      teamName: i.team.name,
+      at: formatDateTime(i.at),
+      canAccept: me.status === 'active',
+    })),
     notices: [...me.notices]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .map((n) => ({ id: n.id, title: n.title, body: n.body, at: formatDateTime(n.at) })),
@@ -261,10 +277,39 @@ const LEAVE_CONFIRM = {
   cancelText: '再想想',
 }
 
+const declineConfirm = (teamName: string) => ({
+  title: '婉拒邀请',
+  content: `婉拒后不会加入${teamName}，该队伍也看不到你的信息。确定婉拒吗？`,
+  confirmText: '婉拒',
+  cancelText: '再想想',
+})
+
 export function useMe() {
   const q = useQuery('volunteer.me', {})
   const [leaving, setLeaving] = useState(false)
   const [actionError, setActionError] = useState<string | undefined>()
+  /** The team whose invitation is being answered; one at a time. */
+  const [answering, setAnswering] = useState<string | null>(null)
+  const [invitationError, setInvitationError] = useState<string | undefined>()
+
+  async function answerInvitation(teamId: string, accept: boolean) {
+    if (answering) return
+    const teamName = q.data?.invitations.find((i) => i.team.id === teamId)?.team.name ?? '该队伍'
+    if (!accept) {
+      const { confirm } = await Taro.showModal(declineConfirm(teamName))
+      if (!confirm) return
+    }
+    setAnswering(teamId)
+    setInvitationError(undefined)
+    const r = await call(accept ? 'volunteer.acceptInvitation' : 'volunteer.declineInvitation', { teamId })
+    setAnswering(null)
+    if (!r.ok) {
+      setInvitationError(r.message)
+      return
+    }
+    void Taro.showToast({ title: accept ? `已加入${teamName}` : '已婉拒', icon: 'none' })
+    await q.reload()
+  }
   const [keptTickets, setKeptTickets] = useState(false)
 
   useEffect(() => {
@@ -300,6 +345,9 @@ export function useMe() {
     leaving,
     actionError,
     leave,
+    answering,
+    invitationError,
+    answerInvitation,
     go: (url: string) => Taro.navigateTo({ url }),
   }
 }
