@@ -16,6 +16,8 @@ export default defineAppConfig({
         'pages/periods/index',
         'pages/import/index',
         'pages/forms/index',
+        'pages/pending/index',
+        'pages/appeals/index',
       ],
     },
     {
@@ -29,6 +31,7 @@ export default defineAppConfig({
         'pages/records/index',
         'pages/certificate/index',
         'pages/verify/index',
+        'pages/appeal/index',
       ],
     },
     {

@@ -13,6 +13,8 @@ export const appUrl = {
   activities: () => '/pages/activities/index',
   me: () => '/pages/me/index',
   register: () => `${VOLUNTEER}/register/index`,
+  /** 申诉 when the ID number is taken; the form starts from the registration draft on the phone. */
+  appeal: () => `${VOLUNTEER}/appeal/index`,
   activate: () => `${VOLUNTEER}/activate/index`,
   claim: () => `${VOLUNTEER}/activate/index?mode=claim`,
   activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,

@@ -14,4 +14,9 @@ export const adminUrl = {
   import: (teamId: string) => `${ROOT}/import/index?${q('id', teamId)}`,
   /** 附件2 / 附件3, the entered figures and filing, for one team. */
   forms: (teamId: string) => `${ROOT}/forms/index?${q('id', teamId)}`,
+  reviewDetail: (volunteerId: string) => `${ROOT}/review-detail/index?${q('volunteerId', volunteerId)}`,
+  /** 待激活: approved or imported, not activated yet; re-issue codes from here. */
+  pending: () => `${ROOT}/pending/index`,
+  /** Open 申诉 about records in the caller's scope. */
+  appeals: () => `${ROOT}/appeals/index`,
 }

@@ -357,3 +357,11 @@ describe('队伍邀请 (集体注册 of someone registered elsewhere)', () => {
     expect(screen.getByTestId('accept-team-medical').hasAttribute('disabled')).toBe(true)
   })
 })
+
+test('an admin reaches 待激活 and 申诉; a volunteer does not', async () => {
+  await shown(me({ roles: [{ role: 'admin', team }] }))
+  fireEvent.click(screen.getByTestId('entry-pending'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/pending/index' })
+  fireEvent.click(screen.getByTestId('entry-appeals'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/appeals/index' })
+})

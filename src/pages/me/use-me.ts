@@ -67,6 +67,18 @@ const REVIEW_ENTRY: Entry = {
   hint: '审核本队伍及下级队伍的志愿者注册',
   url: '/packages/admin/pages/review/index',
 }
+const PENDING_ENTRY: Entry = {
+  key: 'pending',
+  title: '待激活',
+  hint: '审核通过或集体注册后尚未激活的志愿者，可重发激活码',
+  url: '/packages/admin/pages/pending/index',
+}
+const APPEALS_ENTRY: Entry = {
+  key: 'appeals',
+  title: '申诉',
+  hint: '身份证号被他人注册的申诉，核实后可作废不实注册',
+  url: '/packages/admin/pages/appeals/index',
+}
 const SCAN_ENTRY: Entry = {
   key: 'scan',
   title: '扫码签到',
@@ -154,7 +166,7 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
   const has = (...rs: RoleGrant['role'][]) => roles.some((g) => rs.includes(g.role))
   const entries: Entry[] = []
   // The owner (city 科协) may do everything an admin may.
-  if (has('admin', 'owner')) entries.push(REVIEW_ENTRY)
+  if (has('admin', 'owner')) entries.push(REVIEW_ENTRY, PENDING_ENTRY, APPEALS_ENTRY)
   if (has('organizer', 'admin', 'owner')) entries.push(ORGANIZED_ENTRY)
   if (has('organizer')) entries.push(SCAN_ENTRY)
   if (has('organizer', 'admin', 'owner')) entries.push(RECORDS_TODO_ENTRY)

@@ -5,12 +5,13 @@ import { Gender } from '../../../../../types/enums'
 import { usePagedQuery } from '../../../../hooks/use-paged-query'
 import { call } from '../../../../services/client'
 import { formatDateTime } from '../../../../utils/datetime'
+import { adminUrl } from '../../routes'
 
 const PAGE_SIZE = 20
 /** admin.approve takes at most 50 ids per call (types/schemas.ts). */
 const APPROVE_CHUNK = 50
 
-export const detailUrl = (volunteerId: string) => `/packages/admin/pages/review-detail/index?volunteerId=${volunteerId}`
+export const detailUrl = adminUrl.reviewDetail
 
 export interface ReviewRow {
   id: string

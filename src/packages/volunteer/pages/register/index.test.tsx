@@ -312,12 +312,18 @@ test('a server INVALID_INPUT is shown at the field it names', async () => {
   expect(errorOf('teamId')).toBeUndefined()
 })
 
-test('ID_NUMBER_TAKEN tells the user, at the ID number, to contact the team admin', async () => {
-  const message = '该身份证号已注册。如需帮助，请联系所选队伍的管理员。'
+test('ID_NUMBER_TAKEN gives the one generic message at the ID number and the way to 提出申诉', async () => {
+  const message = '该身份证号无法使用。如果这是您本人的身份证号，请在注册页提交申诉，由管理员核实处理。'
   await open(unregistered, { 'volunteer.register': { ok: false, code: 'ID_NUMBER_TAKEN', message, field: 'idNumber' } })
+  expect(screen.queryByTestId('open-appeal')).toBeNull()
   fillAll()
   await submit()
   expect(errorOf('idNumber')).toBe(message)
+  fireEvent.click(screen.getByTestId('open-appeal'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/appeal/index' })
+  // Another number: the appeal is no longer what the user needs.
+  type('idNumber', ID_MALE.slice(0, 17))
+  expect(screen.queryByTestId('open-appeal')).toBeNull()
 })
 
 test('ALREADY_REGISTERED says so and offers the way back to 我的', async () => {

@@ -112,6 +112,11 @@ function RegisterPage() {
             data-testid="input-idNumber"
           />
         </FormField>
+        {r.idTaken ? (
+          <Text className="register__appeal" onClick={r.openAppeal} data-testid="open-appeal">
+            提出申诉
+          </Text>
+        ) : null}
         <FormField id={fieldId('employer')} label="单位" required error={errors.employer}>
           <Input
             className="form-input"

@@ -6,6 +6,7 @@ import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { guardLeave } from '../../../../services/leave-guard'
+import { appUrl } from '../../../../routes'
 import {
   check,
   emptyForm,
@@ -64,6 +65,8 @@ export function useRegister() {
   const [formError, setFormError] = useState<string | undefined>()
   const [alreadyRegistered, setAlreadyRegistered] = useState(false)
   const [busy, setBusy] = useState(false)
+  /** The ID number was refused as taken: offer 申诉 until it is changed. */
+  const [idTaken, setIdTaken] = useState(false)
   const prefilled = useRef(false)
 
   const view = me.data
@@ -110,6 +113,7 @@ export function useRegister() {
   /** Changes a value; a server complaint about those fields no longer applies. */
   function set<K extends keyof FormState>(key: K, value: FormState[K], ...fields: Field[]) {
     setForm((f) => ({ ...f, [key]: value }))
+    if (key === 'idNumber') setIdTaken(false)
     setServerErrors((e) => {
       const next = { ...e }
       for (const f of fields) delete next[f]
@@ -143,6 +147,7 @@ export function useRegister() {
       return
     }
     if (r.code === 'ALREADY_REGISTERED') setAlreadyRegistered(true)
+    if (r.code === 'ID_NUMBER_TAKEN') setIdTaken(true)
     if (isField(r.field)) {
       const field = r.field
       setServerErrors((e) => ({ ...e, [field]: r.message }))
@@ -182,6 +187,8 @@ export function useRegister() {
     facts: idFacts(form.idNumber),
     formError,
     alreadyRegistered,
+    idTaken,
+    openAppeal: () => Taro.navigateTo({ url: appUrl.appeal() }),
     busy,
     teams: { data: tree.data, loading: tree.loading, error: tree.error?.message, reload: tree.reload },
     set,
