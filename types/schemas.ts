@@ -97,6 +97,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   }),
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),
+  'volunteer.idCardFolder': empty,
   'volunteer.readIdCard': v.strictObject({ fileID }),
   'volunteer.phoneNumber': v.strictObject({
     code: v.pipe(

@@ -19,6 +19,7 @@ export const main = createHandler<'volunteer'>(
     appeal: (caller, data) => volunteers.appeal(caller, data),
     acceptInvitation: (caller, data) => volunteers.acceptInvitation(caller, data),
     declineInvitation: (caller, data) => volunteers.declineInvitation(caller, data),
+    idCardFolder: (caller) => quick.idCardFolder(caller),
     readIdCard: (caller, data) => quick.readIdCard(caller, data),
     phoneNumber: (caller, data) => quick.phoneNumber(caller, data),
   },
