@@ -1,5 +1,5 @@
 import { devOpenid } from './cloud.h5'
-import { outcomeOf, REFUSED, type PhoneCheck } from './phone-check'
+import { outcomeOf, REFUSED, type PhoneCheck } from './phone-check-shared'
 
 /**
  * The browser build runs only against the local dev server (production ships the weapp build), which

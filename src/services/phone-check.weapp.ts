@@ -1,4 +1,4 @@
-import { outcomeOf, REFUSED, type PhoneCheck } from './phone-check'
+import { outcomeOf, REFUSED, type PhoneCheck } from './phone-check-shared'
 
 /**
  * https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/getPhoneNumber.html — the

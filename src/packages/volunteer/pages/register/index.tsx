@@ -1,10 +1,11 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../../../types/enums'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
 import { ErrorState, Loading } from '../../../../components/PageState'
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { fieldId, useRegister } from './use-register'
+import type { QuickNote } from './use-quick-fill'
 import { PrivacyNotice } from './privacy-notice'
 import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
@@ -16,7 +17,20 @@ const options = <T extends string>(labels: { map: Record<T, string>; values: T[]
   labels.values.map((value) => ({ value, label: labels.map[value] }))
 const SKILLS = options(ActivityType)
 const SLOTS = options(AvailabilitySlot)
-const SOURCE_LABELS = SourceCategory.values.map((s) => SourceCategory.map[s])
+const SOURCES = options(SourceCategory)
+
+/** What a quick fill did, under its button. */
+function QuickNoteLine({ note, source }: { note: QuickNote | undefined; source: QuickNote['source'] }) {
+  if (!note || note.source !== source) return null
+  return (
+    <Text
+      className={`register__quick-note${note.ok ? '' : ' register__quick-note--error'}`}
+      data-testid={`quick-note-${source}`}
+    >
+      {note.text}
+    </Text>
+  )
+}
 
 const formatBirth = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number)
@@ -65,7 +79,7 @@ function RegisterPage() {
     return <Loading />
   }
   const profile = view.profile
-  const sourceIndex = form.source ? SourceCategory.values.indexOf(form.source) : 0
+  const { quick } = r
 
   return (
     <View className="register">
@@ -73,6 +87,19 @@ function RegisterPage() {
 
       <Text className="section-title">身份信息</Text>
       <View className="card">
+        <Button
+          className="register__quick"
+          loading={flag(quick.busy === 'idCard')}
+          disabled={flag(quick.busy !== null)}
+          onClick={() => void quick.readIdCard()}
+          data-testid="quick-idcard"
+        >
+          拍照识别身份证
+        </Button>
+        <QuickNoteLine note={quick.note} source="idCard" />
+        <Text className="register__quick-hint">
+          拍身份证正面，自动填写姓名和身份证号；照片识别后立即删除。也可以直接填写。
+        </Text>
         <FormField id={fieldId('name')} label="姓名" required error={errors.name}>
           <Input
             className="form-input"
@@ -218,6 +245,22 @@ function RegisterPage() {
 
       <Text className="section-title">联系方式</Text>
       <View className="card">
+        {quick.phone.available ? (
+          <>
+            <Button
+              className="register__quick"
+              openType={quick.phone.openType}
+              onGetPhoneNumber={(e) => quick.phone.onEvent(e.detail)}
+              onClick={quick.phone.openType ? undefined : () => void quick.phone.onTap()}
+              loading={flag(quick.busy === 'phone')}
+              disabled={flag(quick.busy !== null)}
+              data-testid="quick-phone"
+            >
+              使用微信绑定的手机号
+            </Button>
+            <QuickNoteLine note={quick.note} source="phone" />
+          </>
+        ) : null}
         <FormField
           id={fieldId('mobile')}
           label="手机号"
@@ -241,20 +284,16 @@ function RegisterPage() {
       <Text className="section-title">志愿者来源与队伍</Text>
       <View className="card">
         <FormField id={fieldId('source')} label="志愿者来源" required error={errors.source}>
-          <Picker
-            mode="selector"
-            range={SOURCE_LABELS}
-            value={sourceIndex}
-            onChange={(e) => {
-              set('source', SourceCategory.values[Number(e.detail.value)], 'source')
+          <ChoiceChips
+            options={SOURCES}
+            selected={form.source ? [form.source] : []}
+            single
+            testId="source"
+            onToggle={(v) => {
+              set('source', v, 'source')
               touch('source')
             }}
-            data-testid="picker-source"
-          >
-            <View className={`form-input${form.source ? '' : ' form-input--placeholder'}`}>
-              {form.source ? SourceCategory.map[form.source] : '请选择志愿者来源'}
-            </View>
-          </Picker>
+          />
         </FormField>
         <FormField
           id={fieldId('teamId')}
@@ -263,6 +302,11 @@ function RegisterPage() {
           error={errors.teamId}
           hint="区县（市）队伍的成员自动成为益阳市支队成员"
         >
+          {r.suggestion ? (
+            <Button className="register__suggest" onClick={r.acceptSuggestion} data-testid="team-suggestion">
+              建议：{r.suggestion.name}（按身份证号所在区县）
+            </Button>
+          ) : null}
           <TeamPicker
             teams={r.teams.data}
             loading={r.teams.loading}

@@ -7,6 +7,8 @@ import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { guardLeave } from '../../../../services/leave-guard'
 import { appUrl } from '../../../../routes'
+import { suggestedTeam } from '../../../../../types/area-codes'
+import { useQuickFill } from './use-quick-fill'
 import {
   check,
   emptyForm,
@@ -121,6 +123,20 @@ export function useRegister() {
     })
   }
 
+  const quick = useQuickFill({
+    idCard: (r) => {
+      set('name', r.name, 'name')
+      set('idNumber', r.idNumber, 'idNumber')
+      touch('name', 'idNumber')
+    },
+    mobile: (m) => {
+      set('mobile', m, 'mobile')
+      touch('mobile')
+    },
+  })
+  const facts = idFacts(form.idNumber)
+  const suggestion = facts && tree.data ? suggestedTeam(form.idNumber, tree.data) : null
+
   function showAt(field: Field | undefined, message: string) {
     void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
     if (field) void Taro.pageScrollTo({ selector: `#${fieldId(field)}`, duration: 300 })
@@ -184,7 +200,15 @@ export function useRegister() {
     mode,
     form,
     errors,
-    facts: idFacts(form.idNumber),
+    facts,
+    quick,
+    /** The county team of the ID number's area code, while another (or none) is chosen. */
+    suggestion: suggestion && suggestion.id !== form.teamId ? suggestion : null,
+    acceptSuggestion: () => {
+      if (!suggestion) return
+      set('teamId', suggestion.id, 'teamId')
+      touch('teamId')
+    },
     formError,
     alreadyRegistered,
     idTaken,
