@@ -62,7 +62,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'volunteer.activate': v.strictObject({ code: activationCodeSchema }),
   'volunteer.leave': empty,
   'team.tree': empty,
-  'admin.reviewQueue': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
+  'admin.reviewQueue': v.strictObject({ teamId: v.optional(id), cursor: cursorSchema, limit: limitSchema }),
   'admin.reviewDetail': v.strictObject({ volunteerId: id }),
   'admin.reveal': v.strictObject({ volunteerId: id, field: v.picklist(['idNumber', 'mobile'], '字段无效') }),
   'admin.approve': v.strictObject({

@@ -7,7 +7,7 @@ import type {
   ReviewDetail,
   ReviewItem,
 } from '../../../types/api'
-import { adminScope, assertCityLevel, assertInScope, inScope } from '../auth'
+import { adminScope, assertCityLevel, assertInScope, inScope, teamInScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
@@ -16,6 +16,7 @@ import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
+import type { TeamRepository } from '../repositories/team.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor, keysetPage } from './cursor'
 import { isUnclaimed, issueActivation } from '../volunteer'
@@ -28,6 +29,7 @@ export interface ReviewDeps {
   records: RecordRepository
   memberships: MembershipRepository
   appeals: AppealRepository
+  teams: Pick<TeamRepository, 'get'>
   notifyReview(openid: string, r: ReviewResult): Promise<void>
 }
 
@@ -64,7 +66,7 @@ function firstSubmission(v: VolunteerDoc, logged: ReviewDoc[]): Pick<ReviewDoc, 
   return [...logged, { action: 'submitted', reason: null, at: v.consentAt }]
 }
 
-export function reviewService({ volunteers, records, memberships, appeals, notifyReview }: ReviewDeps) {
+export function reviewService({ volunteers, records, memberships, appeals, teams, notifyReview }: ReviewDeps) {
   /** Why a review's compare-and-set failed: another reviewer, or an edit by the volunteer. */
   async function lostRace(id: string, revision: number): Promise<AppError> {
     const now = await volunteers.findById(id)
@@ -89,8 +91,9 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
   }
 
   return {
-    async queue(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
-      const scope = await adminScope(caller)
+    async queue(caller: Caller, data: { teamId?: string; cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
+      // One team's subtree (in the caller's scope) narrows the same index: status, teamPath, submittedAt, _id.
+      const scope = data.teamId ? [(await teamInScope(caller, teams, data.teamId))._id] : await adminScope(caller)
       const limit = data.limit ?? DEFAULT_LIMIT
       const after: QueueCursor | null = data.cursor
         ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))

@@ -45,8 +45,13 @@ function me(over: Partial<MeView>): MeView {
 }
 const unregistered = () => me({ status: 'unregistered', profile: null, team: null, submittedAt: null, serviceHours: 0 })
 
+/** The first page of the review queue, read for an administrator's 待审核 badge. */
+let queue: { items: unknown[]; nextCursor: string | null } = { items: [], nextCursor: null }
 function answer(view: MeView) {
-  callMock.mockResolvedValue({ ok: true, data: view })
+  callMock.mockImplementation(
+    async (action: string) =>
+      (action === 'admin.reviewQueue' ? { ok: true, data: queue } : { ok: true, data: view }) as never,
+  )
 }
 
 async function shown(view: MeView) {
@@ -56,6 +61,7 @@ async function shown(view: MeView) {
 }
 
 beforeEach(() => {
+  queue = { items: [], nextCursor: null }
   callMock.mockReset()
   jest.mocked(Taro.navigateTo).mockClear()
   jest.mocked(Taro.showModal).mockClear()
@@ -210,9 +216,14 @@ test('shows the notices the subscribe messages carried, newest first, delivered 
   expect(notices.textContent!.indexOf('已通过')).toBeLessThan(notices.textContent!.indexOf('未通过'))
 })
 
-test('lists roles and opens the admin review screen', async () => {
+test('an administrator sees the work first, one list of teams with the roles, and the review queue', async () => {
   await shown(me({ roles: [{ role: 'admin', team }] }))
-  expect(screen.getByTestId('roles').textContent).toContain('管理员 · 赫山区科技志愿者队')
+  const text = document.body.textContent!
+  expect(text.indexOf('我的工作')).toBeLessThan(text.indexOf('志愿者状态'))
+  expect(text.indexOf('我的队伍与角色')).toBeLessThan(text.indexOf('志愿者状态'))
+  expect(screen.getByTestId(`team-entry-${team.id}`).textContent).toContain('管理员 · 查看队伍')
+  // Roles and teams are one list, not two that repeat each other.
+  expect(screen.queryByText('我的角色')).toBeNull()
   expect(screen.queryByTestId('entry-scan')).toBeNull()
   fireEvent.click(screen.getByTestId('entry-review'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/review/index' })
@@ -364,4 +375,26 @@ test('an admin reaches 待激活 and 申诉; a volunteer does not', async () => 
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/pending/index' })
   fireEvent.click(screen.getByTestId('entry-appeals'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/appeals/index' })
+})
+
+describe('待审核 badge', () => {
+  test('counts the first page of the queue for an administrator, "10+" beyond it', async () => {
+    queue = { items: Array.from({ length: 10 }, (_, i) => ({ volunteerId: `v-${i}` })), nextCursor: 'c' }
+    await shown(me({ roles: [{ role: 'admin', team }] }))
+    expect((await screen.findByTestId('entry-review-badge')).textContent).toBe('10+')
+    expect(callMock).toHaveBeenCalledWith('admin.reviewQueue', { limit: 10 })
+  })
+
+  test('shows the exact count, and none when the queue is empty', async () => {
+    queue = { items: [{ volunteerId: 'v-1' }, { volunteerId: 'v-2' }], nextCursor: null }
+    await shown(me({ roles: [{ role: 'owner', team }] }))
+    expect((await screen.findByTestId('entry-review-badge')).textContent).toBe('2')
+  })
+
+  test('an organizer or a volunteer never reads the review queue', async () => {
+    await shown(me({ roles: [{ role: 'organizer', team }] }))
+    await screen.findByTestId('entry-organized')
+    expect(callMock).not.toHaveBeenCalledWith('admin.reviewQueue', expect.anything())
+    expect(screen.getByText('我的志愿者身份')).toBeTruthy()
+  })
 })

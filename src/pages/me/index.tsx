@@ -32,6 +32,11 @@ function MePage() {
     <View className="me">
       {error ? <StaleNotice message={error.message} onRetry={reload} /> : null}
 
+      {/* Staff see their work first; their own volunteer card follows. */}
+      <Entries title="我的工作" entries={screen.entries} testPrefix="entry" go={go} />
+      <Entries title="我的队伍与角色" entries={screen.teams} testPrefix="team-entry" go={go} />
+      {screen.staff ? <Text className="section-title">我的志愿者身份</Text> : null}
+
       <View className="card me__status">
         <View className="me__status-row">
           <Text className="me__status-title">志愿者状态</Text>
@@ -103,22 +108,7 @@ function MePage() {
         </>
       ) : null}
 
-      {screen.roles.length ? (
-        <>
-          <Text className="section-title">我的角色</Text>
-          <View className="card" data-testid="roles">
-            {screen.roles.map((r) => (
-              <Text className="me__role" key={r.key}>
-                {r.text}
-              </Text>
-            ))}
-          </View>
-        </>
-      ) : null}
-
       <Entries title="志愿服务" entries={screen.service} testPrefix="entry" go={go} />
-      <Entries title="我的队伍" entries={screen.teams} testPrefix="team-entry" go={go} />
-      <Entries title="管理" entries={screen.entries} testPrefix="entry" go={go} />
 
       {screen.notices.length ? (
         <>
@@ -176,7 +166,14 @@ function Entries(props: { title: string; entries: Entry[]; testPrefix: string; g
             data-testid={`${props.testPrefix}-${e.key}`}
             onClick={() => props.go(e.url)}
           >
-            <Text className="me__entry-title">{e.title}</Text>
+            <View className="me__entry-head">
+              <Text className="me__entry-title">{e.title}</Text>
+              {e.badge ? (
+                <Text className="me__entry-badge" data-testid={`${props.testPrefix}-${e.key}-badge`}>
+                  {e.badge}
+                </Text>
+              ) : null}
+            </View>
             <Text className="me__entry-hint">{e.hint}</Text>
           </Button>
         ))}

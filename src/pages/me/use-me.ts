@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { MeView, RoleGrant } from '../../../types/api'
 import { Gender, Role, VolunteerStatus } from '../../../types/enums'
-import { useQuery } from '../../hooks/use-query'
+import { useQuery, useReloadOnReturn } from '../../hooks/use-query'
 import { appUrl } from '../../routes'
 import { call } from '../../services/client'
 import { loadTickets } from '../../services/ticket-store'
@@ -19,6 +19,8 @@ export interface Entry {
   title: string
   hint: string
   url: string
+  /** A count to act on (待审核), shown next to the title. */
+  badge?: string
 }
 
 /** Where the volunteer can go from here; `primary` is the one next step of 附件1. */
@@ -40,8 +42,9 @@ export interface MeScreen {
   canLeave: boolean
   showHours: boolean
   profile: { label: string; value: string }[]
-  roles: { key: string; text: string }[]
-  /** 我的队伍: the team page of each team the caller holds a role in. */
+  /** Administrators, organizers and the owner: their work comes first on 我的. */
+  staff: boolean
+  /** 我的队伍与角色: one entry per team the caller holds a role in, naming the roles. */
   teams: Entry[]
   serviceHours: string
   /** 志愿服务: 我的活动, 服务记录. */
@@ -264,7 +267,7 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
     // Hours are earned only once activated; after 退出 they stay as part of the kept history.
     showHours: me.status === 'active' || me.status === 'left',
     profile,
-    roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
+    staff: me.roles.length > 0,
     teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
     service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status)],
@@ -281,6 +284,11 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
   }
 }
 
+const withBadge = (s: MeScreen, badge: string | undefined): MeScreen => ({
+  ...s,
+  entries: s.entries.map((e) => (e.key === 'review' ? { ...e, badge } : e)),
+})
+
 const LEAVE_CONFIRM = {
   title: '退出科技志愿者队伍',
   content: '退出后将不能报名参加志愿服务活动。你的注册信息和服务记录会保留，以后可以重新注册。确定退出吗？',
@@ -296,8 +304,38 @@ const declineConfirm = (teamName: string) => ({
   cancelText: '再想想',
 })
 
+/** What the first page of the review queue says about the work waiting: "3", "10+", or nothing. */
+export function pendingBadge(items: number, more: boolean): string | undefined {
+  if (items === 0) return undefined
+  return more ? `${items}+` : String(items)
+}
+
+/** Rows of the review queue read for the badge: one indexed request, at most this many documents. */
+const BADGE_LIMIT = 10
+
+/**
+ * The 待审核 count for administrators. The queue has no stored total, so the badge reads its first
+ * page (1 request, ≤ 11 documents on the status/team/submittedAt index) and says "10+" beyond it.
+ */
+function usePendingBadge(admin: boolean) {
+  const [badge, setBadge] = useState<string | undefined>()
+  const load = useCallback(async () => {
+    if (!admin) return
+    const r = await call('admin.reviewQueue', { limit: BADGE_LIMIT })
+    // No badge on a failure: the entry itself still opens the queue, which shows the error.
+    setBadge(r.ok ? pendingBadge(r.data.items.length, r.data.nextCursor !== null) : undefined)
+  }, [admin])
+  useEffect(() => {
+    void load()
+  }, [load])
+  useReloadOnReturn(load)
+  return badge
+}
+
 export function useMe() {
   const q = useQuery('volunteer.me', {})
+  const isAdmin = (q.data?.roles ?? []).some((g) => g.role === 'admin' || g.role === 'owner')
+  const badge = usePendingBadge(isAdmin)
   const [leaving, setLeaving] = useState(false)
   const [actionError, setActionError] = useState<string | undefined>()
   /** The team whose invitation is being answered; one at a time. */
@@ -352,7 +390,7 @@ export function useMe() {
   return {
     loading: q.loading,
     error: q.error,
-    screen: q.data ? toMeScreen(q.data, keptTickets) : undefined,
+    screen: q.data ? withBadge(toMeScreen(q.data, keptTickets), badge) : undefined,
     reload: q.reload,
     leaving,
     actionError,
