@@ -10,6 +10,7 @@ import { PrivacyNotice } from './privacy-notice'
 import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
+import { formatDate } from '../../../../utils/datetime'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 
@@ -30,11 +31,6 @@ function QuickNoteLine({ note, source }: { note: QuickNote | undefined; source: 
       {note.text}
     </Text>
   )
-}
-
-const formatBirth = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
 }
 
 function Intro({ mode, view }: { mode: Mode; view: MeView }) {
@@ -119,7 +115,7 @@ function RegisterPage() {
           hint={
             r.facts ? (
               <Text data-testid="id-facts">
-                出生日期：{formatBirth(r.facts.birthDate)}　性别：{Gender.map[r.facts.gender]}（由身份证号得出）
+                出生日期：{formatDate(r.facts.birthDate)}　性别：{Gender.map[r.facts.gender]}（由身份证号得出）
               </Text>
             ) : profile ? (
               `已登记 ${profile.idNumberMasked}，请重新填写完整的 18 位身份证号`
