@@ -139,11 +139,9 @@ it('registers a new user, has the county admin approve, and activates with the c
   await user.reload()
   await visibleText(user, '待激活').waitFor()
   await visibleText(user, '注册审核已通过').waitFor()
-  effort.taps++
-  await visibleText(user, /^激活$/).click()
-  // The code comes filled in (the volunteer's own, shown only to them): nothing to type.
-  expect(await input(user, 'input-code').inputValue()).toBe(code)
-  await userTap(user, 'submit')
+  // The volunteer's own code is on record (shown only to them): one tap on 激活, nothing typed.
+  expect(code).toMatch(/^\d{6}$/)
+  await userTap(user, 'step-activate')
   await visibleText(user, '已激活').waitFor()
   await visibleText(user, '你已是科技志愿者，可以报名参加活动。').waitFor()
 
@@ -153,9 +151,9 @@ it('registers a new user, has the county admin approve, and activates with the c
     JSON.stringify({ ...effort, goal: { taps: 12, typed: 20 } }),
   )
   console.log(`[journey] new user to 已激活: ${effort.taps} taps, ${effort.typed} typed characters (goal ≤ 12, ≤ 20)`)
-  // Before quick fill: 24 taps, 71 characters. The taps left above 12 are the fields no card or
+  // Before quick fill: 24 taps, 71 characters (measured 2026-12-01); after: 15 and 13. The taps left above 12 are the fields no card or
   // phone can know (单位, 职务, a skill, a time, the source), consent, and the two submits.
-  expect(effort.taps).toBeLessThanOrEqual(16)
+  expect(effort.taps).toBeLessThanOrEqual(15)
   expect(effort.typed).toBeLessThanOrEqual(20)
 
   await admin.context().close()

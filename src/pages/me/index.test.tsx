@@ -126,11 +126,30 @@ describe('待激活', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
   })
 
-  test('with their own code on the record, 激活 opens the entry with the code filled in', async () => {
+  test('with their own code on the record, one tap on 激活 activates', async () => {
     await shown(me({ status: 'approved', activationCode: '246810' }))
-    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已填好')
-    fireEvent.click(screen.getByRole('button', { name: '激活' }))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index?code=246810' })
+    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已由系统填好')
+    answer(me({ status: 'active' }))
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.activate', { code: '246810' })
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    expect((await screen.findByTestId('status')).textContent).toContain('已激活')
+  })
+
+  test('a refused one-tap activation says why and stays', async () => {
+    await shown(me({ status: 'approved', activationCode: '246810' }))
+    callMock.mockResolvedValueOnce({
+      ok: false,
+      code: 'CODE_EXPIRED',
+      message: '激活码已过期，请联系队伍管理员重新发放',
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    })
+    expect(screen.getByTestId('step-error').textContent).toBe('激活码已过期，请联系队伍管理员重新发放')
+    expect(screen.getByTestId('status').textContent).toContain('待激活')
   })
 
   test('when locked, tells them to contact the admin instead of offering the code entry', async () => {

@@ -20,6 +20,9 @@ function MePage() {
     answering,
     invitationError,
     answerInvitation,
+    activating,
+    stepError,
+    primary,
   } = useMe()
   const [elder, setElder] = useElderMode()
 
@@ -51,11 +54,18 @@ function MePage() {
           <Button
             className="me__primary"
             type="primary"
+            loading={flag(activating)}
+            disabled={flag(activating)}
             data-testid={`step-${screen.primary.key}`}
-            onClick={() => go(screen.primary!.url)}
+            onClick={() => void primary()}
           >
             {screen.primary.label}
           </Button>
+        ) : null}
+        {screen.primary && stepError ? (
+          <Text className="me__leave-error" data-testid="step-error">
+            {stepError}
+          </Text>
         ) : null}
         {screen.secondary.map((s) => (
           <Text className="me__secondary" key={s.key} data-testid={`step-${s.key}`} onClick={() => go(s.url)}>

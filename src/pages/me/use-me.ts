@@ -221,7 +221,7 @@ function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: S
           }
         : {
             hint: me.activationCode
-              ? '审核已通过。点击“激活”即可完成激活（激活码已填好），激活后即可报名参加活动。'
+              ? '审核已通过。点击“激活”即可完成激活（激活码已由系统填好），激活后即可报名参加活动。'
               : '审核已通过。请输入审核通过消息中的 6 位激活码完成激活，激活后即可报名参加活动。',
             primary: step(
               'activate',
@@ -342,6 +342,33 @@ export function useMe() {
   const [answering, setAnswering] = useState<string | null>(null)
   const [invitationError, setInvitationError] = useState<string | undefined>()
 
+  const [activating, setActivating] = useState(false)
+  const [stepError, setStepError] = useState<string | undefined>()
+
+  /**
+   * The next step. 激活 with the volunteer's own code on record (shown only to them) activates at
+   * once: one tap (issue 10); without it, the code entry opens.
+   */
+  async function primary() {
+    const step = q.data ? stepsOf(q.data).primary : null
+    if (!step || activating) return
+    const code = q.data?.activationCode
+    if (step.key !== 'activate' || !code) {
+      void Taro.navigateTo({ url: step.url })
+      return
+    }
+    setActivating(true)
+    setStepError(undefined)
+    const r = await call('volunteer.activate', { code })
+    setActivating(false)
+    if (!r.ok) {
+      setStepError(r.message)
+      return
+    }
+    void Taro.showToast({ title: '已激活', icon: 'success' })
+    await q.reload()
+  }
+
   async function answerInvitation(teamId: string, accept: boolean) {
     if (answering) return
     const teamName = q.data?.invitations.find((i) => i.team.id === teamId)?.team.name ?? '该队伍'
@@ -398,6 +425,9 @@ export function useMe() {
     answering,
     invitationError,
     answerInvitation,
+    activating,
+    stepError,
+    primary,
     go: (url: string) => Taro.navigateTo({ url }),
   }
 }
