@@ -13,6 +13,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from './index'
 import { demoData, demoUsers, DEV_FUNCTION_ENV, DEV_PII_KEY } from './seed'
+import { phoneCodeFor } from './openapi-fixtures'
 
 export interface DevServerOptions {
   dataDir: string
@@ -117,6 +118,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
         }
         const fileID = await cloud.storage.upload(cloudPath, await readBody(req))
         return send(res, 200, { fileID })
+      }
+      if (url.pathname === '/__dev/phone-code' && req.method === 'POST') {
+        // The H5 app's stand-in for WeChat's getPhoneNumber button: a one-time code for the acting
+        // user's number, which the function exchanges through phonenumber.getPhoneNumber as usual.
+        const body = (await readJson(req)) as { openid?: unknown }
+        if (typeof body.openid !== 'string' || !body.openid) return send(res, 400, { error: 'expected { openid }' })
+        return send(res, 200, { code: phoneCodeFor(body.openid) })
       }
       if (url.pathname === '/__dev/outbox' && req.method === 'GET') {
         const openid = url.searchParams.get('openid')

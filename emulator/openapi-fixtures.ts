@@ -3,8 +3,8 @@
  * fixtures, with the real error codes for bad input. Made-up people only (valid GB 11643 numbers).
  *
  * ID cards: an uploaded image whose bytes start with `IDCARD-FIXTURE:<key>` reads as that fixture;
- * any other image has no card in it. Phone codes: `phone-code-<11 digits>` is that mobile; a code
- * works once, like WeChat's (each code is single-use and lives 5 minutes).
+ * any other image has no card in it. Phone codes: `phone-code-<11 digits>` (optionally `-<nonce>`) is
+ * that mobile; a code works once, like WeChat's (each code is single-use and lives 5 minutes).
  */
 import { idCardCheckChar } from '../types/idcard'
 
@@ -41,7 +41,7 @@ const usedCodes = new Set<string>()
 
 /** `phonenumber.getPhoneNumber` for a `getPhoneNumber` button's code. */
 export function phoneNumber(code: unknown): OpenApiAnswer {
-  const m = typeof code === 'string' ? /^phone-code-(1\d{10})$/.exec(code) : null
+  const m = typeof code === 'string' ? /^phone-code-(1\d{10})(?:-[a-z0-9]{1,16})?$/.exec(code) : null
   if (!m || usedCodes.has(code as string)) return { errcode: 40029, errmsg: 'invalid code' }
   usedCodes.add(code as string)
   return {
@@ -55,3 +55,17 @@ export function phoneNumber(code: unknown): OpenApiAnswer {
     },
   }
 }
+
+/**
+ * The mobile WeChat would vouch for, for any openid of the local cloud: the same number every time
+ * for one user (a made-up 139 number), so a browser journey can check what the form shows.
+ */
+export function devMobileOf(openid: string): string {
+  let h = 2166136261
+  for (const ch of openid) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0
+  return `139${String(h % 100_000_000).padStart(8, '0')}`
+}
+
+let nonce = 0
+/** A fresh one-time code for `openid`'s number: the browser's stand-in for the getPhoneNumber button. */
+export const phoneCodeFor = (openid: string) => `phone-code-${devMobileOf(openid)}-${(++nonce).toString(36)}`

@@ -17,6 +17,8 @@ export default defineAppConfig({
         'pages/import/index',
         'pages/forms/index',
         'pages/dashboard/index',
+        'pages/pending/index',
+        'pages/appeals/index',
       ],
     },
     {
@@ -31,6 +33,7 @@ export default defineAppConfig({
         'pages/records/index',
         'pages/certificate/index',
         'pages/verify/index',
+        'pages/appeal/index',
       ],
     },
     {

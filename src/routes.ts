@@ -15,6 +15,8 @@ export const appUrl = {
   register: () => `${VOLUNTEER}/register/index`,
   /** 代为注册: a family member or team leader registers an elder. */
   registerFor: () => `${VOLUNTEER}/register-for/index`,
+  /** 申诉 when the ID number is taken; the form starts from the registration draft on the phone. */
+  appeal: () => `${VOLUNTEER}/appeal/index`,
   activate: () => `${VOLUNTEER}/activate/index`,
   claim: () => `${VOLUNTEER}/activate/index?mode=claim`,
   activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,

@@ -69,7 +69,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
     limit: limitSchema,
   }),
   'team.recount': empty,
-  'admin.reviewQueue': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
+  'admin.reviewQueue': v.strictObject({ teamId: v.optional(id), cursor: cursorSchema, limit: limitSchema }),
   'admin.reviewDetail': v.strictObject({ volunteerId: id }),
   'admin.reveal': v.strictObject({ volunteerId: id, field: v.picklist(['idNumber', 'mobile'], '字段无效') }),
   'admin.approve': v.strictObject({
@@ -108,6 +108,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'volunteer.acceptInvitation': v.strictObject({ teamId: id }),
   'volunteer.declineInvitation': v.strictObject({ teamId: id }),
   'volunteer.registerFor': proxyRegistrationSchema,
+  'volunteer.idCardFolder': empty,
   'volunteer.readIdCard': v.strictObject({ fileID }),
   'volunteer.phoneNumber': v.strictObject({
     code: v.pipe(

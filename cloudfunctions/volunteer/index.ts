@@ -20,6 +20,7 @@ export const main = createHandler<'volunteer'>(
     acceptInvitation: (caller, data) => volunteers.acceptInvitation(caller, data),
     declineInvitation: (caller, data) => volunteers.declineInvitation(caller, data),
     registerFor: (caller, data) => volunteers.registerFor(caller, data),
+    idCardFolder: (caller) => quick.idCardFolder(caller),
     readIdCard: (caller, data) => quick.readIdCard(caller, data),
     phoneNumber: (caller, data) => quick.phoneNumber(caller, data),
   },

@@ -7,8 +7,11 @@ import type { Invoke } from './cloud'
  */
 const OPENID_KEY = 'dev-openid'
 
+/** The WeChat user the dev server acts as (other browser stand-ins send it too). */
+export const devOpenid = () => localStorage.getItem(OPENID_KEY) ?? ''
+
 export const invoke: Invoke = async (name, payload) => {
-  const openid = localStorage.getItem(OPENID_KEY) ?? ''
+  const openid = devOpenid()
   const res = await fetch('/__dev/call', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { formatDateTime, formatTimeRange } from './datetime'
+import { formatDate, formatDateTime, formatTimeRange } from './datetime'
 
 const now = new Date('2024-06-01T00:00:00Z')
 
@@ -25,4 +25,12 @@ test('names the year only when it is not this year', () => {
 
 test('formats a timestamp with year and minutes', () => {
   expect(formatDateTime('2024-09-01T06:05:00.000Z')).toBe('2024年9月1日 14:05')
+})
+
+test('writes a day as 2026年12月1日: calendar days as they are, instants as their China day', () => {
+  expect(formatDate('2026-12-01')).toBe('2026年12月1日')
+  expect(formatDate('1962-05-18')).toBe('1962年5月18日')
+  // 16:30Z on 30 November is already 1 December in Yiyang.
+  expect(formatDate('2026-11-30T16:30:00.000Z')).toBe('2026年12月1日')
+  expect(formatDate('not a date')).toBe('not a date')
 })

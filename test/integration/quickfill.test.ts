@@ -3,7 +3,7 @@
  * (`ocr.idcard`) and the mobile behind a `getPhoneNumber` code (`phonenumber.getPhoneNumber`), each
  * listed in the volunteer function's config.json, and the refusals that send the user back to typing.
  */
-import { ID_CARD_FIXTURES, ID_CARD_FIXTURE_PREFIX } from '../../emulator/openapi-fixtures'
+import { devMobileOf, ID_CARD_FIXTURES, ID_CARD_FIXTURE_PREFIX } from '../../emulator/openapi-fixtures'
 import { expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 
 let cloud: TestCloud
@@ -24,6 +24,15 @@ it('reads name, ID number and gender from the front of an ID card, and deletes t
   // Read once: the photo is gone afterwards.
   const again = await cloud.call(USER, 'volunteer.readIdCard', { fileID })
   expect(again).toMatchObject({ ok: false, code: 'ID_CARD_UNREADABLE' })
+})
+
+it('tells the caller their own upload folder, without a database request, and reads a photo from it', async () => {
+  const r = await cloud.call(USER, 'volunteer.idCardFolder', {})
+  expect(r.dbRequests).toBe(0)
+  const { cloudDir } = await expectOk(Promise.resolve(r))
+  expect(cloudDir).toBe(`idcard/${USER}`)
+  const fileID = await cloud.upload(`${cloudDir}/1.jpg`, Buffer.from(ID_CARD_FIXTURE_PREFIX + 'front-heshan'))
+  expect(await expectOk(cloud.call(USER, 'volunteer.readIdCard', { fileID }))).toMatchObject({ name: '刘桂英' })
 })
 
 it('refuses a photo outside the caller’s own folder, and leaves it in place', async () => {
@@ -54,4 +63,20 @@ it('turns a phone-number code into the verified mobile, once', async () => {
     ok: false,
     code: 'PHONE_CODE_INVALID',
   })
+})
+
+it('the dev server stands in for the getPhoneNumber button: a fresh code for the acting user each time', async () => {
+  const codeOf = async () => {
+    const res = await fetch(`${cloud.url}/__dev/phone-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: USER }),
+    })
+    return ((await res.json()) as { code: string }).code
+  }
+  const mobile = devMobileOf(USER)
+  expect(mobile).toMatch(/^139\d{8}$/)
+  for (let i = 0; i < 2; i++) {
+    expect(await expectOk(cloud.call(USER, 'volunteer.phoneNumber', { code: await codeOf() }))).toEqual({ mobile })
+  }
 })

@@ -139,6 +139,32 @@ describe('review', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
+  it('filters the queue to one team’s subtree in scope, on the same index, and refuses a team out of scope', async () => {
+    const heshan = newcomer()
+    const anhua = newcomer({ teamId: 'team-anhua' })
+    await expectOk(cloud.call(heshan.openid, 'volunteer.register', heshan.data))
+    await expectOk(cloud.call(anhua.openid, 'volunteer.register', anhua.data))
+    const r = await cloud.call('demo-city-admin', 'admin.reviewQueue', { teamId: 'team-anhua', limit: 5 })
+    const page = await expectOk(Promise.resolve(r))
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(page.items.every((i) => i.team.id === 'team-anhua')).toBe(true)
+    expect(page.items.map((i) => i.volunteerId)).toContain(await volunteerIdOf(anhua.openid))
+    // Roles, the team, one page: the page reads only its own rows (limit + 1 at most) plus the team.
+    expect(r.dbRequests).toBe(3)
+    expect(r.docsExamined).toBeLessThanOrEqual(page.items.length + 1 + 1 + 1)
+    const before = await expectOk(cloud.call('demo-heshan-admin', 'admin.reviewQueue', {}))
+    expect(await cloud.call('demo-heshan-admin', 'admin.reviewQueue', { teamId: 'team-anhua' })).toMatchObject({
+      ok: false,
+      code: 'NOT_IN_SCOPE',
+    })
+    expect(await cloud.call('demo-heshan-admin', 'admin.reviewQueue', { teamId: 'team-nowhere' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+    const own = await expectOk(cloud.call('demo-heshan-admin', 'admin.reviewQueue', { teamId: 'team-heshan' }))
+    expect(own.items.map((i) => i.volunteerId)).toEqual(before.items.map((i) => i.volunteerId))
+  })
+
   it('refuses the queue to someone who is not an administrator', async () => {
     expect(await cloud.call('demo-active', 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await cloud.call('demo-organizer', 'admin.reviewQueue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -20,7 +20,8 @@ export const DEFAULT_FLOORS: Floors = { text: 13, target: 44, contrast: 4.5 }
 export const ELDER_FLOORS: Floors = { text: 18, target: 56, contrast: 4.5 }
 
 export interface Finding {
-  kind: 'size' | 'contrast' | 'target' | 'overflow'
+  /** `date`: an ISO-looking date (2026-12-01) where the UI writes 2026年12月1日 (issue 12). */
+  kind: 'size' | 'contrast' | 'target' | 'overflow' | 'date'
   what: string
   value: number
 }
@@ -117,6 +118,7 @@ export async function auditScreen(page: Page, floors: Floors): Promise<ScreenAud
       if (contrast < f.contrast) {
         findings.push({ kind: 'contrast', what: describe(el), value: Math.round(contrast * 100) / 100 })
       }
+      if (/\b(19|20)\d{2}-\d{1,2}-\d{1,2}\b/.test(text)) findings.push({ kind: 'date', what: describe(el), value: 0 })
       if (el.scrollWidth > el.clientWidth + 1 && s.overflowX === 'visible' && s.display !== 'inline') {
         findings.push({ kind: 'overflow', what: describe(el), value: el.scrollWidth - el.clientWidth })
       }

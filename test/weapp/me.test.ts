@@ -79,9 +79,13 @@ test('offers an unregistered caller the registration and opens the form in the v
 })
 
 test('a tap on the admin entry navigates into the admin subpackage', async () => {
-  answerCloud({ 'volunteer.me': { ok: true, data: me({ roles: [{ role: 'admin', team }] }) } })
+  answerCloud({
+    'volunteer.me': { ok: true, data: me({ roles: [{ role: 'admin', team }] }) },
+    'admin.reviewQueue': { ok: true, data: { items: [{ volunteerId: 'v-1' }], nextCursor: null } as never },
+  })
   page = openPage('pages/me/index')
-  await waitFor(() => expect(page!.text()).toContain('管理员 · 赫山区科技志愿者队'))
+  await waitFor(() => expect(page!.text()).toContain('管理员 · 查看队伍'))
+  expect(page.text().indexOf('我的工作')).toBeLessThan(page.text().indexOf('志愿者状态'))
   await page.tap('待审核注册')
   await waitFor(() => expect(wx.navigateTo).toHaveBeenCalledTimes(1))
   expect(wx.navigateTo.mock.calls[0][0]).toMatchObject({ url: '/packages/admin/pages/review/index' })

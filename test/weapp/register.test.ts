@@ -10,7 +10,24 @@ const requestSubscribeMessage = jest.fn((opts: { tmplIds: string[]; success?: (r
 const pageScrollTo = jest.fn((opts: { success?: (r: unknown) => void }) =>
   opts.success?.({ errMsg: 'pageScrollTo:ok' }),
 )
-Object.assign(wx, { requestSubscribeMessage, pageScrollTo })
+/** Like WeChat's own: the callbacks when given, and a promise either way (Taro may pass the call through). */
+const answering =
+  <T>(res: T) =>
+  (o: { success?: (r: T) => void } = {}) => {
+    o.success?.(res)
+    return Promise.resolve(res)
+  }
+const chooseMedia = jest.fn(
+  answering({ errMsg: 'chooseMedia:ok', tempFiles: [{ tempFilePath: 'wxfile://tmp/card.jpg', size: 90000 }] }),
+)
+const compressImage = jest.fn(answering({ errMsg: 'compressImage:ok', tempFilePath: 'wxfile://tmp/card-small.jpg' }))
+Object.assign(wx, { requestSubscribeMessage, pageScrollTo, chooseMedia, compressImage })
+const uploadFile = jest.fn((o: { cloudPath: string; success?: (r: unknown) => void }) => {
+  const res = { errMsg: 'cloud.uploadFile:ok', fileID: `cloud://env/${o.cloudPath}`, statusCode: 200 }
+  o.success?.(res)
+  return Promise.resolve(res)
+})
+Object.assign(wx.cloud, { uploadFile })
 
 const me: MeView = {
   status: 'unregistered',
@@ -52,6 +69,7 @@ test('the production register page fills, asks for the subscription and register
   answerCloud({
     'volunteer.me': { ok: true, data: me },
     'team.tree': levelsOf(tree) as never,
+    'volunteer.idCardFolder': { ok: true, data: { cloudDir: 'idcard/o-1' } },
     'volunteer.register': register,
   })
   page = openPage('packages/volunteer/pages/register/index')
@@ -73,8 +91,8 @@ test('the production register page fills, asks for the subscription and register
   await page.tap('科普报告')
   await page.tap('周末')
   await type(7, '13807371001')
-  // No gender picker: the ID number gives it, so the source picker is the only one.
-  await page.fire(nth('wx-picker', 0), 'change', { value: 1 })
+  // No gender picker (the ID number gives it) and the source is one tap on a chip.
+  await page.tap('在职教师')
   await type(8, '赫山')
   await page.tap('搜索')
   await waitFor(() => expect(page!.text()).toContain('赫山区科技志愿者队'))
@@ -107,4 +125,37 @@ test('the production register page fills, asks for the subscription and register
   })
   await waitFor(() => expect(wx.switchTab).toHaveBeenCalledTimes(1))
   expect(wx.switchTab.mock.calls[0][0]).toMatchObject({ url: '/pages/me/index' })
+})
+
+test('拍照识别身份证 and the getPhoneNumber button fill the form through the production WeChat APIs', async () => {
+  const heshanId = makeIdNumber('19560312', 4, '430903')
+  const read = jest.fn(() => ({ ok: true as const, data: { name: '刘桂英', idNumber: heshanId, gender: 'female' } }))
+  const phone = jest.fn(() => ({ ok: true as const, data: { mobile: '13907370035' } }))
+  answerCloud({
+    'volunteer.me': { ok: true, data: me },
+    'team.tree': { ok: true, data: tree },
+    'volunteer.idCardFolder': { ok: true, data: { cloudDir: 'idcard/o-1' } },
+    'volunteer.readIdCard': read,
+    'volunteer.phoneNumber': phone,
+  })
+  page = openPage('packages/volunteer/pages/register/index')
+  await waitFor(() => expect(page!.text()).toContain('拍照识别身份证'))
+
+  await page.tap('拍照识别身份证')
+  await waitFor(() => expect(read).toHaveBeenCalledTimes(1))
+  expect(chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 1, mediaType: ['image'] }))
+  const cloudPath = uploadFile.mock.calls[0][0].cloudPath
+  expect(cloudPath).toMatch(/^idcard\/o-1\/[\w-]+\.jpg$/)
+  expect(read).toHaveBeenCalledWith({ fileID: `cloud://env/${cloudPath}` })
+  await waitFor(() => expect(page!.text()).toContain('建议：赫山区科技志愿者队'))
+  expect(page.text()).toContain('性别：女')
+
+  // WeChat's own button: open-type getPhoneNumber, its event carries the one-time code.
+  const button = Array.from(page.dom.querySelectorAll('wx-button')).find((b) =>
+    b.textContent?.includes('微信绑定的手机号'),
+  )
+  if (!button) throw new Error('no phone-number button')
+  await page.fire(button, 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code: 'c-1' })
+  await waitFor(() => expect(phone).toHaveBeenCalledWith({ code: 'c-1' }))
+  await waitFor(() => expect(page!.text()).toContain('已填入微信绑定的手机号'))
 })

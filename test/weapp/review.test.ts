@@ -78,3 +78,38 @@ test('a tap on a registration opens its detail page in the admin subpackage', as
     url: '/packages/admin/pages/review-detail/index?volunteerId=v-a',
   })
 })
+
+test('the production 待激活 page lists the people and re-issues a code, showing an unclaimed one once', async () => {
+  const reissue = jest.fn(() => ({ ok: true as const, data: { volunteerId: 'v-a', code: '135790', days: 7 } }))
+  answerCloud({
+    'admin.pendingActivation': {
+      ok: true,
+      data: {
+        items: [
+          {
+            volunteerId: 'v-a',
+            name: '李明',
+            team: heshan,
+            imported: true,
+            issuedAt: '2026-11-28T02:00:00.000Z',
+            codeAgeDays: 3,
+            expired: false,
+            locked: true,
+          },
+        ],
+        nextCursor: null,
+      },
+    },
+    'admin.reissueCode': reissue,
+  })
+  page = openPage('packages/admin/pages/pending/index')
+  await waitFor(() => expect(page!.text()).toContain('集体注册，尚未认领'))
+  expect(page.text()).toContain('已锁定')
+  await page.tap('重发激活码')
+  await waitFor(() => expect(reissue).toHaveBeenCalledTimes(1))
+  expect(wx.cloud.callFunction).toHaveBeenCalledWith({
+    name: 'admin',
+    data: { action: 'reissueCode', data: { volunteerId: 'v-a' } },
+  })
+  await waitFor(() => expect(page!.text()).toContain('135790'))
+})

@@ -85,7 +85,8 @@ export interface RoleItem {
 }
 
 export interface AdminApi {
-  'admin.reviewQueue': { req: { cursor?: string; limit?: number }; res: Page<ReviewItem> }
+  /** Oldest first; `teamId` narrows it to that team and the teams below it (in the caller's scope). */
+  'admin.reviewQueue': { req: { teamId?: string; cursor?: string; limit?: number }; res: Page<ReviewItem> }
   'admin.reviewDetail': { req: { volunteerId: string }; res: ReviewDetail }
   /** Full ID number or mobile of a volunteer in scope; every reveal is audited. */
   'admin.reveal': { req: { volunteerId: string; field: 'idNumber' | 'mobile' }; res: { value: string } }

@@ -84,6 +84,11 @@ export interface VolunteerApi {
    */
   'volunteer.registerFor': { req: ProxyRegistration; res: ProxyReceipt }
   /**
+   * The caller's own folder for an ID card photo (`idcard/<openid>`): the app cannot know its openid,
+   * and `readIdCard` reads only from there. No database request.
+   */
+  'volunteer.idCardFolder': { req: Empty; res: { cloudDir: string } }
+  /**
    * Reads the front of an ID card from a photo the caller uploaded (cloud `ocr.idcard`) to fill the
    * form; nothing is stored. The caller checks and submits it like typed input.
    */

@@ -41,6 +41,10 @@ async function answer(call: () => Promise<OpenApiAnswer>): Promise<OpenApiAnswer
 
 export function quickFillService(p: QuickFillPlatform) {
   return {
+    async idCardFolder(caller: Caller): Promise<{ cloudDir: string }> {
+      return { cloudDir: `${ID_CARD_DIR}/${caller.openid}` }
+    },
+
     async readIdCard(caller: Caller, data: { fileID: string }): Promise<IdCardReading> {
       // Only a photo the caller uploaded into their own folder: a fileID is not a secret, and this
       // action reads and then deletes the file.

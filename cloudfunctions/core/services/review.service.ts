@@ -7,7 +7,7 @@ import type {
   ReviewDetail,
   ReviewItem,
 } from '../../../types/api'
-import { adminScope, assertCityLevel, assertInScope, inScope } from '../auth'
+import { adminScope, assertCityLevel, assertInScope, inScope, teamInScope } from '../auth'
 import type { Caller } from '../context'
 import { AppError, notFound, wrongState } from '../errors'
 import type { ReviewDoc, VolunteerDoc } from '../models'
@@ -16,6 +16,7 @@ import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
 import type { MembershipRepository } from '../repositories/membership.repository'
 import type { RecordRepository } from '../repositories/record.repository'
+import type { TeamRepository } from '../repositories/team.repository'
 import type { QueueCursor, VolunteerRepository } from '../repositories/volunteer.repository'
 import { decodeCursor, encodeCursor, keysetPage } from './cursor'
 import { isUnclaimed, issueActivation, issueActivations } from '../volunteer'
@@ -29,6 +30,7 @@ export interface ReviewDeps {
   records: RecordRepository
   memberships: MembershipRepository
   appeals: AppealRepository
+  teams: Pick<TeamRepository, 'get'>
   /** Review results to their people: subscribe messages, and the notices on 我的 in one write. */
   notifyReview(items: ReviewNotice[]): Promise<void>
 }
@@ -86,7 +88,7 @@ function firstSubmission(v: VolunteerDoc, logged: ReviewDoc[]): Pick<ReviewDoc, 
   return [...logged, { action: 'submitted', reason: null, at: v.consentAt }]
 }
 
-export function reviewService({ volunteers, records, memberships, appeals, notifyReview }: ReviewDeps) {
+export function reviewService({ volunteers, records, memberships, appeals, teams, notifyReview }: ReviewDeps) {
   async function inScopeVolunteer(caller: Caller, volunteerId: string): Promise<VolunteerDoc> {
     const [scope, v] = await Promise.all([adminScope(caller), volunteers.findById(volunteerId)])
     if (!v) throw notFound('该注册')
@@ -95,8 +97,9 @@ export function reviewService({ volunteers, records, memberships, appeals, notif
   }
 
   return {
-    async queue(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
-      const scope = await adminScope(caller)
+    async queue(caller: Caller, data: { teamId?: string; cursor?: string; limit?: number }): Promise<Page<ReviewItem>> {
+      // One team's subtree (in the caller's scope) narrows the same index: status, teamPath, submittedAt, _id.
+      const scope = data.teamId ? [(await teamInScope(caller, teams, data.teamId))._id] : await adminScope(caller)
       const limit = data.limit ?? DEFAULT_LIMIT
       const after: QueueCursor | null = data.cursor
         ? (({ at, id }) => ({ submittedAt: at, id }))(decodeCursor(data.cursor))

@@ -7,19 +7,21 @@ interface Props<T extends string> {
   onToggle: (value: T) => void
   /** Prefix of each chip's test id: `${testId}-${value}`. */
   testId?: string
+  /** One choice only (the caller replaces it on a tap): radio semantics for screen readers. */
+  single?: boolean
 }
 
-/** A multi-select as tappable chips: every option visible, one tap to toggle. */
-export function ChoiceChips<T extends string>({ options, selected, onToggle, testId }: Props<T>) {
+/** A multi-select (or, with `single`, a one-of) as tappable chips: every option visible, one tap each. */
+export function ChoiceChips<T extends string>({ options, selected, onToggle, testId, single }: Props<T>) {
   return (
-    <View className="chips">
+    <View className="chips" role={single ? 'radiogroup' : undefined}>
       {options.map((o) => {
         const on = selected.includes(o.value)
         return (
           <View
             key={o.value}
             className={`chips__chip${on ? ' chips__chip--on' : ''}`}
-            role="checkbox"
+            role={single ? 'radio' : 'checkbox'}
             aria-checked={on}
             data-testid={testId ? `${testId}-${o.value}` : undefined}
             onClick={() => onToggle(o.value)}

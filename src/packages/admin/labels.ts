@@ -28,9 +28,3 @@ export function deputyGuide(kind: TeamKind): string | null {
   const t = leaderTitles(kind)
   return t.deputies ? `${t.deputy}一般 ${t.deputies[0]}–${t.deputies[1]} 名` : null
 }
-
-/** `2024-09-14` → `2024年9月14日`; dates of the contract are China-time calendar days already. */
-export function formatDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day
-}

@@ -16,4 +16,9 @@ export const adminUrl = {
   forms: (teamId: string) => `${ROOT}/forms/index?${q('id', teamId)}`,
   /** 数据看板: a team's reporting period in figures and bars. */
   dashboard: (teamId: string) => `${ROOT}/dashboard/index?${q('id', teamId)}`,
+  reviewDetail: (volunteerId: string) => `${ROOT}/review-detail/index?${q('volunteerId', volunteerId)}`,
+  /** 待激活: approved or imported, not activated yet; re-issue codes from here. */
+  pending: () => `${ROOT}/pending/index`,
+  /** Open 申诉 about records in the caller's scope. */
+  appeals: () => `${ROOT}/appeals/index`,
 }

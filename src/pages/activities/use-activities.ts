@@ -5,7 +5,7 @@ import { ActivityStatus, ActivityType, FocusTag } from '../../../types/enums'
 import { usePagedQuery } from '../../hooks/use-paged-query'
 import { call } from '../../services/client'
 import { appUrl } from '../../routes'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatMonthDay, formatTimeRange } from '../../utils/datetime'
 
 const PAGE_SIZE = 20
 
@@ -110,10 +110,7 @@ export function toCard(a: ActivitySummary, now: Date = new Date()): ActivityCard
 }
 
 const label = (labels: { map: Record<string, string> }, value: string, any: string) => (value ? labels.map[value] : any)
-const day = (d: string) => {
-  const [, m, dd] = d.split('-').map(Number)
-  return `${m}月${dd}日`
-}
+const day = formatMonthDay
 
 /** The words on each filter control, so the page only lays them out. */
 export function filterLabels(f: Filters, counties: { id: string; name: string }[]) {

@@ -45,8 +45,13 @@ function me(over: Partial<MeView>): MeView {
 }
 const unregistered = () => me({ status: 'unregistered', profile: null, team: null, submittedAt: null, serviceHours: 0 })
 
+/** The first page of the review queue, read for an administrator's 待审核 badge. */
+let queue: { items: unknown[]; nextCursor: string | null } = { items: [], nextCursor: null }
 function answer(view: MeView) {
-  callMock.mockResolvedValue({ ok: true, data: view })
+  callMock.mockImplementation(
+    async (action: string) =>
+      (action === 'admin.reviewQueue' ? { ok: true, data: queue } : { ok: true, data: view }) as never,
+  )
 }
 
 async function shown(view: MeView) {
@@ -56,6 +61,7 @@ async function shown(view: MeView) {
 }
 
 beforeEach(() => {
+  queue = { items: [], nextCursor: null }
   callMock.mockReset()
   jest.mocked(Taro.navigateTo).mockClear()
   jest.mocked(Taro.showModal).mockClear()
@@ -120,11 +126,30 @@ describe('待激活', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index' })
   })
 
-  test('with their own code on the record, 激活 opens the entry with the code filled in', async () => {
+  test('with their own code on the record, one tap on 激活 activates', async () => {
     await shown(me({ status: 'approved', activationCode: '246810' }))
-    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已填好')
-    fireEvent.click(screen.getByRole('button', { name: '激活' }))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/activate/index?code=246810' })
+    expect(screen.getByTestId('status-hint').textContent).toContain('激活码已由系统填好')
+    answer(me({ status: 'active' }))
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.activate', { code: '246810' })
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    expect((await screen.findByTestId('status')).textContent).toContain('已激活')
+  })
+
+  test('a refused one-tap activation says why and stays', async () => {
+    await shown(me({ status: 'approved', activationCode: '246810' }))
+    callMock.mockResolvedValueOnce({
+      ok: false,
+      code: 'CODE_EXPIRED',
+      message: '激活码已过期，请联系队伍管理员重新发放',
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '激活' }))
+    })
+    expect(screen.getByTestId('step-error').textContent).toBe('激活码已过期，请联系队伍管理员重新发放')
+    expect(screen.getByTestId('status').textContent).toContain('待激活')
   })
 
   test('when locked, tells them to contact the admin instead of offering the code entry', async () => {
@@ -210,9 +235,14 @@ test('shows the notices the subscribe messages carried, newest first, delivered 
   expect(notices.textContent!.indexOf('已通过')).toBeLessThan(notices.textContent!.indexOf('未通过'))
 })
 
-test('lists roles and opens the admin review screen', async () => {
+test('an administrator sees the work first, one list of teams with the roles, and the review queue', async () => {
   await shown(me({ roles: [{ role: 'admin', team }] }))
-  expect(screen.getByTestId('roles').textContent).toContain('管理员 · 赫山区科技志愿者队')
+  const text = document.body.textContent!
+  expect(text.indexOf('我的工作')).toBeLessThan(text.indexOf('志愿者状态'))
+  expect(text.indexOf('我的队伍与角色')).toBeLessThan(text.indexOf('志愿者状态'))
+  expect(screen.getByTestId(`team-entry-${team.id}`).textContent).toContain('管理员 · 查看队伍')
+  // Roles and teams are one list, not two that repeat each other.
+  expect(screen.queryByText('我的角色')).toBeNull()
   expect(screen.queryByTestId('entry-scan')).toBeNull()
   fireEvent.click(screen.getByTestId('entry-review'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/review/index' })
@@ -305,4 +335,85 @@ test('reloads when the page is shown again after being hidden (back from the for
   })
   expect(await screen.findByText('待激活')).toBeTruthy()
   expect(callMock).toHaveBeenCalledTimes(2)
+})
+
+describe('队伍邀请 (集体注册 of someone registered elsewhere)', () => {
+  const medical = { id: 'team-medical', name: '益阳市医学会科技志愿者支队', kind: 'society' as const }
+  const invited = (over: Partial<MeView> = {}) =>
+    me({ invitations: [{ team: medical, at: '2026-11-30T02:00:00.000Z' }], ...over })
+
+  test('accepting joins the team and shows 我的 again without the invitation', async () => {
+    await shown(invited())
+    expect(screen.getByTestId('invitations').textContent).toContain('益阳市医学会科技志愿者支队邀请你加入')
+    callMock.mockResolvedValueOnce({ ok: true, data: me({}) })
+    answer(me({}))
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('accept-team-medical'))
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.acceptInvitation', { teamId: 'team-medical' })
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(screen.queryByTestId('invitations')).toBeNull()
+  })
+
+  test('婉拒 asks first; cancelling sends nothing, confirming declines', async () => {
+    await shown(invited())
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decline-team-medical'))
+    })
+    expect(callMock).not.toHaveBeenCalledWith('volunteer.declineInvitation', expect.anything())
+    callMock.mockResolvedValueOnce({ ok: true, data: me({}) })
+    answer(me({}))
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decline-team-medical'))
+    })
+    expect(jest.mocked(Taro.showModal).mock.calls[1][0]).toMatchObject({ confirmText: '婉拒' })
+    expect(callMock).toHaveBeenCalledWith('volunteer.declineInvitation', { teamId: 'team-medical' })
+  })
+
+  test('a refusal shows the server message and keeps the invitation', async () => {
+    await shown(invited())
+    callMock.mockResolvedValueOnce({ ok: false, code: 'CONFLICT', message: '状态刚刚发生了变化，请刷新后重试' })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('accept-team-medical'))
+    })
+    expect(screen.getByTestId('invitation-error').textContent).toBe('状态刚刚发生了变化，请刷新后重试')
+    expect(screen.getByTestId('invitation-team-medical')).toBeTruthy()
+  })
+
+  test('before activation 接受 waits and says why', async () => {
+    await shown(invited({ status: 'approved' }))
+    expect(screen.getByTestId('invitation-team-medical').textContent).toContain('激活后才能接受邀请')
+    expect(screen.getByTestId('accept-team-medical').hasAttribute('disabled')).toBe(true)
+  })
+})
+
+test('an admin reaches 待激活 and 申诉; a volunteer does not', async () => {
+  await shown(me({ roles: [{ role: 'admin', team }] }))
+  fireEvent.click(screen.getByTestId('entry-pending'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/pending/index' })
+  fireEvent.click(screen.getByTestId('entry-appeals'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/appeals/index' })
+})
+
+describe('待审核 badge', () => {
+  test('counts the first page of the queue for an administrator, "10+" beyond it', async () => {
+    queue = { items: Array.from({ length: 10 }, (_, i) => ({ volunteerId: `v-${i}` })), nextCursor: 'c' }
+    await shown(me({ roles: [{ role: 'admin', team }] }))
+    expect((await screen.findByTestId('entry-review-badge')).textContent).toBe('10+')
+    expect(callMock).toHaveBeenCalledWith('admin.reviewQueue', { limit: 10 })
+  })
+
+  test('shows the exact count, and none when the queue is empty', async () => {
+    queue = { items: [{ volunteerId: 'v-1' }, { volunteerId: 'v-2' }], nextCursor: null }
+    await shown(me({ roles: [{ role: 'owner', team }] }))
+    expect((await screen.findByTestId('entry-review-badge')).textContent).toBe('2')
+  })
+
+  test('an organizer or a volunteer never reads the review queue', async () => {
+    await shown(me({ roles: [{ role: 'organizer', team }] }))
+    await screen.findByTestId('entry-organized')
+    expect(callMock).not.toHaveBeenCalledWith('admin.reviewQueue', expect.anything())
+    expect(screen.getByText('我的志愿者身份')).toBeTruthy()
+  })
 })

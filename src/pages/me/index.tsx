@@ -5,9 +5,25 @@ import { flag } from '../../utils/flag'
 import { useElderMode } from '../../services/elder-mode'
 import './index.scss'
 import { withScreen } from '../../components/Screen'
+import { Invitations } from './invitations'
 
 function MePage() {
-  const { loading, error, screen, reload, leaving, actionError, leave, go } = useMe()
+  const {
+    loading,
+    error,
+    screen,
+    reload,
+    leaving,
+    actionError,
+    leave,
+    go,
+    answering,
+    invitationError,
+    answerInvitation,
+    activating,
+    stepError,
+    primary,
+  } = useMe()
   const [elder, setElder] = useElderMode()
 
   if (!screen) {
@@ -18,6 +34,11 @@ function MePage() {
   return (
     <View className="me">
       {error ? <StaleNotice message={error.message} onRetry={reload} /> : null}
+
+      {/* Staff see their work first; their own volunteer card follows. */}
+      <Entries title="我的工作" entries={screen.entries} testPrefix="entry" go={go} />
+      <Entries title="我的队伍与角色" entries={screen.teams} testPrefix="team-entry" go={go} />
+      {screen.staff ? <Text className="section-title">我的志愿者身份</Text> : null}
 
       <View className="card me__status">
         <View className="me__status-row">
@@ -33,11 +54,18 @@ function MePage() {
           <Button
             className="me__primary"
             type="primary"
+            loading={flag(activating)}
+            disabled={flag(activating)}
             data-testid={`step-${screen.primary.key}`}
-            onClick={() => go(screen.primary!.url)}
+            onClick={() => void primary()}
           >
             {screen.primary.label}
           </Button>
+        ) : null}
+        {screen.primary && stepError ? (
+          <Text className="me__leave-error" data-testid="step-error">
+            {stepError}
+          </Text>
         ) : null}
         {screen.secondary.map((s) => (
           <Text className="me__secondary" key={s.key} data-testid={`step-${s.key}`} onClick={() => go(s.url)}>
@@ -45,6 +73,13 @@ function MePage() {
           </Text>
         ))}
       </View>
+
+      <Invitations
+        invitations={screen.invitations}
+        answering={answering}
+        error={invitationError}
+        onAnswer={(teamId, accept) => void answerInvitation(teamId, accept)}
+      />
 
       {screen.showHours ? (
         <View className="card me__hours">
@@ -83,22 +118,7 @@ function MePage() {
         </>
       ) : null}
 
-      {screen.roles.length ? (
-        <>
-          <Text className="section-title">我的角色</Text>
-          <View className="card" data-testid="roles">
-            {screen.roles.map((r) => (
-              <Text className="me__role" key={r.key}>
-                {r.text}
-              </Text>
-            ))}
-          </View>
-        </>
-      ) : null}
-
       <Entries title="志愿服务" entries={screen.service} testPrefix="entry" go={go} />
-      <Entries title="我的队伍" entries={screen.teams} testPrefix="team-entry" go={go} />
-      <Entries title="管理" entries={screen.entries} testPrefix="entry" go={go} />
 
       {screen.notices.length ? (
         <>
@@ -156,7 +176,14 @@ function Entries(props: { title: string; entries: Entry[]; testPrefix: string; g
             data-testid={`${props.testPrefix}-${e.key}`}
             onClick={() => props.go(e.url)}
           >
-            <Text className="me__entry-title">{e.title}</Text>
+            <View className="me__entry-head">
+              <Text className="me__entry-title">{e.title}</Text>
+              {e.badge ? (
+                <Text className="me__entry-badge" data-testid={`${props.testPrefix}-${e.key}-badge`}>
+                  {e.badge}
+                </Text>
+              ) : null}
+            </View>
             <Text className="me__entry-hint">{e.hint}</Text>
           </Button>
         ))}

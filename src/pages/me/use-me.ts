@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { MeView, RoleGrant } from '../../../types/api'
 import { Gender, Role, VolunteerStatus } from '../../../types/enums'
-import { useQuery } from '../../hooks/use-query'
+import { useQuery, useReloadOnReturn } from '../../hooks/use-query'
 import { appUrl } from '../../routes'
 import { call } from '../../services/client'
 import { loadTickets } from '../../services/ticket-store'
@@ -19,6 +19,8 @@ export interface Entry {
   title: string
   hint: string
   url: string
+  /** A count to act on (待审核), shown next to the title. */
+  badge?: string
 }
 
 /** Where the volunteer can go from here; `primary` is the one next step of 附件1. */
@@ -40,8 +42,9 @@ export interface MeScreen {
   canLeave: boolean
   showHours: boolean
   profile: { label: string; value: string }[]
-  roles: { key: string; text: string }[]
-  /** 我的队伍: the team page of each team the caller holds a role in. */
+  /** Administrators, organizers and the owner: their work comes first on 我的. */
+  staff: boolean
+  /** 我的队伍与角色: one entry per team the caller holds a role in, naming the roles. */
   teams: Entry[]
   serviceHours: string
   /** 志愿服务: 我的活动, 服务记录. */
@@ -49,6 +52,16 @@ export interface MeScreen {
   entries: Entry[]
   /** The same notices the subscribe messages carried, so a refused subscription loses nothing. */
   notices: { id: string; title: string; body: string; at: string }[]
+  /** Teams that registered the caller (集体注册) and wait for 接受 or 婉拒. */
+  invitations: Invitation[]
+}
+
+export interface Invitation {
+  teamId: string
+  teamName: string
+  at: string
+  /** Only an activated volunteer joins a team; the others see why the buttons wait. */
+  canAccept: boolean
 }
 
 const REVIEW_ENTRY: Entry = {
@@ -56,6 +69,18 @@ const REVIEW_ENTRY: Entry = {
   title: '待审核注册',
   hint: '审核本队伍及下级队伍的志愿者注册',
   url: '/packages/admin/pages/review/index',
+}
+const PENDING_ENTRY: Entry = {
+  key: 'pending',
+  title: '待激活',
+  hint: '审核通过或集体注册后尚未激活的志愿者，可重发激活码',
+  url: '/packages/admin/pages/pending/index',
+}
+const APPEALS_ENTRY: Entry = {
+  key: 'appeals',
+  title: '申诉',
+  hint: '身份证号被他人注册的申诉，核实后可作废不实注册',
+  url: '/packages/admin/pages/appeals/index',
 }
 const SCAN_ENTRY: Entry = {
   key: 'scan',
@@ -144,7 +169,7 @@ export function entriesFor(roles: RoleGrant[]): Entry[] {
   const has = (...rs: RoleGrant['role'][]) => roles.some((g) => rs.includes(g.role))
   const entries: Entry[] = []
   // The owner (city 科协) may do everything an admin may.
-  if (has('admin', 'owner')) entries.push(REVIEW_ENTRY)
+  if (has('admin', 'owner')) entries.push(REVIEW_ENTRY, PENDING_ENTRY, APPEALS_ENTRY)
   if (has('organizer', 'admin', 'owner')) entries.push(ORGANIZED_ENTRY)
   if (has('organizer')) entries.push(SCAN_ENTRY)
   if (has('organizer', 'admin', 'owner')) entries.push(RECORDS_TODO_ENTRY)
@@ -196,7 +221,7 @@ function stepsOf(me: MeView): { hint: string; primary: Step | null; secondary: S
           }
         : {
             hint: me.activationCode
-              ? '审核已通过。点击“激活”即可完成激活（激活码已填好），激活后即可报名参加活动。'
+              ? '审核已通过。点击“激活”即可完成激活（激活码已由系统填好），激活后即可报名参加活动。'
               : '审核已通过。请输入审核通过消息中的 6 位激活码完成激活，激活后即可报名参加活动。',
             primary: step(
               'activate',
@@ -242,16 +267,27 @@ export function toMeScreen(me: MeView, keptTickets = false): MeScreen {
     // Hours are earned only once activated; after 退出 they stay as part of the kept history.
     showHours: me.status === 'active' || me.status === 'left',
     profile,
-    roles: me.roles.map((g) => ({ key: `${g.role}:${g.team.id}`, text: `${Role.map[g.role]} · ${g.team.name}` })),
+    staff: me.roles.length > 0,
     teams: teamEntries(me.roles),
     serviceHours: `${me.serviceHours.toFixed(1)} 小时`,
     service: [...volunteerEntries(me.status, keptTickets), ...certificateEntries(me.status)],
     entries: entriesFor(me.roles),
+    invitations: me.invitations.map((i) => ({
+      teamId: i.team.id,
+      teamName: i.team.name,
+      at: formatDateTime(i.at),
+      canAccept: me.status === 'active',
+    })),
     notices: [...me.notices]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .map((n) => ({ id: n.id, title: n.title, body: n.body, at: formatDateTime(n.at) })),
   }
 }
+
+const withBadge = (s: MeScreen, badge: string | undefined): MeScreen => ({
+  ...s,
+  entries: s.entries.map((e) => (e.key === 'review' ? { ...e, badge } : e)),
+})
 
 const LEAVE_CONFIRM = {
   title: '退出科技志愿者队伍',
@@ -261,10 +297,96 @@ const LEAVE_CONFIRM = {
   cancelText: '再想想',
 }
 
+const declineConfirm = (teamName: string) => ({
+  title: '婉拒邀请',
+  content: `婉拒后不会加入${teamName}，该队伍也看不到你的信息。确定婉拒吗？`,
+  confirmText: '婉拒',
+  cancelText: '再想想',
+})
+
+/** What the first page of the review queue says about the work waiting: "3", "10+", or nothing. */
+export function pendingBadge(items: number, more: boolean): string | undefined {
+  if (items === 0) return undefined
+  return more ? `${items}+` : String(items)
+}
+
+/** Rows of the review queue read for the badge: one indexed request, at most this many documents. */
+const BADGE_LIMIT = 10
+
+/**
+ * The 待审核 count for administrators. The queue has no stored total, so the badge reads its first
+ * page (1 request, ≤ 11 documents on the status/team/submittedAt index) and says "10+" beyond it.
+ */
+function usePendingBadge(admin: boolean) {
+  const [badge, setBadge] = useState<string | undefined>()
+  const load = useCallback(async () => {
+    if (!admin) return
+    const r = await call('admin.reviewQueue', { limit: BADGE_LIMIT })
+    // No badge on a failure: the entry itself still opens the queue, which shows the error.
+    setBadge(r.ok ? pendingBadge(r.data.items.length, r.data.nextCursor !== null) : undefined)
+  }, [admin])
+  useEffect(() => {
+    void load()
+  }, [load])
+  useReloadOnReturn(load)
+  return badge
+}
+
 export function useMe() {
   const q = useQuery('volunteer.me', {})
+  const isAdmin = (q.data?.roles ?? []).some((g) => g.role === 'admin' || g.role === 'owner')
+  const badge = usePendingBadge(isAdmin)
   const [leaving, setLeaving] = useState(false)
   const [actionError, setActionError] = useState<string | undefined>()
+  /** The team whose invitation is being answered; one at a time. */
+  const [answering, setAnswering] = useState<string | null>(null)
+  const [invitationError, setInvitationError] = useState<string | undefined>()
+
+  const [activating, setActivating] = useState(false)
+  const [stepError, setStepError] = useState<string | undefined>()
+
+  /**
+   * The next step. 激活 with the volunteer's own code on record (shown only to them) activates at
+   * once: one tap (issue 10); without it, the code entry opens.
+   */
+  async function primary() {
+    const step = q.data ? stepsOf(q.data).primary : null
+    if (!step || activating) return
+    const code = q.data?.activationCode
+    if (step.key !== 'activate' || !code) {
+      void Taro.navigateTo({ url: step.url })
+      return
+    }
+    setActivating(true)
+    setStepError(undefined)
+    const r = await call('volunteer.activate', { code })
+    setActivating(false)
+    if (!r.ok) {
+      setStepError(r.message)
+      return
+    }
+    void Taro.showToast({ title: '已激活', icon: 'success' })
+    await q.reload()
+  }
+
+  async function answerInvitation(teamId: string, accept: boolean) {
+    if (answering) return
+    const teamName = q.data?.invitations.find((i) => i.team.id === teamId)?.team.name ?? '该队伍'
+    if (!accept) {
+      const { confirm } = await Taro.showModal(declineConfirm(teamName))
+      if (!confirm) return
+    }
+    setAnswering(teamId)
+    setInvitationError(undefined)
+    const r = await call(accept ? 'volunteer.acceptInvitation' : 'volunteer.declineInvitation', { teamId })
+    setAnswering(null)
+    if (!r.ok) {
+      setInvitationError(r.message)
+      return
+    }
+    void Taro.showToast({ title: accept ? `已加入${teamName}` : '已婉拒', icon: 'none' })
+    await q.reload()
+  }
   const [keptTickets, setKeptTickets] = useState(false)
 
   useEffect(() => {
@@ -295,11 +417,17 @@ export function useMe() {
   return {
     loading: q.loading,
     error: q.error,
-    screen: q.data ? toMeScreen(q.data, keptTickets) : undefined,
+    screen: q.data ? withBadge(toMeScreen(q.data, keptTickets), badge) : undefined,
     reload: q.reload,
     leaving,
     actionError,
     leave,
+    answering,
+    invitationError,
+    answerInvitation,
+    activating,
+    stepError,
+    primary,
     go: (url: string) => Taro.navigateTo({ url }),
   }
 }

@@ -2,6 +2,7 @@
 import type { Dashboard } from '../../../../../types/api'
 import { ActivityType, FocusTag } from '../../../../../types/enums'
 import { DEADLINE_STATE } from '../../labels'
+import { formatMonth } from '../../../../utils/datetime'
 
 /** One bar: its label, the number written beside it (so it reads without colour) and its width. */
 export interface Bar {
@@ -42,7 +43,6 @@ function bars(items: { key: string; label: string; value: number; unit: string }
 }
 
 /** `2024-03` → `2024年3月` */
-const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
 
 export function toDashboardScreen(d: Dashboard): DashboardScreen {
   const t = d.target
@@ -52,7 +52,7 @@ export function toDashboardScreen(d: Dashboard): DashboardScreen {
     byType: bars(
       ActivityType.values.map((k) => ({ key: k, label: ActivityType.map[k], value: d.byType[k], unit: '次' })),
     ),
-    byMonth: bars(d.months.map((m) => ({ key: m.month, label: monthLabel(m.month), value: m.total, unit: '次' }))),
+    byMonth: bars(d.months.map((m) => ({ key: m.month, label: formatMonth(m.month), value: m.total, unit: '次' }))),
     focus: bars(FocusTag.values.map((k) => ({ key: k, label: FocusTag.map[k], value: d.byFocus[k], unit: '次' }))).map(
       (b) => ({ ...b, covered: b.value > 0, text: b.value > 0 ? b.text : '尚未开展' }),
     ),

@@ -6,9 +6,17 @@ import { newDeadlineKey } from './period-draft'
 import PeriodsPage from './index'
 
 jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
+jest.mock('@tarojs/components', () => ({
+  ...jest.requireActual('@tarojs/components'),
+  Picker: jest.requireActual('../../../../../test/support/picker-mock').Picker,
+}))
 const callMock = call as jest.MockedFunction<typeof call>
 
-const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } })
+/** Types into a field, or picks a day on a date picker (its input inside the test id). */
+const type = (testId: string, value: string) => {
+  const el = screen.getByTestId(testId)
+  fireEvent.change(el.matches('input,textarea') ? el : el.querySelector('input')!, { target: { value } })
+}
 const click = async (el: HTMLElement) => {
   await act(async () => {
     fireEvent.click(el)
@@ -64,13 +72,16 @@ test('refuses an end before the start with the schema’s message, sending nothi
   expect(sent(callMock, 'admin.savePeriod')).toEqual([])
 })
 
+test('dates are picked and shown as 2025年12月15日, never typed', async () => {
+  await openList()
+  await fillNew()
+  expect(screen.getByTestId('deadline-due-0').textContent).toContain('2025年12月15日')
+  expect(screen.getByTestId('period-start-input').textContent).toContain('2025年1月1日')
+})
+
 test('names the row of an invalid deadline or target', async () => {
   await openList()
   await fillNew()
-  type('deadline-due-0', '12月15日')
-  await click(button('保存'))
-  expect(screen.getByTestId('form-error').textContent).toBe('截止事项第 1 项：日期格式应为 YYYY-MM-DD')
-  type('deadline-due-0', '2025-12-15')
   type('target-goal-0', '')
   await click(button('保存'))
   expect(screen.getByTestId('form-error').textContent).toBe('目标第 1 项：请填写人数')

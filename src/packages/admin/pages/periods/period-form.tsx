@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
+import { DateField } from '../../../../components/DateField'
 import { FormField } from '../../../../components/FormField'
 import { TeamKind } from '../../../../../types/enums'
 import type { Invalid } from '../../../../../types/schemas'
@@ -7,7 +8,6 @@ import { busyProps } from '../../../../utils/flag'
 import { errorAt, newDeadlineKey, nextTargetKind, placeOf, type PeriodDraft } from './period-draft'
 
 const KIND_OPTIONS = TeamKind.values.map((k) => ({ value: k, label: TeamKind.map[k] }))
-const DATE_HINT = '格式 YYYY-MM-DD，如 2024-09-14'
 
 interface Props {
   draft: PeriodDraft
@@ -44,14 +44,8 @@ export function PeriodForm({ draft, update, invalid, formError, busy, onSave, on
             data-testid="period-name-input"
           />
         </FormField>
-        <FormField id="period-start" label="开始日期" required error={errorAt(invalid, 'start')} hint={DATE_HINT}>
-          <Input
-            className="form-input"
-            placeholder="YYYY-MM-DD"
-            value={draft.start}
-            onInput={(e) => set('start', e.detail.value)}
-            data-testid="period-start-input"
-          />
+        <FormField id="period-start" label="开始日期" required error={errorAt(invalid, 'start')}>
+          <DateField value={draft.start} onChange={(day) => set('start', day)} data-testid="period-start-input" />
         </FormField>
         <FormField
           id="period-end"
@@ -60,13 +54,7 @@ export function PeriodForm({ draft, update, invalid, formError, busy, onSave, on
           error={errorAt(invalid, 'end')}
           hint="活动在此期间开始即计入本周期"
         >
-          <Input
-            className="form-input"
-            placeholder="YYYY-MM-DD"
-            value={draft.end}
-            onInput={(e) => set('end', e.detail.value)}
-            data-testid="period-end-input"
-          />
+          <DateField value={draft.end} onChange={(day) => set('end', day)} data-testid="period-end-input" />
         </FormField>
       </View>
 
@@ -86,11 +74,11 @@ export function PeriodForm({ draft, update, invalid, formError, busy, onSave, on
               onInput={(e) => setDeadline(i, { label: e.detail.value })}
               data-testid={`deadline-label-${i}`}
             />
-            <Input
-              className="form-input periods__input"
-              placeholder="截止日期 YYYY-MM-DD"
+            <DateField
+              className="periods__input"
+              placeholder="选择截止日期"
               value={d.due}
-              onInput={(e) => setDeadline(i, { due: e.detail.value })}
+              onChange={(day) => setDeadline(i, { due: day })}
               data-testid={`deadline-due-${i}`}
             />
             <Text className="periods__hint">适用队伍（不选则适用全部）</Text>
@@ -160,11 +148,11 @@ export function PeriodForm({ draft, update, invalid, formError, busy, onSave, on
                 data-testid={`target-goal-${i}`}
               />
             </View>
-            <Input
-              className="form-input periods__input"
-              placeholder="目标日期 YYYY-MM-DD"
+            <DateField
+              className="periods__input"
+              placeholder="选择目标日期"
               value={t.goalDate}
-              onInput={(e) => setTarget(i, { goalDate: e.detail.value })}
+              onChange={(day) => setTarget(i, { goalDate: day })}
               data-testid={`target-date-${i}`}
             />
             <RowError message={errorAt(invalid, `targets.${i}`)} />

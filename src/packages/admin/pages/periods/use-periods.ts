@@ -4,7 +4,7 @@ import type { PeriodView } from '../../../../../types/api'
 import { TeamKind } from '../../../../../types/enums'
 import type { Invalid } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
-import { formatDay } from '../../labels'
+import { formatDate } from '../../../../utils/datetime'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { checkDraft, draftFrom, emptyDraft, type PeriodDraft } from './period-draft'
 
@@ -25,9 +25,9 @@ export function toPeriodCard(p: PeriodView, now = new Date()): PeriodCard {
   return {
     id: p.id,
     name: p.name,
-    range: `${formatDay(p.start)} – ${formatDay(p.end)}`,
+    range: `${formatDate(p.start)} – ${formatDate(p.end)}`,
     current: p.start <= today && today <= p.end,
-    deadlines: p.deadlines.map((d) => `${formatDay(d.due)} ${d.label}`),
+    deadlines: p.deadlines.map((d) => `${formatDate(d.due)} ${d.label}`),
     targets: p.targets.map((t) => `${TeamKind.map[t.kind]}：首批 ${t.founding} 人，${t.goalDate} 前 ${t.goal} 人`),
   }
 }

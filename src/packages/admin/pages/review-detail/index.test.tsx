@@ -189,3 +189,49 @@ test('a new code for an unclaimed 集体注册 record is shown to the administra
   await tap('reissue')
   expect(screen.getByTestId('done').textContent).toContain('新激活码 135790（7天内有效）')
 })
+
+describe('作废', () => {
+  const type = (value: string) => fireEvent.change(screen.getByTestId('void-reason'), { target: { value } })
+
+  test('needs a reason, asks to confirm, then voids and shows the new state', async () => {
+    const voided = detail({
+      status: 'left',
+      history: [...detail().history, { action: 'voided', reason: '冒用他人身份证号', at: '2024-09-02T02:00:00.000Z' }],
+    })
+    const voidCall = ok({ volunteerId: 'v-1' })
+    await open(detail({ status: 'active' }), { 'admin.voidRegistration': voidCall })
+    await tap('start-void')
+    await tap('confirm-void')
+    expect(screen.getByTestId('void-reason-error').textContent).toMatch(/[\u4e00-\u9fff]/)
+    expect(callMock).not.toHaveBeenCalledWith('admin.voidRegistration', expect.anything())
+    type('冒用他人身份证号')
+    serve({ 'admin.reviewDetail': ok(voided), 'admin.voidRegistration': voidCall })
+    await tap('confirm-void')
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]).toMatchObject({ title: '作废注册', confirmText: '作废' })
+    expect(callMock).toHaveBeenCalledWith('admin.voidRegistration', { volunteerId: 'v-1', reason: '冒用他人身份证号' })
+    expect((await screen.findByTestId('done')).textContent).toBe('已作废，身份证号已释放。')
+    expect(screen.getByTestId('status').textContent).toBe('已退出')
+    // Once voided it is not offered again.
+    expect(screen.queryByTestId('start-void')).toBeNull()
+  })
+
+  test('cancelling the confirmation sends nothing and keeps the reason', async () => {
+    await open(detail({ status: 'approved' }), { 'admin.voidRegistration': ok({ volunteerId: 'v-1' }) })
+    await tap('start-void')
+    type('冒用他人身份证号')
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    await tap('confirm-void')
+    expect(callMock).not.toHaveBeenCalledWith('admin.voidRegistration', expect.anything())
+    expect((screen.getByTestId('void-reason') as HTMLTextAreaElement).value).toBe('冒用他人身份证号')
+  })
+
+  test('a refusal shows the server message', async () => {
+    await open(detail({ status: 'active' }), {
+      'admin.voidRegistration': { ok: false, code: 'NOT_IN_SCOPE', message: '该志愿者不在您管理的队伍范围内' },
+    })
+    await tap('start-void')
+    type('冒用他人身份证号')
+    await tap('confirm-void')
+    expect(screen.getByTestId('action-error').textContent).toBe('该志愿者不在您管理的队伍范围内')
+  })
+})

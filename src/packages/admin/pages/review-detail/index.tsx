@@ -166,6 +166,53 @@ export default function ReviewDetailPage() {
         {d.status !== 'pending' && d.status !== 'approved' ? (
           <Text className="detail__muted">该注册当前为“{r.statusLabel}”，无需审核。</Text>
         ) : null}
+
+        {r.canVoid && !r.voiding ? (
+          <Button
+            className="detail__button detail__void"
+            disabled={flag(r.busy !== null)}
+            onClick={r.startVoid}
+            data-testid="start-void"
+          >
+            作废注册
+          </Button>
+        ) : null}
+
+        {r.canVoid && r.voiding ? (
+          <View className="card detail__reject" id="void-form">
+            <Text className="detail__label">
+              作废用于不实的注册（如冒用他人身份证号）。请写明原因，将记入审核记录和审计日志。
+            </Text>
+            <Textarea
+              className="detail__textarea"
+              placeholder="如：经本人申诉核实，该身份证号被他人冒用"
+              maxlength={200}
+              value={r.voidReason}
+              onInput={(e) => r.editVoidReason(e.detail.value)}
+              data-testid="void-reason"
+            />
+            {r.voidError ? (
+              <Text className="detail__error" data-testid="void-reason-error">
+                {r.voidError}
+              </Text>
+            ) : null}
+            <View className="detail__buttons">
+              <Button
+                className="detail__button"
+                type="warn"
+                loading={flag(r.busy === 'void')}
+                disabled={flag(r.busy !== null)}
+                onClick={r.voidRegistration}
+                data-testid="confirm-void"
+              >
+                作废
+              </Button>
+              <Button className="detail__button" disabled={flag(r.busy !== null)} onClick={r.cancelVoid}>
+                取消
+              </Button>
+            </View>
+          </View>
+        ) : null}
       </View>
     </View>
   )

@@ -10,7 +10,7 @@ import { call } from '../../../../services/client'
 import { formatDateTime } from '../../../../utils/datetime'
 
 export type PiiField = 'idNumber' | 'mobile'
-type Busy = 'approve' | 'reject' | 'reissue' | PiiField
+type Busy = 'approve' | 'reject' | 'reissue' | 'void' | PiiField
 
 const EVENT_LABEL: Record<ReviewEvent['action'], string> = {
   submitted: '提交注册',
@@ -59,6 +59,9 @@ export function useReviewDetail() {
   const [reasonError, setReasonError] = useState<string | undefined>()
   const [actionError, setActionError] = useState<string | undefined>()
   const [done, setDone] = useState<string | undefined>()
+  const [voiding, setVoiding] = useState(false)
+  const [voidReason, setVoidReason] = useState('')
+  const [voidError, setVoidError] = useState<string | undefined>()
 
   /** CONFLICT: another admin got there first; say so and show what they did. */
   async function failed(r: Err) {
@@ -159,6 +162,33 @@ export function useReviewDetail() {
     )
   }
 
+  /** 作废 of a false registration: a reason, then a confirmation naming what it does. */
+  async function voidRegistration() {
+    if (busy) return
+    const checked = validate(rejectReasonSchema, voidReason)
+    if (!checked.ok) {
+      setVoidError(checked.message)
+      return
+    }
+    setVoidError(undefined)
+    const { confirm } = await Taro.showModal({
+      title: '作废注册',
+      content: '作废后该志愿者退出所有队伍，身份证号释放给本人使用，此操作记入审计日志，不能撤销。确定作废吗？',
+      confirmText: '作废',
+      confirmColor: '#b3261e',
+      cancelText: '取消',
+    })
+    if (!confirm) return
+    const ok = await run(
+      'void',
+      () => call('admin.voidRegistration', { volunteerId, reason: checked.value }),
+      '已作废，身份证号已释放。',
+    )
+    if (!ok) return
+    setVoiding(false)
+    setVoidReason('')
+  }
+
   const d = q.data
   return {
     loading: q.loading,
@@ -181,6 +211,25 @@ export function useReviewDetail() {
     approve,
     reject,
     reissue,
+    /** Not offered again once voided (the record stays, 已退出, with the 作废 in its history). */
+    canVoid: d ? !(d.status === 'left' && d.history.some((h) => h.action === 'voided')) : false,
+    voiding,
+    voidReason,
+    voidError,
+    voidRegistration,
+    startVoid: () => {
+      setVoiding(true)
+      setRejecting(false)
+      setDone(undefined)
+    },
+    cancelVoid: () => {
+      setVoiding(false)
+      setVoidError(undefined)
+    },
+    editVoidReason: (text: string) => {
+      setVoidReason(text)
+      setVoidError(undefined)
+    },
     startReject: () => {
       setRejecting(true)
       setDone(undefined)

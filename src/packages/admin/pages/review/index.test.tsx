@@ -4,9 +4,13 @@ import type { ReviewItem } from '../../../../../types/api'
 import { fireLifecycle } from '../../../../../test/support/taro-mock'
 import { call } from '../../../../services/client'
 import ReviewPage from './index'
+import { useTeamFilter } from './use-team-filter'
 
 jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
 const callMock = call as jest.MockedFunction<typeof call>
+// The filter reads 我的 and the team tree; its choices are tested in use-team-filter.test.ts.
+jest.mock('./use-team-filter', () => ({ useTeamFilter: jest.fn(() => []) }))
+const teamFilter = useTeamFilter as jest.MockedFunction<typeof useTeamFilter>
 
 const heshan = { id: 'team-heshan', name: '赫山区科技志愿者队', kind: 'county' as const }
 const item = (id: string, name: string, over: Partial<ReviewItem> = {}): ReviewItem => ({
@@ -149,4 +153,26 @@ test('pull-down refreshes and reaching the bottom loads the next page by cursor'
   await act(() => fireLifecycle('pullDownRefresh'))
   expect(screen.getAllByTestId('review-row')).toHaveLength(1)
   expect(Taro.stopPullDownRefresh).toHaveBeenCalled()
+})
+
+test('filters the queue by team: one tap asks for that team’s subtree, 全部 for everything again', async () => {
+  teamFilter.mockReturnValue([
+    { id: 'team-heshan', name: '赫山区科技志愿者队' },
+    { id: 'team-anhua', name: '安化县科技志愿者队' },
+  ])
+  await open()
+  expect(screen.getByTestId('filter-').getAttribute('aria-checked')).toBe('true')
+  callMock.mockResolvedValueOnce(queue([B]))
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('filter-team-anhua'))
+  })
+  expect(callMock).toHaveBeenLastCalledWith('admin.reviewQueue', { limit: 20, teamId: 'team-anhua' })
+  expect(await screen.findByText('王芳')).toBeTruthy()
+  expect(screen.queryByText('李明')).toBeNull()
+  callMock.mockResolvedValueOnce(queue([A, B, C]))
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('filter-'))
+  })
+  expect(callMock).toHaveBeenLastCalledWith('admin.reviewQueue', { limit: 20 })
+  teamFilter.mockReturnValue([])
 })

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { ChoiceChips } from '../../../../components/ChoiceChips'
 import { EmptyState, ErrorState, Loading, ListFooter } from '../../../../components/PageState'
 import { useReviewQueue, type BatchOutcome, type ReviewRow } from './use-review-queue'
 import { flag } from '../../../../utils/flag'
@@ -62,13 +63,38 @@ function Row({
 export default function ReviewPage() {
   const q = useReviewQueue()
 
-  if (q.loading) return <Loading />
-  if (q.error && q.rows.length === 0) return <ErrorState message={q.error.message} onRetry={q.refresh} />
+  const filter = q.teams.length ? (
+    <View className="review__filter" data-testid="team-filter">
+      <ChoiceChips
+        options={[{ value: '', label: '全部' }, ...q.teams.map((t) => ({ value: t.id, label: t.name }))]}
+        selected={[q.teamId]}
+        single
+        testId="filter"
+        onToggle={q.filterTeam}
+      />
+    </View>
+  ) : null
+
+  if (q.loading)
+    return (
+      <View className="review">
+        {filter}
+        <Loading />
+      </View>
+    )
+  if (q.error && q.rows.length === 0)
+    return (
+      <View className="review">
+        {filter}
+        <ErrorState message={q.error.message} onRetry={q.refresh} />
+      </View>
+    )
 
   const outcome = q.outcome ? <Outcome outcome={q.outcome} onClose={q.dismissOutcome} /> : null
   if (q.rows.length === 0) {
     return (
       <View className="review">
+        {filter}
         {outcome}
         <EmptyState
           title="暂无待审核的注册"
@@ -81,6 +107,7 @@ export default function ReviewPage() {
   const allPicked = q.selected.length === q.rows.length
   return (
     <View className="review">
+      {filter}
       {outcome}
       <Text className="section-title">按提交时间排列，最早的在前。点选可批量通过，点开查看详情并审核。</Text>
       {q.rows.map((row) => (

@@ -5,12 +5,14 @@ import { Gender } from '../../../../../types/enums'
 import { usePagedQuery } from '../../../../hooks/use-paged-query'
 import { call } from '../../../../services/client'
 import { formatDateTime } from '../../../../utils/datetime'
+import { adminUrl } from '../../routes'
+import { useTeamFilter } from './use-team-filter'
 
 const PAGE_SIZE = 20
 /** admin.approve takes at most 50 ids per call (types/schemas.ts). */
 const APPROVE_CHUNK = 50
 
-export const detailUrl = (volunteerId: string) => `/packages/admin/pages/review-detail/index?volunteerId=${volunteerId}`
+export const detailUrl = adminUrl.reviewDetail
 
 export interface ReviewRow {
   id: string
@@ -43,7 +45,10 @@ export interface BatchOutcome {
 }
 
 export function useReviewQueue() {
-  const list = usePagedQuery('admin.reviewQueue', { limit: PAGE_SIZE })
+  /** The team whose subtree the queue shows; '' for everything in the caller's scope. */
+  const [teamId, setTeamId] = useState('')
+  const teams = useTeamFilter()
+  const list = usePagedQuery('admin.reviewQueue', teamId ? { limit: PAGE_SIZE, teamId } : { limit: PAGE_SIZE })
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
   const [approving, setApproving] = useState(false)
   const [outcome, setOutcome] = useState<BatchOutcome | undefined>()
@@ -107,6 +112,12 @@ export function useReviewQueue() {
   return {
     ...list,
     rows,
+    teams,
+    teamId,
+    filterTeam: (id: string) => {
+      setTeamId(id)
+      setPicked(new Set())
+    },
     selected,
     approving,
     outcome,

@@ -6,7 +6,8 @@ import type { Err } from '../../../../../types/result'
 import { CHILD_KINDS } from '../../../../../types/teams'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/client'
-import { DEADLINE_STATE, deputyGuide, formatDay, leaderTitles } from '../../labels'
+import { DEADLINE_STATE, deputyGuide, leaderTitles } from '../../labels'
+import { formatDate as formatDay } from '../../../../utils/datetime'
 import { adminUrl } from '../../routes'
 
 export interface TeamAction {

@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, Loading } from '../../../../components/PageStat
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { useParam } from '../../../../hooks/use-param'
 import { busyProps } from '../../../../utils/flag'
+import { formatDate } from '../../../../utils/datetime'
 import type { Field } from './form'
 import { useActivityEdit, type EditTarget } from './use-activity-edit'
 import './index.scss'
@@ -71,7 +72,7 @@ function When(props: {
         data-testid={`${props.testId}-date`}
       >
         <View className={`form-input edit__date${props.date ? '' : ' form-input--placeholder'}`}>
-          {props.date || '选择日期'}
+          {props.date ? formatDate(props.date) : '选择日期'}
         </View>
       </Picker>
       <Picker

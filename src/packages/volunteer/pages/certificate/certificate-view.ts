@@ -4,7 +4,7 @@
  */
 import type { Certificate } from '../../../../../types/api'
 import { Gender } from '../../../../../types/enums'
-import { chineseDate } from '../../../../../types/report-form'
+import { formatDate } from '../../../../utils/datetime'
 
 export interface CertificateLine {
   key: string
@@ -47,14 +47,14 @@ export function toCertificateView(c: Certificate): CertificateView {
     body: `兹证明 ${c.name}（${Gender.map[c.gender]}）参加${c.issuer.name}组织的科技志愿服务，记录如下：`,
     lines: c.rows.map((r) => ({
       key: r.activityId,
-      date: chineseDate(r.date),
+      date: formatDate(r.date),
       content: `${r.title}（${r.team.name}）`,
       hours: lineHours(r.scannedHours, r.makeupHours),
       makeup: r.makeupHours > 0,
     })),
     total: `累计服务时间：${total}`,
     issuer: `记录单位：${c.issuer.name}`,
-    issuedOn: `出具日期：${chineseDate(c.issuedOn)}`,
+    issuedOn: `出具日期：${formatDate(c.issuedOn)}`,
     serial: `证明编号：${c.serial}`,
     code: `核验码：${c.code}`,
     rule: c.hoursRule,

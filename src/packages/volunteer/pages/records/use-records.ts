@@ -4,7 +4,7 @@ import type { Err } from '../../../../../types/result'
 import { useReloadOnReturn } from '../../../../hooks/use-query'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/client'
-import { formatDateTime } from '../../../../utils/datetime'
+import { formatDate, formatDateTime } from '../../../../utils/datetime'
 
 export interface RecordRow {
   activityId: string
@@ -24,7 +24,7 @@ export function toRecordRow(r: MyServiceRecord): RecordRow {
     activityId: r.activityId,
     title: r.title,
     team: r.team.name,
-    date: formatDateTime(r.startAt).split(' ')[0],
+    date: formatDate(r.startAt),
     checkIn: r.checkedInAt ? `签到 ${formatDateTime(r.checkedInAt)}` : '未签到（补录）',
     checkOut: r.checkedOutAt
       ? `签退 ${formatDateTime(r.checkedOutAt)}${r.autoCheckedOut ? '（活动结束自动签退）' : ''}`

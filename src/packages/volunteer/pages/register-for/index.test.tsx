@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ProxyReceipt, TeamNode } from '../../../../../types/api'
+import type { ProxyReceipt, ReqOf, TeamNode } from '../../../../../types/api'
 import { idCardCheckChar } from '../../../../../types/idcard'
 import { call } from '../../../../services/client'
+import { levelsOf } from '../../../../../test/support/team-levels'
 import RegisterForPage from './index'
 import { RegisterForLink } from './link'
 
@@ -33,8 +34,8 @@ const type = (name: string, value: string) =>
   fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } })
 
 async function open() {
-  callMock.mockImplementation(async (action: string) => {
-    if (action === 'team.tree') return { ok: true, data: tree } as never
+  callMock.mockImplementation(async (action: string, data: unknown) => {
+    if (action === 'team.tree') return levelsOf(tree)(data as ReqOf<'team.tree'>) as never
     if (action === 'volunteer.registerFor') return { ok: true, data: receipt } as never
     throw new Error(`no answer for ${action}`)
   })
@@ -42,7 +43,7 @@ async function open() {
   await screen.findByTestId('team-search')
 }
 
-function fillElder() {
+async function fillElder() {
   type('name', '王秀英')
   type('idNumber', ID_ELDER)
   type('employer', '益阳市第一中学')
@@ -51,8 +52,8 @@ function fillElder() {
   fireEvent.click(screen.getByTestId('skill-lecture'))
   fireEvent.click(screen.getByTestId('slot-weekend'))
   fireEvent.change(within(screen.getByTestId('picker-source')).getByRole('combobox'), { target: { value: '2' } })
-  fireEvent.change(screen.getByTestId('team-search'), { target: { value: '赫山' } })
-  fireEvent.click(screen.getByTestId('team-team-heshan'))
+  fireEvent.click(await screen.findByTestId('team-open-team-city'))
+  fireEvent.click(await screen.findByTestId('team-team-heshan'))
   fireEvent.click(screen.getByTestId('relation-family'))
 }
 
@@ -65,7 +66,7 @@ beforeEach(() => callMock.mockReset())
 
 test('registers an elder with the statement naming them, and shows only the masked receipt', async () => {
   await open()
-  fillElder()
+  await fillElder()
   type('elderName', '王秀英')
   expect(screen.getByTestId('statement').textContent).toBe(
     '本人是王秀英的家人，已向王秀英本人说明个人信息处理说明的内容，王秀英本人同意由本人代为注册科技志愿者，并同意处理其个人信息。',
@@ -83,7 +84,7 @@ test('registers an elder with the statement naming them, and shows only the mask
 
 test('sends nothing while the statement names someone else or is not confirmed, and says what is missing', async () => {
   await open()
-  fillElder()
+  await fillElder()
   type('elderName', '王秀兰')
   await submit()
   expect(callMock).not.toHaveBeenCalledWith('volunteer.registerFor', expect.anything())

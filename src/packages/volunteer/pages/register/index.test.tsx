@@ -9,13 +9,43 @@ import RegisterPage from './index'
 import { resetStorage } from '../../../../../test/support/taro-mock'
 import { levelsOf } from '../../../../../test/support/team-levels'
 import { DRAFT_KEY, KEPT_KEY } from './use-register'
+import { files } from '../../../../services/files'
 
-jest.mock('@tarojs/components', () => ({
-  ...jest.requireActual('@tarojs/components'),
-  Picker: jest.requireActual('../../../../../test/support/picker-mock').Picker,
-}))
 jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
+/** WeChat's getPhoneNumber button: the DOM mock drops Taro-only props, so keep its handler here. */
+const mockPhone = {
+  openType: undefined as unknown,
+  fire: (_detail: { code?: string; errMsg?: string }): void => {
+    throw new Error('no phone button rendered')
+  },
+}
+jest.mock('@tarojs/components', () => {
+  const actual = jest.requireActual('@tarojs/components')
+  const { createElement } = jest.requireActual('react')
+  return {
+    ...actual,
+    Button: (props: Record<string, unknown>) => {
+      if (props.onGetPhoneNumber) {
+        mockPhone.openType = props.openType
+        const handler = props.onGetPhoneNumber as typeof mockPhone.fire
+        mockPhone.fire = (detail) => handler({ detail } as never)
+      }
+      return createElement(actual.Button, props)
+    },
+  }
+})
 jest.mock('../../../../services/subscribe', () => ({ requestSubscribe: jest.fn() }))
+jest.mock('../../../../services/files', () => ({ files: { pickPhotos: jest.fn() } }))
+jest.mock('../../../../services/phone-check', () => ({
+  ...jest.requireActual('../../../../services/phone-check'),
+  phoneCheck: {
+    available: true,
+    openType: 'getPhoneNumber',
+    request: jest.fn(),
+    fromEvent: jest.requireActual('../../../../services/phone-check').outcomeOf,
+  },
+}))
+const pickPhotos = files.pickPhotos as jest.MockedFunction<typeof files.pickPhotos>
 const callMock = call as jest.MockedFunction<typeof call>
 const subscribeMock = requestSubscribe as jest.MockedFunction<typeof requestSubscribe>
 const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
@@ -72,7 +102,8 @@ type Answers = Partial<Record<string, unknown>>
 /** Routes the mocked client by action; functions get the payload. */
 function serve(answers: Answers) {
   callMock.mockImplementation(async (action: string, data: unknown) => {
-    const a = answers[action]
+    // The photo folder is asked for with the form; tests about other things need not say so.
+    const a = answers[action] ?? (action === 'volunteer.idCardFolder' ? ok({ cloudDir: 'idcard/o-1' }) : undefined)
     if (a === undefined) throw new Error(`no answer for ${action}`)
     return (typeof a === 'function' ? a(data) : a) as never
   })
@@ -100,10 +131,6 @@ async function chooseTeam(id: string, path: string[]) {
   for (const p of path) fireEvent.click(await screen.findByTestId(`team-open-${p}`))
   fireEvent.click(await screen.findByTestId(`team-${id}`))
 }
-const pick = (picker: string, index: number) =>
-  fireEvent.change(within(screen.getByTestId(`picker-${picker}`)).getByRole('combobox'), {
-    target: { value: String(index) },
-  })
 
 async function submit() {
   await act(async () => {
@@ -124,7 +151,7 @@ async function fillAll() {
   fireEvent.click(screen.getByTestId('slot-evening'))
   type('availabilityNote', '每月第一个周六')
   type('mobile', '13807371001')
-  pick('source', 1)
+  fireEvent.click(screen.getByTestId('source-teacher'))
   await chooseTeam('team-heshan', ['team-city'])
   fireEvent.click(screen.getByTestId('consent'))
 }
@@ -327,12 +354,18 @@ test('a server INVALID_INPUT is shown at the field it names', async () => {
   expect(errorOf('teamId')).toBeUndefined()
 })
 
-test('ID_NUMBER_TAKEN tells the user, at the ID number, to contact the team admin', async () => {
-  const message = '该身份证号已注册。如需帮助，请联系所选队伍的管理员。'
+test('ID_NUMBER_TAKEN gives the one generic message at the ID number and the way to 提出申诉', async () => {
+  const message = '该身份证号无法使用。如果这是您本人的身份证号，请在注册页提交申诉，由管理员核实处理。'
   await open(unregistered, { 'volunteer.register': { ok: false, code: 'ID_NUMBER_TAKEN', message, field: 'idNumber' } })
+  expect(screen.queryByTestId('open-appeal')).toBeNull()
   await fillAll()
   await submit()
   expect(errorOf('idNumber')).toBe(message)
+  fireEvent.click(screen.getByTestId('open-appeal'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/appeal/index' })
+  // Another number: the appeal is no longer what the user needs.
+  type('idNumber', ID_MALE.slice(0, 17))
+  expect(screen.queryByTestId('open-appeal')).toBeNull()
 })
 
 test('ALREADY_REGISTERED says so and offers the way back to 我的', async () => {
@@ -381,4 +414,72 @@ test('a team tree that fails to load says so inside the form and retries', async
   serve({ 'volunteer.me': ok(unregistered), 'team.tree': levelsOf(tree) })
   fireEvent.click(within(screen.getByTestId('team-error')).getByRole('button', { name: '重试' }))
   await screen.findByTestId('team-team-city')
+})
+
+describe('quick fill', () => {
+  const HESHAN_ID = id('43090319560312004')
+  const input = (name: string) => (screen.getByTestId(`input-${name}`) as HTMLInputElement).value
+  async function tapQuick(testId: string) {
+    await act(async () => {
+      fireEvent.click(screen.getByTestId(testId))
+    })
+  }
+
+  beforeEach(() => pickPhotos.mockReset())
+
+  test('拍照识别身份证 uploads to the caller’s own folder, fills name and ID number, and suggests the county team', async () => {
+    pickPhotos.mockResolvedValue({ ok: true, data: [{ fileID: 'cloud://env/idcard/o-1/1.jpg', preview: '' }] })
+    await open(unregistered, {
+      'volunteer.readIdCard': ok({ name: '刘桂英', idNumber: HESHAN_ID, gender: 'female' }),
+    })
+    await tapQuick('quick-idcard')
+    expect(pickPhotos).toHaveBeenCalledWith('idcard/o-1', 1)
+    expect(callMock).toHaveBeenCalledWith('volunteer.readIdCard', { fileID: 'cloud://env/idcard/o-1/1.jpg' })
+    expect(input('name')).toBe('刘桂英')
+    expect(input('idNumber')).toBe(HESHAN_ID)
+    expect(screen.getByTestId('id-facts').textContent).toContain('性别：女')
+    expect(screen.getByTestId('quick-note-idCard').textContent).toContain('请核对')
+    // One tap takes the team of the ID number's county.
+    expect(screen.getByTestId('team-suggestion').textContent).toContain('建议：赫山区科技志愿者队')
+    fireEvent.click(screen.getByTestId('team-suggestion'))
+    expect(screen.queryByTestId('team-suggestion')).toBeNull()
+    expect(screen.getByText('已选择：赫山区科技志愿者队')).toBeTruthy()
+  })
+
+  test('an unreadable photo leaves what was typed and says to type instead; a cancelled picker says nothing', async () => {
+    await open(unregistered, {
+      'volunteer.readIdCard': {
+        ok: false,
+        code: 'ID_CARD_UNREADABLE',
+        message: '没能识别这张身份证照片，请对准身份证正面重拍，或直接填写',
+      },
+    })
+    type('name', '李明')
+    type('idNumber', ID_MALE)
+    pickPhotos.mockResolvedValueOnce({ ok: false, cancelled: true, message: '' })
+    await tapQuick('quick-idcard')
+    expect(screen.queryByTestId('quick-note-idCard')).toBeNull()
+    expect(callMock).not.toHaveBeenCalledWith('volunteer.readIdCard', expect.anything())
+    pickPhotos.mockResolvedValueOnce({ ok: true, data: [{ fileID: 'f', preview: '' }] })
+    await tapQuick('quick-idcard')
+    expect(screen.getByTestId('quick-note-idCard').textContent).toContain('或直接填写')
+    expect(input('name')).toBe('李明')
+    expect(input('idNumber')).toBe(ID_MALE)
+  })
+
+  test('the WeChat phone button’s code becomes the verified mobile; a refusal keeps the typed one', async () => {
+    await open(unregistered, { 'volunteer.phoneNumber': ok({ mobile: '13907370035' }) })
+    type('mobile', '138')
+    expect(mockPhone.openType).toBe('getPhoneNumber')
+    await act(async () => {
+      mockPhone.fire({ errMsg: 'getPhoneNumber:fail user deny' })
+    })
+    expect(screen.getByTestId('quick-note-phone').textContent).toBe('没有获取到手机号，请直接填写')
+    expect(input('mobile')).toBe('138')
+    await act(async () => {
+      mockPhone.fire({ code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' })
+    })
+    expect(callMock).toHaveBeenCalledWith('volunteer.phoneNumber', { code: 'phone-code-1' })
+    expect(input('mobile')).toBe('13907370035')
+  })
 })

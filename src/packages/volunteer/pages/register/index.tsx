@@ -1,14 +1,16 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../../../types/enums'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
 import { ErrorState, Loading } from '../../../../components/PageState'
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { fieldId, useRegister } from './use-register'
+import type { QuickNote } from './use-quick-fill'
 import { PrivacyNotice } from './privacy-notice'
 import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
+import { formatDate } from '../../../../utils/datetime'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 import { RegisterForLink } from '../register-for/link'
@@ -17,11 +19,19 @@ const options = <T extends string>(labels: { map: Record<T, string>; values: T[]
   labels.values.map((value) => ({ value, label: labels.map[value] }))
 const SKILLS = options(ActivityType)
 const SLOTS = options(AvailabilitySlot)
-const SOURCE_LABELS = SourceCategory.values.map((s) => SourceCategory.map[s])
+const SOURCES = options(SourceCategory)
 
-const formatBirth = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
+/** What a quick fill did, under its button. */
+function QuickNoteLine({ note, source }: { note: QuickNote | undefined; source: QuickNote['source'] }) {
+  if (!note || note.source !== source) return null
+  return (
+    <Text
+      className={`register__quick-note${note.ok ? '' : ' register__quick-note--error'}`}
+      data-testid={`quick-note-${source}`}
+    >
+      {note.text}
+    </Text>
+  )
 }
 
 function Intro({ mode, view }: { mode: Mode; view: MeView }) {
@@ -66,7 +76,7 @@ function RegisterPage() {
     return <Loading />
   }
   const profile = view.profile
-  const sourceIndex = form.source ? SourceCategory.values.indexOf(form.source) : 0
+  const { quick } = r
 
   return (
     <View className="register">
@@ -75,6 +85,19 @@ function RegisterPage() {
 
       <Text className="section-title">身份信息</Text>
       <View className="card">
+        <Button
+          className="register__quick"
+          loading={flag(quick.busy === 'idCard')}
+          disabled={flag(quick.busy !== null)}
+          onClick={() => void quick.readIdCard()}
+          data-testid="quick-idcard"
+        >
+          拍照识别身份证
+        </Button>
+        <QuickNoteLine note={quick.note} source="idCard" />
+        <Text className="register__quick-hint">
+          拍身份证正面，自动填写姓名和身份证号；照片识别后立即删除。也可以直接填写。
+        </Text>
         <FormField id={fieldId('name')} label="姓名" required error={errors.name}>
           <Input
             className="form-input"
@@ -94,7 +117,7 @@ function RegisterPage() {
           hint={
             r.facts ? (
               <Text data-testid="id-facts">
-                出生日期：{formatBirth(r.facts.birthDate)}　性别：{Gender.map[r.facts.gender]}（由身份证号得出）
+                出生日期：{formatDate(r.facts.birthDate)}　性别：{Gender.map[r.facts.gender]}（由身份证号得出）
               </Text>
             ) : profile ? (
               `已登记 ${profile.idNumberMasked}，请重新填写完整的 18 位身份证号`
@@ -114,6 +137,11 @@ function RegisterPage() {
             data-testid="input-idNumber"
           />
         </FormField>
+        {r.idTaken ? (
+          <Text className="register__appeal" onClick={r.openAppeal} data-testid="open-appeal">
+            提出申诉
+          </Text>
+        ) : null}
         <FormField id={fieldId('employer')} label="单位" required error={errors.employer}>
           <Input
             className="form-input"
@@ -215,6 +243,22 @@ function RegisterPage() {
 
       <Text className="section-title">联系方式</Text>
       <View className="card">
+        {quick.phone.available ? (
+          <>
+            <Button
+              className="register__quick"
+              openType={quick.phone.openType}
+              onGetPhoneNumber={(e) => quick.phone.onEvent(e.detail)}
+              onClick={quick.phone.openType ? undefined : () => void quick.phone.onTap()}
+              loading={flag(quick.busy === 'phone')}
+              disabled={flag(quick.busy !== null)}
+              data-testid="quick-phone"
+            >
+              使用微信绑定的手机号
+            </Button>
+            <QuickNoteLine note={quick.note} source="phone" />
+          </>
+        ) : null}
         <FormField
           id={fieldId('mobile')}
           label="手机号"
@@ -238,20 +282,16 @@ function RegisterPage() {
       <Text className="section-title">志愿者来源与队伍</Text>
       <View className="card">
         <FormField id={fieldId('source')} label="志愿者来源" required error={errors.source}>
-          <Picker
-            mode="selector"
-            range={SOURCE_LABELS}
-            value={sourceIndex}
-            onChange={(e) => {
-              set('source', SourceCategory.values[Number(e.detail.value)], 'source')
+          <ChoiceChips
+            options={SOURCES}
+            selected={form.source ? [form.source] : []}
+            single
+            testId="source"
+            onToggle={(v) => {
+              set('source', v, 'source')
               touch('source')
             }}
-            data-testid="picker-source"
-          >
-            <View className={`form-input${form.source ? '' : ' form-input--placeholder'}`}>
-              {form.source ? SourceCategory.map[form.source] : '请选择志愿者来源'}
-            </View>
-          </Picker>
+          />
         </FormField>
         <FormField
           id={fieldId('teamId')}
@@ -260,9 +300,14 @@ function RegisterPage() {
           error={errors.teamId}
           hint="区县（市）队伍的成员自动成为益阳市支队成员"
         >
+          {r.suggestion ? (
+            <Button className="register__suggest" onClick={r.acceptSuggestion} data-testid="team-suggestion">
+              建议：{r.suggestion.name}（按身份证号所在区县）
+            </Button>
+          ) : null}
           <TeamPicker
             value={form.teamId}
-            valueName={r.view?.team?.id === form.teamId ? r.view.team.name : undefined}
+            valueName={r.chosenTeamName}
             onChange={(id) => {
               set('teamId', id, 'teamId')
               touch('teamId')

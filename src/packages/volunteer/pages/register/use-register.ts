@@ -6,6 +6,9 @@ import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/client'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { guardLeave } from '../../../../services/leave-guard'
+import { appUrl } from '../../../../routes'
+import { useQuickFill } from './use-quick-fill'
+import { useSuggestedTeam } from './use-suggested-team'
 import {
   check,
   emptyForm,
@@ -63,6 +66,8 @@ export function useRegister() {
   const [formError, setFormError] = useState<string | undefined>()
   const [alreadyRegistered, setAlreadyRegistered] = useState(false)
   const [busy, setBusy] = useState(false)
+  /** The ID number was refused as taken: offer 申诉 until it is changed. */
+  const [idTaken, setIdTaken] = useState(false)
   const prefilled = useRef(false)
 
   const view = me.data
@@ -109,12 +114,28 @@ export function useRegister() {
   /** Changes a value; a server complaint about those fields no longer applies. */
   function set<K extends keyof FormState>(key: K, value: FormState[K], ...fields: Field[]) {
     setForm((f) => ({ ...f, [key]: value }))
+    if (key === 'idNumber') setIdTaken(false)
     setServerErrors((e) => {
       const next = { ...e }
       for (const f of fields) delete next[f]
       return next
     })
   }
+
+  const quick = useQuickFill({
+    idCard: (r) => {
+      set('name', r.name, 'name')
+      set('idNumber', r.idNumber, 'idNumber')
+      touch('name', 'idNumber')
+    },
+    mobile: (m) => {
+      set('mobile', m, 'mobile')
+      touch('mobile')
+    },
+  })
+  const facts = idFacts(form.idNumber)
+  const suggested = useSuggestedTeam(facts ? form.idNumber : '')
+  const suggestion = facts ? suggested : null
 
   function showAt(field: Field | undefined, message: string) {
     void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
@@ -142,6 +163,7 @@ export function useRegister() {
       return
     }
     if (r.code === 'ALREADY_REGISTERED') setAlreadyRegistered(true)
+    if (r.code === 'ID_NUMBER_TAKEN') setIdTaken(true)
     if (isField(r.field)) {
       const field = r.field
       setServerErrors((e) => ({ ...e, [field]: r.message }))
@@ -178,9 +200,22 @@ export function useRegister() {
     mode,
     form,
     errors,
-    facts: idFacts(form.idNumber),
+    facts,
+    quick,
+    /** The county team of the ID number's area code, while another (or none) is chosen. */
+    suggestion: suggestion && suggestion.id !== form.teamId ? suggestion : null,
+    /** The chosen team's name when the picker did not choose it (a saved registration, the suggestion). */
+    chosenTeamName:
+      view?.team?.id === form.teamId ? view.team.name : suggestion?.id === form.teamId ? suggestion.name : undefined,
+    acceptSuggestion: () => {
+      if (!suggestion) return
+      set('teamId', suggestion.id, 'teamId')
+      touch('teamId')
+    },
     formError,
     alreadyRegistered,
+    idTaken,
+    openAppeal: () => Taro.navigateTo({ url: appUrl.appeal() }),
     busy,
     set,
     touch,

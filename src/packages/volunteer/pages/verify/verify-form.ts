@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import type { CertificateCheck } from '../../../../../types/api'
 import { certificateCode, certificateSerial } from '../../../../../types/schemas/report'
-import { chineseDate } from '../../../../../types/report-form'
+import { formatDate } from '../../../../utils/datetime'
 
 export type VerifyErrors = Partial<Record<'serial' | 'code', string>>
 
@@ -27,6 +27,6 @@ export function checkLines(c: CertificateCheck): string[] {
     `志愿者：${c.nameMasked ?? ''}`,
     `记录单位：${c.issuer?.name ?? ''}`,
     `服务记录：${c.rows ?? 0} 项，累计 ${Number((c.totalHours ?? 0).toFixed(2))} 小时`,
-    `出具日期：${c.issuedOn ? chineseDate(c.issuedOn) : ''}`,
+    `出具日期：${c.issuedOn ? formatDate(c.issuedOn) : ''}`,
   ]
 }

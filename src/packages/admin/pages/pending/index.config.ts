@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待激活',
+  enablePullDownRefresh: true,
+})
