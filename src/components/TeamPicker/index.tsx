@@ -13,13 +13,15 @@ interface Props {
   /** The chosen team's name when it was chosen before this screen (a saved form). */
   valueName?: string
   onChange: (teamId: string) => void
+  /** Used to open a team rather than to fill a field: no "已选择" line, and `root` itself is not offered. */
+  opens?: boolean
 }
 
 /**
  * Chooses one team of the tree: level by level (下级 opens a team's children, the path above goes
  * back and keeps what was shown), or by a search on the start of the name.
  */
-export function TeamPicker({ root, value, valueName, onChange }: Props) {
+export function TeamPicker({ root, value, valueName, onChange, opens = false }: Props) {
   const t = useTeamLevels(root?.id)
   const [query, setQuery] = useState('')
   const [chosenName, setChosenName] = useState<string | undefined>(undefined)
@@ -58,9 +60,11 @@ export function TeamPicker({ root, value, valueName, onChange }: Props) {
 
   return (
     <View className="team-picker">
-      <Text className="team-picker__chosen" data-testid="team-chosen">
-        {value ? `已选择：${name ?? '（已选队伍）'}` : '尚未选择队伍'}
-      </Text>
+      {opens ? null : (
+        <Text className="team-picker__chosen" data-testid="team-chosen">
+          {value ? `已选择：${name ?? '（已选队伍）'}` : '尚未选择队伍'}
+        </Text>
+      )}
       <View className="team-picker__search-row">
         <Input
           className="form-input team-picker__search"
@@ -94,7 +98,7 @@ export function TeamPicker({ root, value, valueName, onChange }: Props) {
         </View>
       )}
       <ScrollView className="team-picker__list" scrollY>
-        {root && !t.found && t.stack.length === 1 ? (
+        {root && !opens && !t.found && t.stack.length === 1 ? (
           <View className={`team-picker__row${root.id === value ? ' team-picker__row--on' : ''}`} role="option">
             <View
               className="team-picker__pick"
