@@ -53,7 +53,7 @@ test('lists the first children and, when there are more, browses and searches th
   expect(screen.queryByTestId('more-children')).toBeNull()
   cleanup()
   const many = [
-    heshan,
+    { ...heshan, parentId: 'team-city', depth: 1 },
     ...Array.from({ length: 3 }, (_, i) => ({
       id: `t${i}`,
       name: `第${i}分队`,
