@@ -107,7 +107,6 @@ it('registers a new user, has the county admin approve, and activates with the c
   effort.taps += 3
   await choose(user, 'picker-source', '在职教师')
   await userFill(user, 'team-search', '赫山')
-  await userTap(user, 'team-search-go')
   await userTap(user, 'team-team-heshan')
   await visibleText(user, '已选择：赫山区科技志愿者队').waitFor()
   await userTap(user, 'consent')

@@ -1,10 +1,12 @@
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { TeamLevelItem } from '../../../types/api'
 import { TeamKind } from '../../../types/enums'
 import { CHILD_KINDS } from '../../../types/teams'
 import { useTeamLevels, type Level } from './use-team-levels'
 import './index.scss'
+
+const SEARCH_PAUSE_MS = 400
 
 interface Props {
   /** Browse only this team's subtree: the team itself is the first choice, its children the top level. */
@@ -31,6 +33,19 @@ export function TeamPicker({ root, value, valueName, onChange, opens = false }: 
     onChange(id)
   }
   const shown: Level = t.found ?? t.top
+  // Typing searches once the user pauses; 搜索 or the keyboard's search key searches at once.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(pending.current), [])
+  const searchNow = (text: string) => {
+    clearTimeout(pending.current)
+    t.search(text)
+  }
+  const typed = (text: string) => {
+    setQuery(text)
+    clearTimeout(pending.current)
+    if (!text.trim()) t.clearSearch()
+    else pending.current = setTimeout(() => t.search(text), SEARCH_PAUSE_MS)
+  }
 
   const row = (team: TeamLevelItem) => (
     <View
@@ -71,14 +86,11 @@ export function TeamPicker({ root, value, valueName, onChange, opens = false }: 
           placeholder="输入队伍名称的开头，如：赫山"
           value={query}
           confirmType="search"
-          onInput={(e) => {
-            setQuery(e.detail.value)
-            if (!e.detail.value.trim()) t.clearSearch()
-          }}
-          onConfirm={() => t.search(query)}
+          onInput={(e) => typed(e.detail.value)}
+          onConfirm={() => searchNow(query)}
           data-testid="team-search"
         />
-        <Button className="team-picker__go" size="mini" data-testid="team-search-go" onClick={() => t.search(query)}>
+        <Button className="team-picker__go" size="mini" data-testid="team-search-go" onClick={() => searchNow(query)}>
           搜索
         </Button>
       </View>
