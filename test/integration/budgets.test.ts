@@ -33,6 +33,8 @@ const BUDGETS: Record<string, Budget> = {
   'admin.reviewQueue': { requests: 2, page: 20 },
   'team.tree (one level)': { requests: 2, page: 50 },
   'team.tree (search)': { requests: 2, page: 20 },
+  // Maintenance, not a screen: reads every team and groups the active volunteers (documents not bounded).
+  'team.recount': { requests: 8 },
   'admin.approve ×50': { requests: 12 },
   'import 2,000 new rows': { requests: 30 },
   'import 100 rows again': { requests: 30 },
@@ -122,8 +124,9 @@ async function measureAll(cloud: TestCloud, importToo: boolean): Promise<Record<
   const level = await call('team.tree (one level)', admin, 'team.tree', { parentId: 'team-heshan', limit: 50 })
   expect(level.ok && level.data.items).toHaveLength(importToo ? 1 : 50)
   await call('team.tree (search)', admin, 'team.tree', { q: '第1', limit: 20 })
+  await call('team.recount', 'demo-owner', 'team.recount', {})
   // Teams past the first 1,000 (the tree was once read with one get() of 1000): their page works.
-  if (!importToo) await call(null, admin, 'team.page', { teamId: 'gen-team-1990' })
+  if (!importToo) await call(null, admin, 'team.page', { teamId: 'gen-team-1987' })
 
   // The organizer scans one ticket (grants now warm), then a fresh one.
   const a = await runningActivity(cloud, 'demo-organizer')

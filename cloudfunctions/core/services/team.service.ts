@@ -147,11 +147,8 @@ export function teamService({ teams, memberships, volunteers, activities, record
     ): Promise<Page<MemberItem>> {
       const limit = data.limit ?? DEFAULT_LIMIT
       const after = data.cursor ? decodeCursor(data.cursor) : null
-      // Read alongside the scope check; nothing is returned unless it passes.
-      const [, rows] = await Promise.all([
-        manageable(caller, data.teamId),
-        memberships.memberPage(data.teamId, after, limit + 1),
-      ])
+      await manageable(caller, data.teamId)
+      const rows = await memberships.memberPage(data.teamId, after, limit + 1)
       return keysetPage(
         rows,
         limit,

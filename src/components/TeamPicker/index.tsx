@@ -1,10 +1,12 @@
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { TeamLevelItem } from '../../../types/api'
 import { TeamKind } from '../../../types/enums'
 import { CHILD_KINDS } from '../../../types/teams'
 import { useTeamLevels, type Level } from './use-team-levels'
 import './index.scss'
+
+const SEARCH_PAUSE_MS = 400
 
 interface Props {
   /** Browse only this team's subtree: the team itself is the first choice, its children the top level. */
@@ -13,13 +15,15 @@ interface Props {
   /** The chosen team's name when it was chosen before this screen (a saved form). */
   valueName?: string
   onChange: (teamId: string) => void
+  /** Used to open a team rather than to fill a field: no "已选择" line, and `root` itself is not offered. */
+  opens?: boolean
 }
 
 /**
  * Chooses one team of the tree: level by level (下级 opens a team's children, the path above goes
  * back and keeps what was shown), or by a search on the start of the name.
  */
-export function TeamPicker({ root, value, valueName, onChange }: Props) {
+export function TeamPicker({ root, value, valueName, onChange, opens = false }: Props) {
   const t = useTeamLevels(root?.id)
   const [query, setQuery] = useState('')
   const [chosenName, setChosenName] = useState<string | undefined>(undefined)
@@ -29,6 +33,19 @@ export function TeamPicker({ root, value, valueName, onChange }: Props) {
     onChange(id)
   }
   const shown: Level = t.found ?? t.top
+  // Typing searches once the user pauses; 搜索 or the keyboard's search key searches at once.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(pending.current), [])
+  const searchNow = (text: string) => {
+    clearTimeout(pending.current)
+    t.search(text)
+  }
+  const typed = (text: string) => {
+    setQuery(text)
+    clearTimeout(pending.current)
+    if (!text.trim()) t.clearSearch()
+    else pending.current = setTimeout(() => t.search(text), SEARCH_PAUSE_MS)
+  }
 
   const row = (team: TeamLevelItem) => (
     <View
@@ -58,23 +75,22 @@ export function TeamPicker({ root, value, valueName, onChange }: Props) {
 
   return (
     <View className="team-picker">
-      <Text className="team-picker__chosen" data-testid="team-chosen">
-        {value ? `已选择：${name ?? '（已选队伍）'}` : '尚未选择队伍'}
-      </Text>
+      {opens ? null : (
+        <Text className="team-picker__chosen" data-testid="team-chosen">
+          {value ? `已选择：${name ?? '（已选队伍）'}` : '尚未选择队伍'}
+        </Text>
+      )}
       <View className="team-picker__search-row">
         <Input
           className="form-input team-picker__search"
           placeholder="输入队伍名称的开头，如：赫山"
           value={query}
           confirmType="search"
-          onInput={(e) => {
-            setQuery(e.detail.value)
-            if (!e.detail.value.trim()) t.clearSearch()
-          }}
-          onConfirm={() => t.search(query)}
+          onInput={(e) => typed(e.detail.value)}
+          onConfirm={() => searchNow(query)}
           data-testid="team-search"
         />
-        <Button className="team-picker__go" size="mini" data-testid="team-search-go" onClick={() => t.search(query)}>
+        <Button className="team-picker__go" size="mini" data-testid="team-search-go" onClick={() => searchNow(query)}>
           搜索
         </Button>
       </View>
@@ -94,7 +110,7 @@ export function TeamPicker({ root, value, valueName, onChange }: Props) {
         </View>
       )}
       <ScrollView className="team-picker__list" scrollY>
-        {root && !t.found && t.stack.length === 1 ? (
+        {root && !opens && !t.found && t.stack.length === 1 ? (
           <View className={`team-picker__row${root.id === value ? ' team-picker__row--on' : ''}`} role="option">
             <View
               className="team-picker__pick"

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as taro from '@tarojs/taro'
 import { answerCalls, sent } from '../../../../../test/support/answer-calls'
@@ -45,6 +45,30 @@ test('shows the member count against the period target with a progress bar', asy
   expect(screen.getByTestId('members-line').textContent).toBe('现有 12 人 · 首批目标 100 人 · 2020-12-31 前 500 人')
   const fill = screen.getByTestId('progress').firstElementChild as HTMLElement
   expect(fill.style.width).toBe('2%')
+})
+
+test('lists the first children and, when there are more, browses and searches the rest to open one', async () => {
+  answerCalls(callMock, { 'team.page': ok(teamPage()) })
+  await open()
+  expect(screen.queryByTestId('more-children')).toBeNull()
+  cleanup()
+  const many = [
+    { ...heshan, parentId: 'team-city', depth: 1 },
+    ...Array.from({ length: 3 }, (_, i) => ({
+      id: `t${i}`,
+      name: `第${i}分队`,
+      kind: 'township' as const,
+      parentId: heshan.id,
+      depth: 2,
+    })),
+  ]
+  answerCalls(callMock, { 'team.page': ok(teamPage({ moreChildren: true })), 'team.tree': levelsOf(many) })
+  await open()
+  const more = screen.getByTestId('more-children')
+  fireEvent.click(await within(more).findByTestId('team-t2'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('t2') })
+  expect(within(more).queryByTestId('team-chosen')).toBeNull()
+  expect(sent(callMock, 'team.tree')).toEqual([{ parentId: 'team-heshan', limit: 20 }])
 })
 
 test('shows only the count, and no bar, when the period sets no target for the kind', async () => {

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
+import { TeamPicker } from '../../../../components/TeamPicker'
 import { useParam } from '../../../../hooks/use-param'
 import { useMyTeams, useTeam } from './use-team'
 import './index.scss'
@@ -119,6 +120,12 @@ function TeamView({ teamId }: { teamId: string }) {
           ))
         )}
       </View>
+      {screen.moreChildren ? (
+        <View className="card" data-testid="more-children">
+          <Text className="team__hint">下级队伍较多，上面列出前 20 支。其余的可逐级查看或按名称查找，点选即打开：</Text>
+          <TeamPicker root={{ id: teamId, name: screen.name }} value="" onChange={openChild} opens />
+        </View>
+      ) : null}
 
       {screen.actions.length ? (
         <>

@@ -39,6 +39,8 @@ export interface TeamScreen {
   /** "尚未开展：结合…、结合…", or null when every focus is covered. */
   focusMissing: string | null
   children: { id: string; name: string; kindLabel: string; members: number }[]
+  /** More children than the page lists: they are browsed and searched below it. */
+  moreChildren: boolean
   canManage: boolean
   actions: TeamAction[]
 }
@@ -98,6 +100,7 @@ export function toTeamScreen(p: TeamPage): TeamScreen {
     },
     focusMissing: p.focusMissing.length ? `尚未开展：${p.focusMissing.map((f) => FocusTag.map[f]).join('、')}` : null,
     children: p.children.map((c) => ({ id: c.id, name: c.name, kindLabel: TeamKind.map[c.kind], members: c.members })),
+    moreChildren: p.moreChildren,
     canManage: p.can.manage,
     actions,
   }
