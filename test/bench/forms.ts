@@ -95,8 +95,10 @@ async function main() {
       }),
     )
   }
-  // 附件2 at 20,000 rows: everyone without an active membership yet joins 农学会 (a second society).
+  // 附件2 at 20,000 rows: everyone without an active membership yet is activated (only activated people
+  // are members) and joins 农学会 (a second society).
   const agri = demoTeams.find((t) => t._id === 'team-agri')!
+  store.update('volunteers', { status: { $ne: 'active' } }, { $set: { status: 'active' } })
   const active = new Set(store.find('memberships', { status: 'active' }).map((m: { openid: string }) => m.openid))
   store.insert(
     'memberships',
