@@ -133,7 +133,7 @@ test('拍照识别身份证 and the getPhoneNumber button fill the form through 
   const phone = jest.fn(() => ({ ok: true as const, data: { mobile: '13907370035' } }))
   answerCloud({
     'volunteer.me': { ok: true, data: me },
-    'team.tree': { ok: true, data: tree },
+    'team.tree': levelsOf(tree) as never,
     'volunteer.idCardFolder': { ok: true, data: { cloudDir: 'idcard/o-1' } },
     'volunteer.readIdCard': read,
     'volunteer.phoneNumber': phone,

@@ -190,7 +190,7 @@ export function fieldErrors(f: FormState): FieldErrors {
   const entries = registrationSchema.entries as Record<keyof Registration, v.GenericSchema>
   for (const key of Object.keys(entries) as (keyof Registration)[]) {
     // An optional entry left out is valid as such (validate() reads a missing payload as {}).
-    if (input[key] === undefined && v.is(entries[key], undefined)) continue
+    if (input[key] === undefined && v.safeParse(entries[key], undefined).success) continue
     const r = validate(entries[key], input[key])
     if (r.ok) continue
     const field = r.field ? `${key}.${r.field}` : key
