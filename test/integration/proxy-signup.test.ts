@@ -71,6 +71,10 @@ it('signs the elder up under their own ticket, recording who acted and the conse
   expect(own.items.map((x) => x.id)).toEqual([t.id])
   const helpers = await expectOk(cloud.call(e.helper, 'activity.mine', { tab: 'upcoming' }))
   expect(helpers.items).toEqual([])
+  // Both are told, each where they find the code.
+  const sentTo = (openid: string) => cloud.cloud.outbox().filter((m) => m.touser === openid)
+  expect(sentTo(e.openid)).toMatchObject([{ page: 'packages/volunteer/pages/my-activities/index' }])
+  expect(sentTo(e.helper)).toMatchObject([{ page: 'pages/me/index' }])
 })
 
 it('lists the helper’s elders with their status and the tickets made for them, masked', async () => {

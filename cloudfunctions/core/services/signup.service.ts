@@ -27,6 +27,7 @@ const PROMOTION_TRIES = 5
 const ELDERS_SHOWN = 20
 const ELDER_TICKETS_SHOWN = 50
 export const MY_ACTIVITIES_PAGE = 'packages/volunteer/pages/my-activities/index'
+const ME_PAGE = 'pages/me/index'
 
 export interface SignupDeps {
   activities: ActivityRepository
@@ -115,6 +116,31 @@ export function signupService({ activities, tickets, checks, volunteers, tell }:
     }
   }
 
+  /** The same news for the person who signed `name` up (代为报名): where they find the code is 我的. */
+  function forHelper(
+    m: ReturnType<typeof message>,
+    kind: 'signed' | 'waiting' | 'promoted',
+    name: string,
+    title: string,
+  ) {
+    const text = {
+      signed: [`您已为${name}报名「${title}」，签到码在“我的 → 我代为注册的家人”。`, '已代为报名，签到码在我的'],
+      waiting: [`「${title}」名额已满，${name}已进入候补，有人取消时按顺序递补并通知您。`, '家人已进入候补'],
+      promoted: [`有人取消报名，${name}已由候补转为报名成功：「${title}」。`, '家人候补转为报名成功'],
+    }[kind]
+    return { ...m, body: text[0], note: text[1], page: ME_PAGE }
+  }
+
+  /** Tells the ticket's person, and whoever signed them up for them. */
+  async function tellAbout(
+    t: Pick<TicketDoc, 'title' | 'startAt' | 'address' | 'openid' | 'nameMasked' | 'proxy'>,
+    kind: 'signed' | 'waiting' | 'promoted',
+  ) {
+    const m = message(t, kind)
+    await tell([t.openid], m, false)
+    if (t.proxy) await tell([t.proxy.by], forHelper(m, kind, t.nameMasked, t.title), false)
+  }
+
   /**
    * A seat came free (a confirmed ticket was cancelled): it passes to the longest-waiting ticket,
    * or back to the pool when nobody waits. A waiter promoted by someone else meanwhile is skipped.
@@ -124,7 +150,7 @@ export function signupService({ activities, tickets, checks, volunteers, tell }:
     for (const w of line) {
       if (await tickets.promote(w._id)) {
         await activities.seatPassedOn(activityId)
-        await tell([w.openid], message(w, 'promoted'), false)
+        await tellAbout(w, 'promoted')
         return
       }
     }
@@ -201,9 +227,8 @@ export function signupService({ activities, tickets, checks, volunteers, tell }:
         proxy ? `${doc.nameMasked}已报名本活动` : '您已报名本活动，签到码在“我的 → 我的活动”',
       )
     }
-    // The elder is told too: the ticket is theirs, and shows under their own 我的活动.
-    const to = proxy ? [v.openid, caller.openid] : [caller.openid]
-    await tell(to, message(doc, status === 'confirmed' ? 'signed' : 'waiting'), false)
+    // Made for an elder, the elder is told too: the ticket is theirs, under their own 我的活动.
+    await tellAbout(doc, status === 'confirmed' ? 'signed' : 'waiting')
     return toMyTicket({ ...doc, _id: id, createdAt: now }, a, now)
   }
 
