@@ -22,6 +22,8 @@ export const appUrl = {
   activity: (id: string) => `${VOLUNTEER}/activity/index?${q('id', id)}`,
   myActivities: () => `${VOLUNTEER}/my-activities/index`,
   ticket: (ticketId: string) => `${VOLUNTEER}/ticket/index?${q('id', ticketId)}`,
+  /** 代为报名: the check-in code of a ticket the caller made for a family member. */
+  elderTicket: (ticketId: string) => `${VOLUNTEER}/ticket/index?${q('id', ticketId)}&elder=1`,
   /** The scan page; with an id it opens on that activity. */
   scan: (activityId?: string) => `${ORGANIZER}/scan/index${activityId ? `?${q('id', activityId)}` : ''}`,
   attendance: (activityId: string) => `${ORGANIZER}/attendance/index?${q('id', activityId)}`,

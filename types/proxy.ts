@@ -30,3 +30,10 @@ export const proxyRegistrationSchema = v.pipe(
 
 export type ProxyRegistrationInput = v.InferInput<typeof proxyRegistrationSchema>
 export type ProxyRegistration = v.InferOutput<typeof proxyRegistrationSchema>
+
+/**
+ * 代为报名: the statement the helper confirms for one sign-up, stored on the ticket word for word.
+ * It names the elder and the activity, so a consent given once never covers another activity.
+ */
+export const proxySignupStatement = (name: string, relation: ProxyRelation, title: string) =>
+  `本人是${name}的${ProxyRelation.map[relation]}，已向${name}本人说明活动「${title}」的时间、地点和内容，${name}本人同意由本人代为报名。`

@@ -307,6 +307,8 @@ export interface TicketDoc {
   absentReason: string | null
   /** Time or place changed after this sign-up. */
   changed: boolean
+  /** 代为报名: made by the person who registered the volunteer, with the statement they confirmed. */
+  proxy?: ProxyRecord
 }
 
 /**

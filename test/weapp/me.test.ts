@@ -36,6 +36,9 @@ function me(over: Partial<MeView> = {}): MeView {
 }
 
 let page: RenderedPage | undefined
+/** Calls for 我的 itself (its 我代为注册的家人 section asks the activity function on its own). */
+const meCalls = () =>
+  wx.cloud.callFunction.mock.calls.filter(([c]) => c.name === 'volunteer' && c.data.action === 'me').length
 
 beforeEach(() => {
   wx.cloud.callFunction.mockReset()
@@ -99,7 +102,7 @@ test('a failed call shows the network message and 重试 calls again', async () 
   answerCloud({ 'volunteer.me': { ok: true, data: me({ status: 'pending' }) } })
   await page.tap('重试')
   await waitFor(() => expect(page!.text()).toContain('待审核'))
-  expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2)
+  expect(meCalls()).toBe(2)
 })
 
 test('coming back to the page reloads it', async () => {
@@ -110,5 +113,5 @@ test('coming back to the page reloads it', async () => {
   page.page.onHide()
   page.page.onShow()
   await waitFor(() => expect(page!.text()).toContain('待激活'))
-  expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2)
+  expect(meCalls()).toBe(2)
 })

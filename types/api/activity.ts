@@ -8,11 +8,13 @@ import type {
   Audience,
   BeneficiaryGroup,
   FocusTag,
+  ProxyRelation,
   Theme,
   TicketStatus,
   VenueKind,
+  VolunteerStatus,
 } from '../enums'
-import type { Page, TeamRef } from './common'
+import type { Empty, Page, TeamRef } from './common'
 
 /** Everything an organizer fills in; the same shape for a new draft, an edit and a copy. */
 export interface ActivityInput {
@@ -89,6 +91,18 @@ export interface MyTicket {
   attendance: { checkedIn: boolean; checkedOut: boolean; hours: number } | null
 }
 
+/** 我代为注册的家人: a person the caller registered for them (代为注册), with the tickets the caller made. */
+export interface ElderView {
+  volunteerId: string
+  /** 张** */
+  nameMasked: string
+  relation: ProxyRelation
+  /** 待审核 / 未通过 / 待激活 (not yet claimed) / 已激活 / 已退出: only 已激活 can be signed up. */
+  status: Exclude<VolunteerStatus, 'unregistered'>
+  /** Live sign-ups the caller made for them, for activities not yet ended, soonest first. */
+  tickets: MyTicket[]
+}
+
 export interface ActivityDetail extends ActivitySummary {
   theme: Theme | null
   location: { latitude: number; longitude: number } | null
@@ -146,6 +160,16 @@ export interface ActivityApi {
   'activity.detail': { req: { activityId: string }; res: ActivityDetail }
   /** Activated volunteers within the audience; a full activity puts the caller on the waitlist. */
   'activity.signUp': { req: { activityId: string }; res: MyTicket }
+  /**
+   * 代为报名: the person who registered an elder (代为注册) signs that elder up, with the same seat,
+   * waitlist and audience rules; the elder must have claimed and activated the record. The ticket is
+   * the elder's and records who made it and the consent statement confirmed for this activity.
+   */
+  'activity.signUpFor': { req: { activityId: string; volunteerId: string; consent: true }; res: MyTicket }
+  /** Cancels a sign-up the caller made for an elder (same cut-off as cancelSignup). */
+  'activity.cancelFor': { req: { ticketId: string }; res: MyTicket }
+  /** The people the caller registered for them, with their status and the live tickets made for them. */
+  'activity.elders': { req: Empty; res: { elders: ElderView[] } }
   /** Until the cut-off before the start; frees the seat for the first on the waitlist. */
   'activity.cancelSignup': { req: { ticketId: string }; res: MyTicket }
   /** 无法参加: after the cut-off, tells the organizer; the record stays. */

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import type { ActionName, ReqOf } from '../api'
 import { ActivityType, Audience, BeneficiaryGroup, FocusTag, Theme, VenueKind } from '../enums'
-import { cursorSchema, day, id, limitSchema, text } from './common'
+import { cursorSchema, day, empty, id, limitSchema, text } from './common'
 
 /** The longest activity the form accepts (a week-long exhibition); anything longer is a typo. */
 export const MAX_ACTIVITY_DAYS = 31
@@ -105,6 +105,13 @@ export const activitySchemas: {
   'activity.detail': v.strictObject({ activityId: id }),
   'activity.signUp': v.strictObject({ activityId: id }),
   'activity.cancelSignup': v.strictObject({ ticketId: id }),
+  'activity.signUpFor': v.strictObject({
+    activityId: id,
+    volunteerId: id,
+    consent: v.literal(true, '请确认家人本人已同意报名'),
+  }),
+  'activity.cancelFor': v.strictObject({ ticketId: id }),
+  'activity.elders': empty,
   'activity.absent': v.strictObject({ ticketId: id, reason: text('原因', 2, 100) }),
   'activity.mine': v.strictObject({ tab, cursor: cursorSchema, limit: limitSchema }),
   'activity.organized': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),

@@ -38,6 +38,8 @@ export interface TicketRepository {
     after: KeyCursor | null,
     limit: number,
   ): Promise<TicketDoc[]>
+  /** Live tickets `openid` made for others (代为报名) of activities not yet ended, soonest first. */
+  madeFor(openid: string, now: Date, limit: number): Promise<TicketDoc[]>
   /** Cancels a ticket still in `from`, freeing its key for a new sign-up. */
   cancel(id: string, from: TicketDoc['status'], key: string): Promise<boolean>
   /** The longest-waiting tickets of the activity, first in line first. */
@@ -67,6 +69,14 @@ export function ticketRepository(db: Db): TicketRepository {
     async get(id) {
       const [row] = await rowsOf<TicketDoc>(col.where({ _id: id }).limit(1))
       return row ?? null
+    },
+    async madeFor(openid, now, limit) {
+      return rowsOf<TicketDoc>(
+        col
+          .where({ 'proxy.by': openid, endAt: _.gt(now), status: _.in(LIVE) })
+          .orderBy('endAt', 'asc')
+          .limit(limit),
+      )
     },
     async byTidsOrIds(activityId, tids, ids) {
       const match = [...(tids.length ? [{ tid: _.in(tids) }] : []), ...(ids.length ? [{ _id: _.in(ids) }] : [])]

@@ -43,6 +43,8 @@ export interface VolunteerRepository {
   findByIds(ids: string[]): Promise<VolunteerDoc[]>
   findByOpenids(openids: string[]): Promise<VolunteerDoc[]>
   findByIdNumberHashes(hashes: string[]): Promise<VolunteerDoc[]>
+  /** The people `openid` registered for them (代为注册), by the `proxy_by` index. */
+  registeredBy(openid: string, limit: number): Promise<VolunteerDoc[]>
   /** Inserts records registered by a team (集体注册) in one request. */
   insertMany(docs: Omit<VolunteerDoc, '_id'>[]): Promise<void>
   /** Inserts a submitted registration; a taken openid or ID number is refused by the unique indexes. */
@@ -197,6 +199,9 @@ export function volunteerRepository(db: Db): VolunteerRepository {
     },
     async findByOpenids(openids) {
       return openids.length ? rowsOf<VolunteerDoc>(col.where({ openid: _.in(openids) }).limit(openids.length)) : []
+    },
+    async registeredBy(openid, limit) {
+      return rowsOf<VolunteerDoc>(col.where({ 'proxy.by': openid }).limit(limit))
     },
     async findByIdNumberHashes(hashes) {
       // A get() answers at most 1000 rows. A roster looks each person up by two hashes (current and

@@ -6,6 +6,7 @@ import { useElderMode } from '../../services/elder-mode'
 import './index.scss'
 import { withScreen } from '../../components/Screen'
 import { Invitations } from './invitations'
+import { Elders } from './elders'
 
 function MePage() {
   const {
@@ -80,6 +81,8 @@ function MePage() {
         error={invitationError}
         onAnswer={(teamId, accept) => void answerInvitation(teamId, accept)}
       />
+
+      <Elders />
 
       {screen.showHours ? (
         <View className="card me__hours">

@@ -36,6 +36,7 @@ function answer(first: ActivityDetail, extra: Parameters<typeof answerCalls>[1] 
   let done = false
   answerCalls(callMock, {
     'volunteer.me': ok(me()),
+    'activity.elders': ok({ elders: [] }),
     'activity.detail': () => ok(done ? after : first),
     ...Object.fromEntries(
       Object.entries(extra).map(([k, v]) => [
@@ -190,7 +191,11 @@ test('after the cut-off 无法参加 takes a reason and tells the organizer', as
 })
 
 test('需先激活 leads to 我的', async () => {
-  answerCalls(callMock, { 'volunteer.me': ok(me({ status: 'approved' })), 'activity.detail': ok(detail()) })
+  answerCalls(callMock, {
+    'volunteer.me': ok(me({ status: 'approved' })),
+    'activity.detail': ok(detail()),
+    'activity.elders': ok({ elders: [] }),
+  })
   render(<ActivityDetailPage />)
   expect((await screen.findByTestId('signup-button')).textContent).toBe('需先激活')
   await tapMain()

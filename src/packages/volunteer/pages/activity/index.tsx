@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../compon
 import { useParam } from '../../../../hooks/use-param'
 import { busyProps } from '../../../../utils/flag'
 import { useActivityDetail } from './use-activity-detail'
+import { ForFamily } from './for-family'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 
@@ -167,6 +168,8 @@ function Detail({ id }: { id: string }) {
           </View>
         ) : null}
       </View>
+
+      {a.familyOpen ? <ForFamily activityId={id} title={v.title} onDone={a.reloadDetail} /> : null}
     </View>
   )
 }

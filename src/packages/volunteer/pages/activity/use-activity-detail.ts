@@ -137,5 +137,8 @@ export function useActivityDetail(activityId: string) {
     showMap: location.available && d?.location ? () => location.open(d.location!, d.title, d.address) : undefined,
     call: () => d && Taro.makePhoneCall({ phoneNumber: d.contact.phone.replace('-', '') }),
     showTicket: (ticketId: string) => Taro.navigateTo({ url: appUrl.ticket(ticketId) }),
+    /** 为家人报名 is offered while the activity takes sign-ups (the server decides again). */
+    familyOpen: d ? d.status === 'open' && new Date() <= new Date(d.signupDeadline) : false,
+    reloadDetail: detail.reload,
   }
 }

@@ -8,12 +8,17 @@ import { useTicket } from './use-ticket'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 
-function Ticket({ id }: { id: string }) {
-  const t = useTicket(id)
+function Ticket({ id, forElder }: { id: string; forElder: boolean }) {
+  const t = useTicket(id, forElder)
   if (t.loading) return <Loading text="正在打开签到码…" />
   if (t.error) return <ErrorState message={t.error.message} onRetry={() => void t.reload()} />
   if (!t.ticket)
-    return <EmptyState title="找不到这张签到码" hint="它可能已取消，或活动已结束。请在“我的活动”中查看。" />
+    return (
+      <EmptyState
+        title="找不到这张签到码"
+        hint={`它可能已取消，或活动已结束。请在“${forElder ? '我的 → 我代为注册的家人' : '我的活动'}”中查看。`}
+      />
+    )
   const ticket = t.ticket
   const a = ticket.activity
   return (
@@ -29,7 +34,9 @@ function Ticket({ id }: { id: string }) {
           <Text className="ticket__name" data-testid="ticket-name">
             {ticket.nameMasked}
           </Text>
-          <Text className="ticket__tip">请调亮屏幕，向组织者出示此码</Text>
+          <Text className="ticket__tip">
+            {forElder ? '这是您代为报名的家人的签到码，可向组织者出示或截图打印' : '请调亮屏幕，向组织者出示此码'}
+          </Text>
         </>
       ) : (
         <Text className="ticket__none" data-testid="no-code">
@@ -55,8 +62,9 @@ function Ticket({ id }: { id: string }) {
 
 function TicketPage() {
   const id = useParam('id')
+  const forElder = useParam('elder') === '1'
   if (!id) return <EmptyState title="未指定签到码" hint="请从“我的活动”进入。" />
-  return <Ticket id={id} />
+  return <Ticket id={id} forElder={forElder} />
 }
 
 export default withScreen(TicketPage)

@@ -24,7 +24,7 @@ export interface TicketState {
  * when the call fails for want of a network the kept copy is shown instead: a village venue often
  * has no signal, and the code is signed, so an organizer can check it offline.
  */
-export function useTicket(ticketId: string) {
+export function useTicket(ticketId: string, forElder = false) {
   const [state, setState] = useState<TicketState>({
     loading: true,
     ticket: undefined,
@@ -35,6 +35,16 @@ export function useTicket(ticketId: string) {
 
   const load = useCallback(async () => {
     setState((s) => ({ ...s, loading: s.ticket === undefined, error: undefined }))
+    if (forElder) {
+      // 代为报名: a family member's ticket, from the sign-ups the caller made (not kept on this phone,
+      // whose copies are the caller's own tickets).
+      const e = await call('activity.elders', {})
+      if (e.ok) {
+        const t = e.data.elders.flatMap((x) => x.tickets).find((x) => x.id === ticketId)
+        setState({ loading: false, ticket: t, offline: false, missing: !t, error: undefined })
+      } else setState((s) => ({ ...s, loading: false, error: e }))
+      return
+    }
     const r = await call('activity.mine', { tab: 'upcoming', limit: UPCOMING_LIMIT })
     if (r.ok) {
       await saveTickets(r.data.items)
@@ -50,7 +60,7 @@ export function useTicket(ticketId: string) {
       }
     }
     setState((s) => ({ ...s, loading: false, error: r }))
-  }, [ticketId])
+  }, [ticketId, forElder])
 
   useEffect(() => {
     void load()
