@@ -56,6 +56,9 @@ export const periodSchema = v.pipe(
 
 export { cursorSchema, limitSchema }
 
+/** The note an administrator closes a 申诉 with; the screen checks it with this same schema. */
+export const appealNoteSchema = requiredText('处理说明', 2, 200)
+
 export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } = {
   'volunteer.me': empty,
   'volunteer.register': registrationSchema,
@@ -87,7 +90,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.closeAppeal': v.strictObject({
     appealId: id,
     outcome: v.picklist(AppealOutcome.values, '请选择处理结果'),
-    note: requiredText('处理说明', 2, 200),
+    note: appealNoteSchema,
   }),
   'admin.auditLog': v.strictObject({
     action: v.optional(
