@@ -85,7 +85,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
   'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
-  'admin.appeals': empty,
+  'admin.appeals': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
   'admin.revealAppeal': v.strictObject({ appealId: id }),
   'admin.closeAppeal': v.strictObject({
     appealId: id,

@@ -2,7 +2,7 @@
  * 申诉 after it is filed: an administrator in scope reveals the appellant's mobile (audited) and
  * closes the appeal once, with its outcome and note; the appellant finds the outcome on 我的.
  */
-import type { AppealItem, MeView } from '../../types/api'
+import type { AppealItem, MeView, Page } from '../../types/api'
 import { makeIdNumber, validRegistration } from '../support/fixtures'
 import { expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
 import { snapshot } from '../support/snapshot'
@@ -38,8 +38,17 @@ async function appealInHeshan(): Promise<{ id: string; appellant: string; mobile
   return { id: cloud.cloud.store.find('appeals', { openid: appellant })[0]._id as string, appellant, mobile }
 }
 
-const openIds = async (openid: string) =>
-  (await expectOk<AppealItem[]>(cloud.call(openid, 'admin.appeals', {}))).map((a) => a.id)
+/** Every open appeal the caller sees, page by page. */
+async function openIds(openid: string): Promise<string[]> {
+  const ids: string[] = []
+  let cursor: string | undefined
+  do {
+    const p = await expectOk<Page<AppealItem>>(cloud.call(openid, 'admin.appeals', { cursor, limit: 50 }))
+    ids.push(...p.items.map((a) => a.id))
+    cursor = p.nextCursor ?? undefined
+  } while (cursor)
+  return ids
+}
 
 describe('closing an appeal', () => {
   it('closes once with outcome and note, audited, leaves the open list and tells the appellant', async () => {
@@ -162,5 +171,34 @@ describe('revealing an appellant’s mobile', () => {
     ])
     expect(logged.join('\n')).not.toContain(a.mobile)
     expect(JSON.stringify(cloud.cloud.store.find('appeals', { _id: a.id }))).not.toContain(a.mobile)
+  })
+})
+
+describe('the open list', () => {
+  it('pages newest first with a cursor, every open appeal in scope once, one indexed read a page', async () => {
+    const made = [await appealInHeshan(), await appealInHeshan(), await appealInHeshan()]
+    await expectOk(
+      cloud.call('demo-heshan-admin', 'admin.closeAppeal', { appealId: made[1].id, outcome: 'other', note: '已处理' }),
+    )
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const r = await cloud.call('demo-heshan-admin', 'admin.appeals', { cursor, limit: 2 })
+      if (!r.ok) throw new Error(r.message)
+      // The page itself (the caller's grants are cached in a warm instance).
+      expect(r.dbRequests).toBeLessThanOrEqual(2)
+      // Served by status_team_time: no more documents examined than the page and its look-ahead row.
+      expect(r.docsExamined).toBeLessThanOrEqual(3 + 1)
+      seen.push(...r.data.items.map((a) => a.id))
+      cursor = r.data.nextCursor ?? undefined
+    } while (cursor)
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).toEqual(expect.arrayContaining([made[0].id, made[2].id]))
+    expect(seen).not.toContain(made[1].id)
+    expect(seen.indexOf(made[2].id)).toBeLessThan(seen.indexOf(made[0].id))
+    expect(await cloud.call('demo-heshan-admin', 'admin.appeals', { cursor: 'garbage' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
   })
 })

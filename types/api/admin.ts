@@ -125,8 +125,8 @@ export interface AdminApi {
     }
     res: Page<AuditItem>
   }
-  /** Open 申诉 about records in the caller's scope, newest first. */
-  'admin.appeals': { req: Empty; res: AppealItem[] }
+  /** Open 申诉 about records in the caller's scope, newest first, keyset-paged; closed ones leave it. */
+  'admin.appeals': { req: { cursor?: string; limit?: number }; res: Page<AppealItem> }
   /** The appellant's full mobile, so an administrator in scope can call them back; every reveal is audited. */
   'admin.revealAppeal': { req: { appealId: string }; res: { value: string } }
   /**

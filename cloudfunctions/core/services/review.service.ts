@@ -38,7 +38,6 @@ export interface ReviewDeps {
 
 const DEFAULT_LIMIT = 20
 const HISTORY_SHOWN = 20
-const APPEALS_SHOWN = 50
 
 function item(v: VolunteerDoc): ReviewItem {
   return {
@@ -304,17 +303,26 @@ export function reviewService({ volunteers, records, memberships, appeals, teams
       )
     },
 
-    async appeals(caller: Caller): Promise<AppealItem[]> {
-      const rows = await appeals.openInScope(await adminScope(caller), APPEALS_SHOWN)
-      return rows.map((a) => ({
-        id: a._id,
-        volunteerId: a.volunteerId,
-        name: a.name,
-        idNumberMasked: a.idNumberMasked,
-        mobileMasked: a.mobileMasked,
-        note: a.note,
-        at: new Date(a.at).toISOString(),
-      }))
+    /** Open appeals in scope, newest first, a page at a time (closed ones leave the list). */
+    async appeals(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<AppealItem>> {
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after = data.cursor ? (({ at, id }) => ({ at, id }))(decodeCursor(data.cursor)) : null
+      const rows = await appeals.openInScope(await adminScope(caller), after, limit + 1)
+      return keysetPage(
+        rows,
+        limit,
+        (a) => a.at,
+        (page) =>
+          page.map((a) => ({
+            id: a._id,
+            volunteerId: a.volunteerId,
+            name: a.name,
+            idNumberMasked: a.idNumberMasked,
+            mobileMasked: a.mobileMasked,
+            note: a.note,
+            at: new Date(a.at).toISOString(),
+          })),
+      )
     },
 
     /**

@@ -27,6 +27,7 @@ beforeEach(() => {
 })
 
 const ok = <T,>(data: T) => ({ ok: true as const, data })
+const page = (items: AppealItem[]) => ok({ items, nextCursor: null })
 
 async function tap(testId: string) {
   await act(async () => {
@@ -39,10 +40,13 @@ function type(testId: string, value: string) {
 }
 
 test('lists open appeals with the numbers masked, and opens the record holding the number', async () => {
-  callMock.mockResolvedValue({ ok: true, data: [appeal(), appeal({ id: 'a-2', volunteerId: null, name: '王芳' })] })
+  callMock.mockResolvedValue({
+    ok: true,
+    data: { items: [appeal(), appeal({ id: 'a-2', volunteerId: null, name: '王芳' })], nextCursor: null },
+  })
   render(<AppealsPage />)
   const first = (await screen.findByTestId('appeal-a-1')).textContent!
-  expect(callMock).toHaveBeenCalledWith('admin.appeals', {})
+  expect(callMock).toHaveBeenCalledWith('admin.appeals', { limit: 20 })
   expect(first).toContain('430***********004X')
   expect(first).toContain('139****0035')
   expect(first).toContain('2026年11月30日 10:00')
@@ -56,14 +60,14 @@ test('loading, empty, and a failure with 重试', async () => {
   render(<AppealsPage />)
   expect(screen.getByTestId('loading')).toBeTruthy()
   expect((await screen.findByTestId('error')).textContent).toContain('网络不可用')
-  callMock.mockResolvedValue({ ok: true, data: [] })
+  callMock.mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } })
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
   expect((await screen.findByTestId('empty')).textContent).toContain('没有待处理的申诉')
 })
 
 test('显示完整 reveals that appellant’s mobile only, and says reveals are audited', async () => {
   answerCalls(callMock, {
-    'admin.appeals': ok([appeal(), appeal({ id: 'a-2', mobileMasked: '137****1234' })]),
+    'admin.appeals': page([appeal(), appeal({ id: 'a-2', mobileMasked: '137****1234' })]),
     'admin.revealAppeal': ok({ value: '13900000035' }),
   })
   render(<AppealsPage />)
@@ -78,7 +82,7 @@ test('显示完整 reveals that appellant’s mobile only, and says reveals are 
 
 test('a refused reveal says why on that appeal and shows nothing more', async () => {
   answerCalls(callMock, {
-    'admin.appeals': ok([appeal()]),
+    'admin.appeals': page([appeal()]),
     'admin.revealAppeal': { ok: false, code: 'NOT_IN_SCOPE', message: '该申诉不在您的管理范围内' },
   })
   render(<AppealsPage />)
@@ -89,7 +93,7 @@ test('a refused reveal says why on that appeal and shows nothing more', async ()
 })
 
 test('closing asks for an outcome and a note before anything is sent', async () => {
-  answerCalls(callMock, { 'admin.appeals': ok([appeal()]) })
+  answerCalls(callMock, { 'admin.appeals': page([appeal()]) })
   render(<AppealsPage />)
   await screen.findByTestId('appeal-a-1')
   await tap('close-a-1')
@@ -108,7 +112,7 @@ test('closing asks for an outcome and a note before anything is sent', async () 
 test('closes after a confirmation naming the outcome, then the list no longer shows it', async () => {
   let open = [appeal()]
   answerCalls(callMock, {
-    'admin.appeals': () => ok(open),
+    'admin.appeals': () => page(open),
     'admin.closeAppeal': () => {
       open = []
       return ok({ appealId: 'a-1', outcome: 'voided' as const })
@@ -134,7 +138,7 @@ test('closes after a confirmation naming the outcome, then the list no longer sh
 
 test('cancelling the confirmation sends nothing', async () => {
   jest.mocked(Taro.showModal).mockResolvedValue({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
-  answerCalls(callMock, { 'admin.appeals': ok([appeal()]) })
+  answerCalls(callMock, { 'admin.appeals': page([appeal()]) })
   render(<AppealsPage />)
   await screen.findByTestId('appeal-a-1')
   await tap('close-a-1')
@@ -148,7 +152,7 @@ test('cancelling the confirmation sends nothing', async () => {
 test('an appeal another administrator closed first: says so and refreshes the list', async () => {
   let calls = 0
   answerCalls(callMock, {
-    'admin.appeals': () => ok(calls++ === 0 ? [appeal()] : []),
+    'admin.appeals': () => page(calls++ === 0 ? [appeal()] : []),
     'admin.closeAppeal': { ok: false, code: 'CONFLICT', message: '该申诉已处理，请刷新列表' },
   })
   render(<AppealsPage />)

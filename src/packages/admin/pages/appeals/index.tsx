@@ -1,7 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { AppealItem } from '../../../../../types/api'
 import { ChoiceChips } from '../../../../components/ChoiceChips'
-import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
+import { EmptyState, ErrorState, ListFooter, Loading, StaleNotice } from '../../../../components/PageState'
 import { withScreen } from '../../../../components/Screen'
 import { formatDateTime } from '../../../../utils/datetime'
 import { flag } from '../../../../utils/flag'
@@ -122,19 +122,19 @@ function Appeal({ a, s }: { a: AppealItem; s: AppealsScreen }) {
 function AppealsPage() {
   const s = useAppeals()
 
-  if (!s.data) {
-    if (s.error && !s.loading) return <ErrorState message={s.error.message} onRetry={s.reload} />
+  if (s.loading || (s.error && s.items.length === 0)) {
+    if (s.error && !s.loading) return <ErrorState message={s.error.message} onRetry={s.refresh} />
     return <Loading />
   }
   return (
     <View className="appeals">
-      {s.error ? <StaleNotice message={s.error.message} onRetry={s.reload} /> : null}
+      {s.error ? <StaleNotice message={s.error.message} onRetry={s.refresh} /> : null}
       {s.done ? (
         <Text className="appeals__done" data-testid="done">
           {s.done}
         </Text>
       ) : null}
-      {s.data.length === 0 ? (
+      {s.items.length === 0 ? (
         <EmptyState title="没有待处理的申诉" hint="有人申诉身份证号被他人注册时，会列在这里。" />
       ) : (
         <>
@@ -144,9 +144,16 @@ function AppealsPage() {
           <Text className="appeals__audit">
             为保护个人信息，手机号默认部分隐藏；点“显示完整”查看，每次查看都会记录在审计日志中。
           </Text>
-          {s.data.map((a) => (
+          {s.items.map((a) => (
             <Appeal key={a.id} a={a} s={s} />
           ))}
+          <ListFooter
+            loadingMore={s.loadingMore}
+            moreError={s.moreError}
+            hasMore={s.hasMore}
+            onRetry={s.loadMore}
+            endText="没有更多了"
+          />
         </>
       )}
     </View>

@@ -1,14 +1,16 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import type { AppealItem } from '../../../../../types/api'
 import { AppealOutcome } from '../../../../../types/enums'
 import type { Err } from '../../../../../types/result'
 import { appealNoteSchema, validate } from '../../../../../types/schemas'
-import { useQuery } from '../../../../hooks/use-query'
+import { usePagedQuery } from '../../../../hooks/use-paged-query'
 import { call } from '../../../../services/client'
 import { adminUrl } from '../../routes'
 
 /** What is running: a reveal or a close of one appeal. */
+const PAGE_SIZE = 20
+
 type Busy = { id: string; kind: 'reveal' | 'close' } | null
 
 export const OUTCOME_OPTIONS = AppealOutcome.values.map((value) => ({ value, label: AppealOutcome.map[value] }))
@@ -18,10 +20,13 @@ export const OUTCOME_OPTIONS = AppealOutcome.values.map((value) => ({ value, lab
  * outcome and note after a confirmation. One close form is open at a time.
  */
 export function useAppeals() {
-  const q = useQuery('admin.appeals', {})
+  const list = usePagedQuery('admin.appeals', { limit: PAGE_SIZE })
   usePullDownRefresh(async () => {
-    await q.reload()
+    await list.refresh()
     Taro.stopPullDownRefresh()
+  })
+  useReachBottom(() => {
+    void list.loadMore()
   })
   const [revealed, setRevealed] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<Busy>(null)
@@ -82,11 +87,11 @@ export function useAppeals() {
       })
     } else setDone(`已关闭${a.name}的申诉（${AppealOutcome.map[outcome]}），处理结果已通知申诉人。`)
     setClosing(null)
-    await q.reload()
+    await list.refresh()
   }
 
   return {
-    ...q,
+    ...list,
     revealed,
     busy,
     errors,
