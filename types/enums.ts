@@ -18,6 +18,14 @@ export const VolunteerStatus = labels({
 })
 export type VolunteerStatus = keyof typeof VolunteerStatus.map
 
+/** How an administrator closed a 申诉. */
+export const AppealOutcome = labels({
+  voided: '已作废冒用注册',
+  confirmed: '核实无误，维持原注册',
+  other: '其他',
+})
+export type AppealOutcome = keyof typeof AppealOutcome.map
+
 export const Gender = labels({ male: '男', female: '女' })
 export type Gender = keyof typeof Gender.map
 

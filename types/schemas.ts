@@ -7,8 +7,8 @@ import type { ActionName, ReqOf } from './api'
 import { activitySchemas } from './schemas/activity'
 import { checkinSchemas } from './schemas/checkin'
 import { exportSchemas, reportSchemas } from './schemas/report'
-import { count, cursorSchema, day, empty, id, limitSchema, revision, text } from './schemas/common'
-import { TeamKind } from './enums'
+import { count, cursorSchema, day, empty, id, limitSchema, requiredText, revision, text } from './schemas/common'
+import { AppealOutcome, TeamKind } from './enums'
 import { proxyRegistrationSchema } from './proxy'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
@@ -56,6 +56,9 @@ export const periodSchema = v.pipe(
 
 export { cursorSchema, limitSchema }
 
+/** The note an administrator closes a 申诉 with; the screen checks it with this same schema. */
+export const appealNoteSchema = requiredText('处理说明', 2, 200)
+
 export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } = {
   'volunteer.me': empty,
   'volunteer.register': registrationSchema,
@@ -82,11 +85,29 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
   'admin.reject': v.strictObject({ volunteerId: id, revision, reason: rejectReasonSchema }),
   'admin.reissueCode': v.strictObject({ volunteerId: id }),
   'admin.voidRegistration': v.strictObject({ volunteerId: id, reason: rejectReasonSchema }),
-  'admin.appeals': empty,
+  'admin.appeals': v.strictObject({ cursor: cursorSchema, limit: limitSchema }),
+  'admin.revealAppeal': v.strictObject({ appealId: id }),
+  'admin.closeAppeal': v.strictObject({
+    appealId: id,
+    outcome: v.picklist(AppealOutcome.values, '请选择处理结果'),
+    note: appealNoteSchema,
+  }),
   'admin.auditLog': v.strictObject({
     action: v.optional(
       v.picklist(
-        ['reveal', 'export', 'import', 'invite', 'reissue', 'void', 'file', 'certificate', 'recount', 'proxy'],
+        [
+          'reveal',
+          'export',
+          'import',
+          'invite',
+          'reissue',
+          'void',
+          'file',
+          'certificate',
+          'recount',
+          'proxy',
+          'appeal_closed',
+        ],
         '操作类型无效',
       ),
     ),

@@ -1,6 +1,7 @@
 /** Documents as stored in the cloud database. Dates are Date objects (server time where written). */
 import type {
   ActivityType,
+  AppealOutcome,
   Audience,
   AvailabilitySlot,
   BeneficiaryGroup,
@@ -184,6 +185,8 @@ export interface AppealDoc {
   note: string
   status: 'open' | 'closed'
   at: Date
+  /** Set by the one conditional update that closes the appeal. */
+  closed?: { by: string; at: Date; outcome: AppealOutcome; note: string }
 }
 
 export interface MessageDoc {
@@ -201,8 +204,19 @@ export interface MessageDoc {
 export interface AuditDoc {
   _id: string
   by: string
-  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted; proxy: someone registered by another person (代为注册). */
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount' | 'proxy'
+  /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted; proxy: someone registered by another person (代为注册); appeal_closed: a 申诉 closed with its outcome. */
+  action:
+    | 'reveal'
+    | 'export'
+    | 'import'
+    | 'invite'
+    | 'reissue'
+    | 'void'
+    | 'file'
+    | 'certificate'
+    | 'recount'
+    | 'proxy'
+    | 'appeal_closed'
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]

@@ -72,6 +72,13 @@ describe.each([
     await tap(page, 'entry-appeals')
     await visibleText(page, '我从未注册过，不知道是谁用了我的身份证号').waitFor()
     await check(page, `${mode}-appeals`, elder)
+    // The full mobile behind 显示完整, and the close form with its errors shown.
+    await page.locator('[data-testid^=reveal-]').locator('visible=true').first().click()
+    await visibleText(page, '13907370099').waitFor()
+    await page.locator('[data-testid^=close-]').locator('visible=true').first().click()
+    await tap(page, 'confirm-close')
+    await visibleText(page, '请选择处理结果').waitFor()
+    await check(page, `${mode}-appeals-close`, elder)
     await page.context().close()
   })
 

@@ -448,16 +448,20 @@ describe('ID numbers cannot be squatted or probed', () => {
     const known = await appeal(holder.data.idNumber, 'wx-appellant-1')
     const unknown = await appeal(nthIdNumber(5000, 207), 'wx-appellant-2')
     expect(answer(known)).toEqual(answer(unknown))
-    const seen = await expectOk<{ volunteerId: string | null; mobileMasked: string }[]>(
-      cloud.call('demo-heshan-admin', 'admin.appeals', {}),
-    )
+    const seen = (
+      await expectOk<{ items: { volunteerId: string | null; mobileMasked: string }[] }>(
+        cloud.call('demo-heshan-admin', 'admin.appeals', { limit: 50 }),
+      )
+    ).items
     expect(seen.filter((a) => a.volunteerId === holder.id)).toEqual([
       expect.objectContaining({ mobileMasked: '139****0000' }),
     ])
     expect(JSON.stringify(seen)).not.toContain('13900000000')
-    const other = await expectOk<{ volunteerId: string | null }[]>(
-      cloud.call('demo-medical-admin', 'admin.appeals', {}),
-    )
+    const other = (
+      await expectOk<{ items: { volunteerId: string | null }[] }>(
+        cloud.call('demo-medical-admin', 'admin.appeals', { limit: 50 }),
+      )
+    ).items
     expect(other.map((a) => a.volunteerId)).not.toContain(holder.id)
   })
 

@@ -53,6 +53,21 @@ async function approvedInHeshan(): Promise<string> {
   return id
 }
 
+/** An open 申诉 about a registration in 赫山区. */
+async function appealInHeshan(): Promise<string> {
+  const volunteerId = await pendingInHeshan()
+  const openid = `wx-matrix-appellant-${fresh}`
+  const r = await cloud.call(openid, 'volunteer.appeal', {
+    name: '李明',
+    idNumber: makeIdNumber('19690707', fresh + 1),
+    mobile: '13500000000',
+    note: '这是我本人的身份证号',
+  })
+  if (!r.ok) throw new Error(r.message)
+  const [appeal] = cloud.cloud.store.find('appeals', { openid, volunteerId })
+  return appeal._id as string
+}
+
 const admins = (county: Expect, society: Expect): Record<Actor, Expect> => ({
   owner: 'ok',
   cityAdmin: 'ok',
@@ -188,6 +203,19 @@ const cases: Case[] = [
     expect: admins('ok', 'ok'),
   },
   { name: 'admin.appeals', call: () => ({ action: 'admin.appeals', data: {} }), expect: admins('ok', 'ok') },
+  {
+    name: 'admin.revealAppeal of the county',
+    call: async () => ({ action: 'admin.revealAppeal', data: { appealId: await appealInHeshan() } }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
+  {
+    name: 'admin.closeAppeal of the county',
+    call: async () => ({
+      action: 'admin.closeAppeal',
+      data: { appealId: await appealInHeshan(), outcome: 'confirmed', note: '核实无误' },
+    }),
+    expect: admins('ok', 'NOT_IN_SCOPE'),
+  },
   {
     name: 'admin.auditLog',
     call: () => ({ action: 'admin.auditLog', data: {} }),

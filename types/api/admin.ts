@@ -1,5 +1,5 @@
 /** The admin function: review, reveal, roles and reporting periods. */
-import type { Gender, ProxyRelation, Role, VolunteerStatus } from '../enums'
+import type { AppealOutcome, Gender, ProxyRelation, Role, VolunteerStatus } from '../enums'
 import type { Empty, Page, TeamRef } from './common'
 import type { PeriodView } from './team'
 import type { ProfileView } from './volunteer'
@@ -63,7 +63,18 @@ export interface AppealItem {
 /** One entry of the audit log (full reveals, exports, imports, invitations, re-issued codes, voids). */
 export interface AuditItem {
   id: string
-  action: 'reveal' | 'export' | 'import' | 'invite' | 'reissue' | 'void' | 'file' | 'certificate' | 'recount' | 'proxy'
+  action:
+    | 'reveal'
+    | 'export'
+    | 'import'
+    | 'invite'
+    | 'reissue'
+    | 'void'
+    | 'file'
+    | 'certificate'
+    | 'recount'
+    | 'proxy'
+    | 'appeal_closed'
   /** The openid of who did it. */
   actor: string
   target: string
@@ -114,8 +125,18 @@ export interface AdminApi {
     }
     res: Page<AuditItem>
   }
-  /** Open 申诉 about records in the caller's scope, newest first. */
-  'admin.appeals': { req: Empty; res: AppealItem[] }
+  /** Open 申诉 about records in the caller's scope, newest first, keyset-paged; closed ones leave it. */
+  'admin.appeals': { req: { cursor?: string; limit?: number }; res: Page<AppealItem> }
+  /** The appellant's full mobile, so an administrator in scope can call them back; every reveal is audited. */
+  'admin.revealAppeal': { req: { appealId: string }; res: { value: string } }
+  /**
+   * Closes an open 申诉 in scope with its outcome and a note, once: a second close is CONFLICT and
+   * writes nothing. Audited; the appellant finds the outcome among the notices on 我的.
+   */
+  'admin.closeAppeal': {
+    req: { appealId: string; outcome: AppealOutcome; note: string }
+    res: { appealId: string; outcome: AppealOutcome }
+  }
   /** 待激活 in the caller's scope, oldest first. */
   'admin.pendingActivation': { req: { cursor?: string; limit?: number }; res: Page<PendingActivationItem> }
   /** Grants on the team and every team below it. */

@@ -9,8 +9,9 @@ import type {
 } from '../../../types/api'
 import { adminScope, assertCityLevel, assertInScope, inScope, teamInScope } from '../auth'
 import type { Caller } from '../context'
-import { AppError, notFound, wrongState } from '../errors'
-import type { ReviewDoc, VolunteerDoc } from '../models'
+import { AppError, notFound, notInScope, wrongState } from '../errors'
+import type { AppealDoc, ReviewDoc, VolunteerDoc } from '../models'
+import { AppealOutcome } from '../../../types/enums'
 import type { ReviewNotice, ReviewResult } from '../notify'
 import { sealedFor, unseal } from '../pii'
 import type { AppealRepository } from '../repositories/appeal.repository'
@@ -37,7 +38,6 @@ export interface ReviewDeps {
 
 const DEFAULT_LIMIT = 20
 const HISTORY_SHOWN = 20
-const APPEALS_SHOWN = 50
 
 function item(v: VolunteerDoc): ReviewItem {
   return {
@@ -53,6 +53,8 @@ function item(v: VolunteerDoc): ReviewItem {
   }
 }
 
+/** The appeal was closed already (by another administrator, or from a stale screen). */
+const appealClosed = () => new AppError('CONFLICT', '该申诉已处理，请刷新列表')
 const handledElsewhere = () => new AppError('CONFLICT', '该注册已被其他管理员处理，请刷新列表')
 /** The volunteer edited the registration after the reviewer opened it. */
 const changedSince = () => new AppError('CONFLICT', '资料已更新，请重新查看')
@@ -94,6 +96,14 @@ export function reviewService({ volunteers, records, memberships, appeals, teams
     if (!v) throw notFound('该注册')
     assertInScope(scope, v.teamPath)
     return v
+  }
+
+  /** An appeal the caller administers: its holder's team in scope (one with no holder is the owner's). */
+  async function inScopeAppeal(caller: Caller, appealId: string): Promise<AppealDoc> {
+    const [scope, a] = await Promise.all([adminScope(caller), appeals.get(appealId)])
+    if (!a) throw notFound('该申诉')
+    if (!inScope(scope, a.teamPath)) throw notInScope('该申诉不在您的管理范围内')
+    return a
   }
 
   return {
@@ -293,17 +303,74 @@ export function reviewService({ volunteers, records, memberships, appeals, teams
       )
     },
 
-    async appeals(caller: Caller): Promise<AppealItem[]> {
-      const rows = await appeals.openInScope(await adminScope(caller), APPEALS_SHOWN)
-      return rows.map((a) => ({
-        id: a._id,
-        volunteerId: a.volunteerId,
-        name: a.name,
-        idNumberMasked: a.idNumberMasked,
-        mobileMasked: a.mobileMasked,
-        note: a.note,
-        at: new Date(a.at).toISOString(),
-      }))
+    /** Open appeals in scope, newest first, a page at a time (closed ones leave the list). */
+    async appeals(caller: Caller, data: { cursor?: string; limit?: number }): Promise<Page<AppealItem>> {
+      const limit = data.limit ?? DEFAULT_LIMIT
+      const after = data.cursor ? (({ at, id }) => ({ at, id }))(decodeCursor(data.cursor)) : null
+      const rows = await appeals.openInScope(await adminScope(caller), after, limit + 1)
+      return keysetPage(
+        rows,
+        limit,
+        (a) => a.at,
+        (page) =>
+          page.map((a) => ({
+            id: a._id,
+            volunteerId: a.volunteerId,
+            name: a.name,
+            idNumberMasked: a.idNumberMasked,
+            mobileMasked: a.mobileMasked,
+            note: a.note,
+            at: new Date(a.at).toISOString(),
+          })),
+      )
+    },
+
+    /**
+     * The appellant's full mobile, so the administrator can call them back. Recorded before the
+     * value leaves the function, under the same action as a registration's reveal.
+     */
+    async revealAppeal(caller: Caller, { appealId }: { appealId: string }): Promise<{ value: string }> {
+      const a = await inScopeAppeal(caller, appealId)
+      await records.audit({
+        by: caller.openid,
+        action: 'reveal',
+        target: a._id,
+        teamPath: a.teamPath,
+        detail: 'appeal mobile',
+      })
+      return { value: unseal(a.mobileSealed) }
+    },
+
+    /**
+     * Closes an open 申诉 with its outcome and note. The status is the update's condition, so it
+     * closes once; the closed record names who closed it and when, and only a close that happened
+     * is audited and told to the appellant (a notice on 我的: no subscribe message, since the
+     * appellant never subscribed to a template for it).
+     */
+    async closeAppeal(
+      caller: Caller,
+      { appealId, outcome, note }: { appealId: string; outcome: AppealOutcome; note: string },
+    ): Promise<{ appealId: string; outcome: AppealOutcome }> {
+      const a = await inScopeAppeal(caller, appealId)
+      if (!(await appeals.close(a._id, { by: caller.openid, outcome, note }))) throw appealClosed()
+      await records.audit({
+        by: caller.openid,
+        action: 'appeal_closed',
+        target: a._id,
+        teamPath: a.teamPath,
+        detail: outcome,
+      })
+      await records.addMessages([
+        {
+          openid: a.openid,
+          title: '申诉处理结果',
+          body: `你提交的身份证号 ${a.idNumberMasked} 的申诉已处理：${AppealOutcome.map[outcome]}。说明：${note}`,
+          templateId: '',
+          delivered: false,
+          errcode: null,
+        },
+      ])
+      return { appealId: a._id, outcome }
     },
 
     /** 待激活: self-registered and imported people who have not activated, with code age and lock state. */
