@@ -18,6 +18,22 @@ export const VolunteerStatus = labels({
 })
 export type VolunteerStatus = keyof typeof VolunteerStatus.map
 
+/** What an audit log entry records: each full reveal, export, import and other action on people's records. */
+export const AuditAction = labels({
+  reveal: '查看完整信息',
+  export: '导出',
+  import: '集体注册',
+  invite: '邀请加入队伍',
+  reissue: '重发激活码',
+  void: '作废注册',
+  file: '报送报表',
+  certificate: '开具服务记录证明',
+  recount: '重新统计队伍人数',
+  proxy: '代为注册',
+  appeal_closed: '关闭申诉',
+})
+export type AuditAction = keyof typeof AuditAction.map
+
 /** How an administrator closed a 申诉. */
 export const AppealOutcome = labels({
   voided: '已作废冒用注册',

@@ -8,7 +8,7 @@ import { activitySchemas } from './schemas/activity'
 import { checkinSchemas } from './schemas/checkin'
 import { exportSchemas, reportSchemas } from './schemas/report'
 import { count, cursorSchema, day, empty, id, limitSchema, requiredText, revision, text } from './schemas/common'
-import { AppealOutcome, TeamKind } from './enums'
+import { AppealOutcome, AuditAction, TeamKind } from './enums'
 import { proxyRegistrationSchema } from './proxy'
 import { activationCodeSchema, registrationSchema, rejectReasonSchema } from './registration'
 
@@ -93,24 +93,7 @@ export const schemas: { [A in ActionName]: v.GenericSchema<unknown, ReqOf<A>> } 
     note: appealNoteSchema,
   }),
   'admin.auditLog': v.strictObject({
-    action: v.optional(
-      v.picklist(
-        [
-          'reveal',
-          'export',
-          'import',
-          'invite',
-          'reissue',
-          'void',
-          'file',
-          'certificate',
-          'recount',
-          'proxy',
-          'appeal_closed',
-        ],
-        '操作类型无效',
-      ),
-    ),
+    action: v.optional(v.picklist(AuditAction.values, '操作类型无效')),
     actor: v.optional(id),
     teamId: v.optional(id),
     from: v.optional(day),

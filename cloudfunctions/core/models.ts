@@ -15,6 +15,7 @@ import type {
   TicketStatus,
   VenueKind,
   VolunteerStatus,
+  AuditAction,
 } from '../../types/enums'
 import type {
   CertificateRow,
@@ -205,18 +206,7 @@ export interface AuditDoc {
   _id: string
   by: string
   /** reveal, export: personal information shown in full; import, invite, reissue: 集体注册 and its codes; void: a false registration voided; file: a form filed; certificate: a 服务记录证明 issued; recount: member counters recounted; proxy: someone registered by another person (代为注册); appeal_closed: a 申诉 closed with its outcome. */
-  action:
-    | 'reveal'
-    | 'export'
-    | 'import'
-    | 'invite'
-    | 'reissue'
-    | 'void'
-    | 'file'
-    | 'certificate'
-    | 'recount'
-    | 'proxy'
-    | 'appeal_closed'
+  action: AuditAction
   target: string
   /** The team (with ancestors) the entry concerns, so the log filters by team. */
   teamPath?: string[]

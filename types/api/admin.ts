@@ -1,5 +1,5 @@
 /** The admin function: review, reveal, roles and reporting periods. */
-import type { AppealOutcome, Gender, ProxyRelation, Role, VolunteerStatus } from '../enums'
+import type { AppealOutcome, AuditAction, Gender, ProxyRelation, Role, VolunteerStatus } from '../enums'
 import type { Empty, Page, TeamRef } from './common'
 import type { PeriodView } from './team'
 import type { ProfileView } from './volunteer'
@@ -63,18 +63,7 @@ export interface AppealItem {
 /** One entry of the audit log (full reveals, exports, imports, invitations, re-issued codes, voids). */
 export interface AuditItem {
   id: string
-  action:
-    | 'reveal'
-    | 'export'
-    | 'import'
-    | 'invite'
-    | 'reissue'
-    | 'void'
-    | 'file'
-    | 'certificate'
-    | 'recount'
-    | 'proxy'
-    | 'appeal_closed'
+  action: AuditAction
   /** The openid of who did it. */
   actor: string
   target: string
