@@ -7,6 +7,7 @@ import { appUrl } from '../../routes'
 import { call } from '../../services/client'
 import { loadTickets } from '../../services/ticket-store'
 import { formatDateTime } from '../../utils/datetime'
+import { DANGER } from '../../styles/colors'
 
 // The screens that do the work live in subpackages (the form needs valibot, which must not weigh
 // down the main package); 我的 only links to them.
@@ -293,7 +294,7 @@ const LEAVE_CONFIRM = {
   title: '退出科技志愿者队伍',
   content: '退出后将不能报名参加志愿服务活动。你的注册信息和服务记录会保留，以后可以重新注册。确定退出吗？',
   confirmText: '确定退出',
-  confirmColor: '#d93026',
+  confirmColor: DANGER,
   cancelText: '再想想',
 }
 

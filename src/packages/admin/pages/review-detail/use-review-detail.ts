@@ -8,6 +8,7 @@ import { validate } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/client'
 import { formatDateTime } from '../../../../utils/datetime'
+import { DANGER } from '../../../../styles/colors'
 
 export type PiiField = 'idNumber' | 'mobile'
 type Busy = 'approve' | 'reject' | 'reissue' | 'void' | PiiField
@@ -175,7 +176,7 @@ export function useReviewDetail() {
       title: '作废注册',
       content: '作废后该志愿者退出所有队伍，身份证号释放给本人使用，此操作记入审计日志，不能撤销。确定作废吗？',
       confirmText: '作废',
-      confirmColor: '#b3261e',
+      confirmColor: DANGER,
       cancelText: '取消',
     })
     if (!confirm) return

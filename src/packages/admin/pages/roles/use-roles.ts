@@ -5,6 +5,7 @@ import { Role } from '../../../../../types/enums'
 import { schemas, validate } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
 import { useSubmit } from '../../../../hooks/use-submit'
+import { DANGER } from '../../../../styles/colors'
 
 export type GrantableRole = 'organizer' | 'admin'
 
@@ -43,7 +44,7 @@ export function useRoles(teamId: string) {
       title: '撤销任命',
       content: `确定撤销${item.name}在“${item.team.name}”的${label}任命？`,
       confirmText: '撤销',
-      confirmColor: '#d93026',
+      confirmColor: DANGER,
     })
     if (!confirm) return
     const r = await revoking.submit('admin.revokeRole', { roleId: item.id })

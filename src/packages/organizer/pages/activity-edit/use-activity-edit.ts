@@ -10,6 +10,7 @@ import { appUrl } from '../../../../routes'
 import { call } from '../../../../services/client'
 import { location } from '../../../../services/location'
 import { check, emptyForm, fieldErrors, fromInput, isField, type Field, type FieldErrors, type FormState } from './form'
+import { DANGER } from '../../../../styles/colors'
 
 export type EditTarget = { mode: 'new' } | { mode: 'edit'; id: string } | { mode: 'copy'; fromId: string }
 
@@ -27,7 +28,7 @@ const CANCEL_CONFIRM = (title: string) => ({
   title: '取消活动',
   content: `确定取消“${title}”吗？取消原因会通知每一位已报名的志愿者，取消后不能恢复。`,
   confirmText: '取消活动',
-  confirmColor: '#b3261e',
+  confirmColor: DANGER,
   cancelText: '不取消',
 })
 

@@ -9,12 +9,13 @@ import { appUrl } from '../../../../routes'
 import { location } from '../../../../services/location'
 import { requestSubscribe } from '../../../../services/subscribe'
 import { overlapQuestion, signUpState, toDetailView } from './detail'
+import { DANGER } from '../../../../styles/colors'
 
 const CANCEL_CONFIRM = {
   title: '取消报名',
   content: '取消后名额会让给候补的志愿者。确定取消报名吗？',
   confirmText: '取消报名',
-  confirmColor: '#b3261e',
+  confirmColor: DANGER,
   cancelText: '不取消',
 }
 
