@@ -3,6 +3,7 @@ import type { PeriodDoc, ReportEntryDoc, TeamDoc } from './models'
 import {
   activityFigures,
   blankFigures,
+  builtMembers,
   builtTeams,
   coverageOf,
   perPerson,
@@ -10,6 +11,7 @@ import {
   subtreeOf,
   sumFigures,
   topBuiltTeams,
+  unitMembers,
 } from './report-rules'
 
 const team = (id: string, kind: TeamDoc['kind'], parent: TeamDoc | null): TeamDoc => ({
@@ -58,6 +60,30 @@ describe('topBuiltTeams', () => {
     expect(topBuiltTeams(builtTeams(subtreeOf(all, 'a')))).toEqual(['a'])
     expect(topBuiltTeams(builtTeams(subtreeOf(all, 'a-town')))).toEqual(['a-town'])
     expect(topBuiltTeams(builtTeams(subtreeOf(all, 'soc')))).toEqual([])
+  })
+})
+
+describe("built teams' members from the counters", () => {
+  // 12 people in county a (5 of them through its township), 7 in county b, one person in both.
+  const counted = [city, { ...countyA, members: 12 }, { ...townA, members: 5 }, { ...countyB, members: 7 }, society]
+  const built = (unitId: string) => builtMembers(builtTeams(subtreeOf(counted, unitId)))
+
+  it("a county: its own counter, which holds its townships' people once", () => {
+    expect(built('a')).toEqual({ count: 12 })
+    expect(built('a-town')).toEqual({ count: 5 })
+  })
+
+  it('a society has built no county team: 0', () => {
+    expect(built('soc')).toEqual({ count: 0 })
+  })
+
+  it('several counties are never added up (one person may be in two): the database counts them apart', () => {
+    expect(built('city')).toEqual({ distinctOver: ['a', 'b'] })
+  })
+
+  it("the unit's members are its counter; a team from before the counter has 0", () => {
+    expect(unitMembers({ members: 12 })).toBe(12)
+    expect(unitMembers({})).toBe(0)
   })
 })
 

@@ -56,13 +56,42 @@ export const BUILT_KINDS: TeamKind[] = ['county', 'township']
 export const builtTeams = (subtree: TeamDoc[]) => subtree.filter((t) => BUILT_KINDS.includes(t.kind))
 
 /**
- * The built teams with no built team above them: a membership is in a built team exactly when its
- * path holds one of these (paths carry every ancestor), so "人数（）" is counted over a handful of ids
- * (the city's counties) instead of every township.
+ * The built teams with no built team above them: a person is in a built team exactly when they count
+ * in one of these (paths carry every ancestor), so "人数（）" is counted over a handful of ids (the
+ * city's counties) instead of every township.
  */
 export function topBuiltTeams(built: Pick<TeamDoc, '_id' | 'path'>[]): string[] {
   const ids = new Set(built.map((t) => t._id))
   return built.filter((t) => !t.path.some((a) => a !== t._id && ids.has(a))).map((t) => t._id)
+}
+
+/**
+ * 志愿队伍 "已建立（）人的科技志愿支队": the unit's member counter (TeamDoc.members, core/team.ts), the
+ * distinct activated people of its subtree, which is exactly what the form counts. The form takes
+ * membership as it stands on its 填报日期, the day it is made (or filed), so the counter as it is now
+ * is the right figure for any reporting period, not a count as of the period's end.
+ */
+export const unitMembers = (unit: Pick<TeamDoc, 'members'>): number => unit.members ?? 0
+
+/**
+ * "人数（）" of the built teams: their distinct members, from the counters where they can say it.
+ * A counter is distinct within one team's subtree, so the top built teams (`topBuiltTeams`) decide:
+ * - none (a society): 0;
+ * - one (a county, whose counter already holds its townships' people once; a township; a unit
+ *   with a single county below it): that team's counter;
+ * - several (the city): the counters are NOT added up. A person may belong to two counties (DOMAIN.md:
+ *   each person counts once however many teams they belong to) and would count in both counters;
+ *   counters cannot tell how many such people there are, so the distinct people counting in any of
+ *   the tops are counted by the database instead (`distinctOver`: one count on the volunteers'
+ *   memberOf, one record per person, read on an index; report.repository.ts `membersOfAny`).
+ */
+export function builtMembers(
+  built: Pick<TeamDoc, '_id' | 'path' | 'members'>[],
+): { count: number } | { distinctOver: string[] } {
+  const tops = topBuiltTeams(built)
+  if (tops.length === 0) return { count: 0 }
+  if (tops.length === 1) return { count: unitMembers(built.find((t) => t._id === tops[0])!) }
+  return { distinctOver: tops }
 }
 
 /**

@@ -8,6 +8,7 @@
 import { ActivityType, FocusTag } from '../../types/enums'
 import { demoTeams } from '../../emulator/seed'
 import { newActivity } from '../../cloudfunctions/core/activity'
+import { withMemberCounts } from '../../cloudfunctions/core/team'
 import { startTestCloud } from '../support/dev-cloud'
 import { generate, loadGenerated } from './generate'
 
@@ -77,6 +78,12 @@ async function main() {
       since: m.since,
     })),
   )
+  // As the functions keep them: joining adds the society's path to the person's memberOf.
+  store.update(
+    'volunteers',
+    { openid: { $in: actives.map((m: { openid: string }) => m.openid) } },
+    { $addToSet: { memberOf: { $each: society.path } } },
+  )
   const acts = store.find('activities', {}).map((a: { _id: string }) => a._id)
   for (let k = 0; k < 100_000; k += 10_000) {
     store.insert(
@@ -95,26 +102,34 @@ async function main() {
       }),
     )
   }
-  // 附件2 at 20,000 rows: everyone without an active membership yet is activated (only activated people
-  // are members) and joins 农学会 (a second society).
+  // 附件2 at 20,000 rows: everyone without an active membership yet is activated in 农学会 (a second
+  // society), their record made active with memberOf its path, as activation writes it.
   const agri = demoTeams.find((t) => t._id === 'team-agri')!
-  store.update('volunteers', { status: { $ne: 'active' } }, { $set: { status: 'active' } })
   const active = new Set(store.find('memberships', { status: 'active' }).map((m: { openid: string }) => m.openid))
+  const joining: string[] = store
+    .find('volunteers', {})
+    .filter((v: { openid?: string }) => v.openid && !active.has(v.openid))
+    .map((v: { openid: string }) => v.openid)
+  store.update(
+    'volunteers',
+    { openid: { $in: joining } },
+    { $set: { status: 'active', memberOf: agri.path, activation: null, leftAt: null, activatedAt: now } },
+  )
   store.insert(
     'memberships',
-    store
-      .find('volunteers', {})
-      .filter((v: { openid?: string }) => v.openid && !active.has(v.openid))
-      .map((v: { openid: string }, i: number) => ({
-        _id: `${v.openid}_${agri._id}`,
-        openid: v.openid,
-        teamId: agri._id,
-        teamPath: agri.path,
-        status: 'active',
-        primary: false,
-        since: new Date(now.getTime() - i * 1000),
-      })),
+    joining.map((openid, i) => ({
+      _id: `${openid}_${agri._id}`,
+      openid,
+      teamId: agri._id,
+      teamPath: agri.path,
+      status: 'active',
+      primary: false,
+      since: new Date(now.getTime() - i * 1000),
+    })),
   )
+  // Every team's member counter as a recount gives it (core/team.ts), over all of the above.
+  for (const t of withMemberCounts(store.find('teams', {}), store.find('volunteers', {})))
+    store.update('teams', { _id: t._id }, { $set: { members: t.members } })
   const periodId = `period-${year}`
   const counts = {
     volunteers: store.find('volunteers', {}).length,
@@ -163,8 +178,19 @@ async function statistics(
     rawScanP50ms: median(scans).toFixed(1),
     ratio: (median(stats) / median(scans)).toFixed(2),
     members: f?.teams.members,
+    builtMembers: f?.teams.builtMembers,
     activities: f?.activities.total,
   })
+  // The counters the form reads must agree with the memberships: distinct people counted here directly.
+  const distinct = (q: object) => new Set(store.find('memberships', q).map((m: { openid: string }) => m.openid)).size
+  const counties = demoTeams.filter((t) => t.kind === 'county').map((t) => t._id)
+  const expected = {
+    members: distinct({ teamPath: 'team-city', status: 'active' }),
+    builtMembers: distinct({ teamPath: { $in: counties }, status: 'active' }),
+  }
+  const agree = expected.members === f?.teams.members && expected.builtMembers === f?.teams.builtMembers
+  console.log('[bench:forms] members from memberships', { ...expected, agree })
+  if (!agree) process.exitCode = 1
 }
 
 async function roster(cloud: Awaited<ReturnType<typeof startTestCloud>>) {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs'
 import { demoTeams } from '../../emulator/seed'
 import { expectOk, startTestCloud, type TestCloud } from '../support/dev-cloud'
-import { ADMINS, HESHAN, loadFormsFixture, MEDICAL, PERIOD, TOWN } from '../support/forms-fixture'
+import { ADMINS, HESHAN, loadFormsFixture, MEDICAL, PERIOD, recountFixture, TOWN } from '../support/forms-fixture'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -43,6 +43,7 @@ beforeAll(async () => {
       position: '',
       team: { id: m[0][0], name: '', kind: 'county' },
       teamPath: path(m[0][0]),
+      memberOf: [...new Set(m.flatMap(([teamId]) => path(teamId)))],
     })),
   )
   store.insert(
@@ -59,6 +60,7 @@ beforeAll(async () => {
       })),
     ),
   )
+  recountFixture(cloud)
 }, 60_000)
 afterAll(() => cloud?.close())
 jest.setTimeout(60_000)

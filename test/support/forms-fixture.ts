@@ -6,6 +6,7 @@
 import { demoTeams } from '../../emulator/seed'
 import type { ActivityDoc, CheckDoc, MakeupDoc, PeriodDoc } from '../../cloudfunctions/core/models'
 import { newActivity } from '../../cloudfunctions/core/activity'
+import { withMemberCounts } from '../../cloudfunctions/core/team'
 import type { TestCloud } from './dev-cloud'
 
 export const CITY = 'team-city'
@@ -265,11 +266,36 @@ export function makeups(): MakeupDoc[] {
   ]
 }
 
+/**
+ * Sets every team's member counter to what the volunteers in the store give (core/team.ts), for tests
+ * that add people to the fixture as the functions would have counted them.
+ */
+export function recountFixture(cloud: TestCloud) {
+  const store = cloud.cloud.store
+  for (const t of withMemberCounts(store.find('teams'), store.find('volunteers')))
+    store.update('teams', { _id: t._id }, { $set: { members: t.members } })
+}
+
 /** Replaces every document of the test cloud with the fixture. */
 export function loadFormsFixture(cloud: TestCloud) {
   const store = cloud.cloud.store
   store.reset()
-  store.insert('teams', demoTeams)
+  // memberOf: the paths of the person's active memberships, as the functions keep it; a person whose
+  // only membership was left (周五) counts nowhere. The member counters agree with it (core/team.ts).
+  const volunteers = people.map((p) => ({
+    _id: `vol-${p.openid}`,
+    openid: p.openid,
+    status: 'active' as const,
+    name: p.name,
+    gender: p.gender,
+    idNumberHash: `hash-${p.openid}`,
+    employer: p.employer,
+    position: p.position,
+    team: refOf(p.memberships[0][0]),
+    teamPath: pathOf(p.memberships[0][0]),
+    memberOf: [...new Set(p.memberships.flatMap(([teamId, status]) => (status === 'active' ? pathOf(teamId) : [])))],
+  }))
+  store.insert('teams', withMemberCounts(demoTeams, volunteers))
   store.insert('periods', [period])
   const role = (openid: string, teamId: string) => ({
     _id: `${openid}_admin_${teamId}`,
@@ -287,21 +313,7 @@ export function loadFormsFixture(cloud: TestCloud) {
     role(ADMINS.medical, MEDICAL),
     role(ADMINS.town, TOWN),
   ])
-  store.insert(
-    'volunteers',
-    people.map((p) => ({
-      _id: `vol-${p.openid}`,
-      openid: p.openid,
-      status: 'active',
-      name: p.name,
-      gender: p.gender,
-      idNumberHash: `hash-${p.openid}`,
-      employer: p.employer,
-      position: p.position,
-      team: refOf(p.memberships[0][0]),
-      teamPath: pathOf(p.memberships[0][0]),
-    })),
-  )
+  store.insert('volunteers', volunteers)
   store.insert(
     'memberships',
     people.flatMap((p) =>

@@ -44,11 +44,16 @@ export interface ReportRepository {
   highlightCandidates(teamId: string, from: Date, to: Date, limit: number): Promise<ActivityDoc[]>
   activitiesByIds(ids: string[]): Promise<ActivityDoc[]>
   /**
-   * Distinct active members of the subtree, and of the subtrees of `builtTops` (report-rules
-   * `topBuiltTeams`): one request, two when the built teams are below the unit. With `asOf`, only
-   * memberships that began before that instant (see `rosterAsOf`).
+   * Distinct active members of the subtree as of an instant (`rosterAsOf`: memberships that began
+   * before it), grouped by person from the memberships: one request. Members as of now are the
+   * team's counter (report-rules `unitMembers`), which costs no request.
    */
-  memberCounts(teamId: string, builtTops: string[], asOf?: Date): Promise<{ members: number; builtMembers: number }>
+  membersAsOf(teamId: string, asOf: Date): Promise<number>
+  /**
+   * Distinct activated people counting in any of `teamIds` (core/team.ts `countedIn`), for what the
+   * counters of several teams cannot tell (report-rules `builtMembers`): one count, no rows back.
+   */
+  membersOfAny(teamIds: string[]): Promise<number>
   /**
    * A page of the subtree's people in the order of their first active membership in it, by
    * (since, membership id); a person appears once, at their first membership.
@@ -192,28 +197,36 @@ export function reportRepository(db: Db): ReportRepository {
       return ids.length ? rowsOf<ActivityDoc>(activities.where({ _id: _.in(ids) }).limit(ids.length)) : []
     },
 
-    async memberCounts(teamId, builtTops, asOf) {
+    async membersAsOf(teamId, asOf) {
       const $ = db.command.aggregate
-      // Distinct people of a set of memberships: grouped by person, then counted (no rows come back).
-      const distinct = (match: object) =>
-        listOf<{ n: number }>(
-          memberships
-            .aggregate()
-            .match(match)
-            .group({ _id: '$openid' })
-            .group({ _id: null, n: $.sum(1) })
-            .limit(1),
-        ).then(([row]) => row?.n ?? 0)
-      const unitIsBuilt = builtTops.length === 1 && builtTops[0] === teamId
-      // The built part apart, on a handful of ids: per-membership set arithmetic over every township
-      // id cost the city-wide form most of its time.
-      const [members, builtMembers] = await Promise.all([
-        distinct(activeMembers(teamId, asOf)),
-        builtTops.length && !unitIsBuilt
-          ? distinct({ ...activeMembers(teamId, asOf), teamPath: _.in(builtTops) })
-          : Promise.resolve(null),
-      ])
-      return { members, builtMembers: builtMembers ?? (unitIsBuilt ? members : 0) }
+      // Distinct people of the memberships: grouped by person, then counted (no rows come back).
+      const [row] = await listOf<{ n: number }>(
+        memberships
+          .aggregate()
+          .match(activeMembers(teamId, asOf))
+          .group({ _id: '$openid' })
+          .group({ _id: null, n: $.sum(1) })
+          .limit(1),
+      )
+      return row?.n ?? 0
+    },
+
+    async membersOfAny(teamIds) {
+      if (!teamIds.length) return 0
+      // One volunteer record per person, so counting records counts people once however many of the
+      // teams they are in. Read on member_of_activated (memberOf, status): memberOf holds every team
+      // the person counts in; a record from before memberOf counts in its primary path (countedIn),
+      // and `memberOf: null` (a missing field, never an emptied []) finds only those, on the same index.
+      const { total } = (await db
+        .collection('volunteers')
+        .where(
+          _.or([
+            { memberOf: _.in(teamIds), status: 'active' },
+            { memberOf: null, status: 'active', teamPath: _.in(teamIds) },
+          ]),
+        )
+        .count()) as { total: number }
+      return total
     },
 
     async rosterPage(teamId, after, limit, asOf) {

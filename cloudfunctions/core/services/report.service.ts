@@ -38,12 +38,13 @@ import type { VolunteerRepository } from '../repositories/volunteer.repository'
 import {
   activityFigures,
   blankFigures,
+  builtMembers,
   builtTeams,
   dueDate,
   rollUp,
   rosterAsOf,
   subtreeOf,
-  topBuiltTeams,
+  unitMembers,
 } from '../report-rules'
 import { chinaDay } from '../time'
 import { flatten } from './team.service'
@@ -194,9 +195,11 @@ export function reportService(deps: ReportDeps) {
     const [from, to] = periodRange(p)
     const subtree = subtreeOf(all, unit._id)
     const built = builtTeams(subtree)
-    const [groups, counts, entries] = await Promise.all([
+    // Members from the counters; the built teams' people too, unless several counties must be told apart.
+    const people = builtMembers(built)
+    const [groups, builtPeople, entries] = await Promise.all([
       reports.activityGroups(unit._id, from, to, false),
-      reports.memberCounts(unit._id, topBuiltTeams(built)),
+      'count' in people ? Promise.resolve(people.count) : reports.membersOfAny(people.distinctOver),
       reports.entriesUnder(unit._id, p._id),
     ])
     const own = entries.find((e) => e.teamId === unit._id)
@@ -211,7 +214,7 @@ export function reportService(deps: ReportDeps) {
       unit: ref(unit),
       period: { id: p._id, name: p.name, start: p.start, end: p.end },
       date: chinaDay(now),
-      teams: { members: counts.members, built: built.length, builtMembers: counts.builtMembers },
+      teams: { members: unitMembers(unit), built: built.length, builtMembers: builtPeople },
       activities: {
         sinceYear: Number(p.start.slice(0, 4)),
         sinceMonth: Number(p.start.slice(5, 7)),
@@ -359,8 +362,8 @@ export function reportService(deps: ReportDeps) {
       const asOf = p ? rosterAsOf(p) : undefined
       const limit = data.limit ?? ROSTER_PAGE
       const start = data.cursor ? decodeRosterCursor(data.cursor) : null
-      const [{ members }, walked] = await Promise.all([
-        reports.memberCounts(unit._id, [], asOf),
+      const [members, walked] = await Promise.all([
+        asOf ? reports.membersAsOf(unit._id, asOf) : Promise.resolve(unitMembers(unit)),
         rosterRows(unit._id, start, limit, limit, asOf),
       ])
       const rows = walked.rows.slice(0, limit)
@@ -509,11 +512,11 @@ export function reportService(deps: ReportDeps) {
     async dashboard(caller: Caller, data: { teamId: string; periodId: string }): Promise<Dashboard> {
       const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
       const [from, to] = periodRange(p)
-      const [groups, counts, filed] = await Promise.all([
+      const [groups, filed] = await Promise.all([
         reports.activityGroups(unit._id, from, to, true),
-        reports.memberCounts(unit._id, []),
         reports.filedForms(unit._id, p._id),
       ])
+      const members = unitMembers(unit)
       const figures = activityFigures(groups.byType, groups.byFocus)
       const months: Dashboard['months'] = []
       for (let m = p.start.slice(0, 7); m <= p.end.slice(0, 7);) {
@@ -535,7 +538,7 @@ export function reportService(deps: ReportDeps) {
         byFocus: figures.byFocus,
         experts: figures.experts,
         served: figures.served,
-        members: counts.members,
+        members,
         target: target ? { founding: target.founding, goal: target.goal, goalDate: target.goalDate } : null,
         deadlines: p.deadlines
           .filter((d) => d.kinds.length === 0 || d.kinds.includes(unit.kind))
@@ -545,7 +548,7 @@ export function reportService(deps: ReportDeps) {
             due: d.due,
             state: deadlineState(
               d.due,
-              deadlineDone(d.key, { members: counts.members, founding: target?.founding ?? null, filed }),
+              deadlineDone(d.key, { members, founding: target?.founding ?? null, filed }),
               now,
             ),
           })),
