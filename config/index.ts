@@ -39,6 +39,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: sharedSources },
+      webpackChain(chain) {
+        // A module used by several subpackages is copied into each one's sub-common chunk; with
+        // mangled export names a page could ask its copy for a name only another build of it had
+        // (代为注册 read an undefined schema). Plain export names keep every copy the same.
+        chain.optimization.set('mangleExports', false)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },

@@ -1,6 +1,7 @@
 import type { ProxyReceipt, TeamNode } from '../../types/api'
 import { proxyConsentStatement } from '../../types/proxy'
 import { makeIdNumber } from '../support/fixtures'
+import { levelsOf } from '../support/team-levels'
 import { answerCloud, openPage, waitFor, wx, type RenderedPage } from './simulator'
 
 const tree: TeamNode[] = [
@@ -28,11 +29,11 @@ const type = (n: number, value: string) => page!.fire(page!.dom.querySelectorAll
 
 test('the production 代为注册 page sends the elder’s registration with the confirmed statement', async () => {
   const registerFor = jest.fn(() => ({ ok: true as const, data: receipt }))
-  answerCloud({ 'team.tree': { ok: true, data: tree }, 'volunteer.registerFor': registerFor })
+  answerCloud({ 'team.tree': levelsOf(tree) as never, 'volunteer.registerFor': registerFor })
   page = openPage('packages/volunteer/pages/register-for/index')
-  await waitFor(() => expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1))
+  await waitFor(() => expect(page!.dom.querySelectorAll('wx-input').length).toBeGreaterThan(0))
   await type(0, '王秀英')
-  await waitFor(() => expect(page!.text()).toContain('赫山区科技志愿者队'))
+  await waitFor(() => expect(page!.text()).toContain('湖南省科技志愿者益阳市支队'))
   await type(1, ID)
   await type(2, '益阳市第一中学')
   await type(3, '退休教师')
@@ -41,6 +42,8 @@ test('the production 代为注册 page sends the elder’s registration with the
   await page.tap('周末')
   await page.fire(page.dom.querySelectorAll('wx-picker')[0], 'change', { value: 2 })
   await type(5, '赫山')
+  await page.tap('搜索')
+  await waitFor(() => expect(page!.text()).toContain('赫山区科技志愿者队'))
   await page.tap('赫山区科技志愿者队')
   await page.tap('家人')
   await type(6, '王秀英')
