@@ -372,7 +372,7 @@ export interface ReportEntryDoc {
   highlightIds: string[]
   /**
    * False when only the highlights were saved (the figures above are blanks nobody entered): the team
-   * still counts as not having entered its figures. Absent on entries saved with their figures.
+   * still counts as not having entered its figures. True or absent on entries saved with their figures.
    */
   figuresEntered?: boolean
   updatedBy: string

@@ -113,3 +113,31 @@ it('refuses other teams’ or periods’ activities, more than 2, out of scope, 
   }
   expect(JSON.stringify([entries(), cloud.cloud.store.find('audit_logs')])).toBe(before)
 })
+
+it('a figures save without highlights leaves those another administrator chose, and counts as entered', async () => {
+  // 安化's highlights are chosen first (the city's administrator), then figures are saved without any.
+  await expectOk(save(ADMINS.city, ANHUA, ['f-a7']))
+  const figures = { ...blank, caravanTours: 3 }
+  const saved = await expectOk(
+    cloud.call(ADMINS.city, 'report.saveEntry', {
+      teamId: ANHUA,
+      periodId: PERIOD,
+      figures,
+      coverage: { museum: false, caravan: true },
+    }),
+  )
+  expect(saved).toMatchObject({ teamId: ANHUA, figures, highlightIds: ['f-a7'] })
+  expect(entries()).toEqual([expect.objectContaining({ teamId: ANHUA, highlightIds: ['f-a7'], figuresEntered: true })])
+  const city = await expectOk(cloud.call(ADMINS.city, 'report.statistics', { teamId: CITY, periodId: PERIOD }))
+  expect(city.notEntered.map((t) => t.id)).not.toContain(ANHUA)
+  // A team with no entry yet: the figures alone make one, with no highlights.
+  await expectOk(
+    cloud.call(ADMINS.heshan, 'report.saveEntry', {
+      teamId: HESHAN,
+      periodId: PERIOD,
+      figures,
+      coverage: { museum: true, caravan: true },
+    }),
+  )
+  expect(entries().find((e) => e.teamId === HESHAN)).toMatchObject({ highlightIds: [], figures })
+})

@@ -248,7 +248,8 @@ export interface ReportApi {
       periodId: string
       figures: EnteredFigures
       coverage: CoverageAnswers
-      highlightIds: string[]
+      /** Left out: the highlights stay as saved (report.saveHighlights), whoever chose them. */
+      highlightIds?: string[]
     }
     res: ReportEntry
   }

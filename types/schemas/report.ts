@@ -41,7 +41,7 @@ export const entryInputSchema = v.strictObject({
   periodId: id,
   figures: figuresSchema,
   coverage: coverageSchema,
-  highlightIds,
+  highlightIds: v.optional(highlightIds),
 })
 
 const teamPeriod = v.strictObject({ teamId: id, periodId: id })

@@ -85,6 +85,11 @@ export interface ReportRepository {
   /** Entries of the period by the subtree's teams (one per team: far under one page). */
   entriesUnder(teamId: string, periodId: string): Promise<ReportEntryDoc[]>
   saveEntry(doc: Omit<ReportEntryDoc, '_id' | 'updatedAt'>): Promise<ReportEntryDoc>
+  /**
+   * Sets the entry's figures and coverage only, leaving its highlights as they are (another
+   * administrator may have just chosen them); answers the entry as stored.
+   */
+  saveFigures(doc: Omit<ReportEntryDoc, '_id' | 'updatedAt' | 'highlightIds'>): Promise<ReportEntryDoc>
   /** Sets the entry's highlights only, creating an entry without figures when the team has none yet. */
   saveHighlights(
     doc: Omit<ReportEntryDoc, '_id' | 'updatedAt' | 'figures' | 'coverage' | 'figuresEntered'>,
@@ -340,6 +345,29 @@ export function reportRepository(db: Db): ReportRepository {
       // set() on the (team, period) id: saving again replaces the team's own figures, never adds a second entry.
       await entries.doc(_id).set({ data: { ...doc, updatedAt: serverNow() } })
       return { ...doc, _id, updatedAt: new Date() }
+    },
+
+    async saveFigures(doc) {
+      const _id = `${doc.teamId}_${doc.periodId}`
+      const { teamId: _t, periodId: _p, ...fields } = doc
+      const set = () =>
+        entries
+          .where({ _id })
+          .update({ data: { ...fields, figuresEntered: true, updatedAt: serverNow() } }) as Promise<{
+          stats: { updated: number }
+        }>
+      // In place, so highlights saved on their own stay; no entry yet: add one without highlights.
+      // Two first saves racing meet at the (team, period) id: the loser updates instead.
+      if ((await set()).stats.updated !== 1) {
+        try {
+          await entries.add({ data: { ...doc, _id, highlightIds: [], figuresEntered: true, updatedAt: serverNow() } })
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e
+          await set()
+        }
+      }
+      const [stored] = await rowsOf<ReportEntryDoc>(entries.where({ _id }).limit(1))
+      return { ...stored, updatedAt: new Date(stored.updatedAt) }
     },
 
     async saveHighlights({ highlightIds, updatedBy, ...key }) {

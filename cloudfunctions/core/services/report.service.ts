@@ -406,24 +406,25 @@ export function reportService(deps: ReportDeps) {
         periodId: string
         figures: EnteredFigures
         coverage: CoverageAnswers
-        highlightIds: string[]
+        highlightIds?: string[]
       },
     ): Promise<ReportEntry> {
       const { unit, period: p } = await scoped(caller, data.teamId, data.periodId)
       if (unit.kind !== 'county' && (data.coverage.museum !== null || data.coverage.caravan !== null)) {
         throw new AppError('COVERAGE_NOT_COUNTY', '“是否在全县基本覆盖”由区县（市）科技志愿者队填写', 'coverage')
       }
-      const ids = await eligibleHighlights(unit, p, data.highlightIds)
-      const saved = await reports.saveEntry({
+      const fields = {
         teamId: unit._id,
         teamPath: unit.path,
         teamKind: unit.kind,
         periodId: p._id,
         figures: data.figures,
         coverage: data.coverage,
-        highlightIds: ids,
         updatedBy: caller.openid,
-      })
+      }
+      const saved = data.highlightIds
+        ? await reports.saveEntry({ ...fields, highlightIds: await eligibleHighlights(unit, p, data.highlightIds) })
+        : await reports.saveFigures(fields)
       return {
         teamId: saved.teamId,
         periodId: saved.periodId,

@@ -121,7 +121,7 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
     onSaved()
   }
 
-  /** The figures as typed, with the highlights as chosen. */
+  /** The figures as typed; the highlights stay as saved by their own button (another administrator's too). */
   async function saveFigures() {
     if (!entry || !shownDraft) return
     const checked = checkEntry(shownDraft, { teamId, periodId, isCounty, highlightIds: chosen })
@@ -136,7 +136,6 @@ export function useEntry(teamId: string, periodId: string, onSaved: () => void) 
       periodId,
       figures: checked.figures,
       coverage: checked.coverage,
-      highlightIds: chosen,
     })
     if (r?.ok) {
       setDraft(null)
