@@ -51,7 +51,11 @@ export interface ActivityRepository {
   seatPassedOn(id: string): Promise<void>
   countAbsent(id: string): Promise<void>
   /** Moves the check-in and check-out counters by what a scan or batch recorded. */
-  countChecks(id: string, checkedIn: number, checkedOut: number): Promise<void>
+  /**
+   * Writes an activity's 签到/签退 figures as counted from its records. Records are never deleted,
+   * so a later count is never smaller: a count taken earlier never overwrites a larger one.
+   */
+  settleChecks(id: string, checkedIn: number, checkedOut: number): Promise<void>
   saveReport(id: string, peopleServed: number, highlight: ActivityDoc['highlight']): Promise<void>
   confirmRecords(id: string): Promise<void>
   /** Published activities that ended before `now` and were not yet closed by the automatic check-out. */
@@ -169,9 +173,10 @@ export function activityRepository(db: Db): ActivityRepository {
     async countAbsent(id) {
       await col.where({ _id: id }).update({ data: { absent: _.inc(1) } })
     },
-    async countChecks(id, checkedIn, checkedOut) {
-      if (checkedIn || checkedOut)
-        await col.where({ _id: id }).update({ data: { checkedIn: _.inc(checkedIn), checkedOut: _.inc(checkedOut) } })
+    async settleChecks(id, checkedIn, checkedOut) {
+      await col
+        .where({ _id: id, checkedIn: _.lte(checkedIn), checkedOut: _.lte(checkedOut) })
+        .update({ data: { checkedIn, checkedOut } })
     },
     async saveReport(id, peopleServed, highlight) {
       await col

@@ -1,4 +1,4 @@
-import { _, isDuplicateKey, rowsOf, serverNow, type Db } from '../db'
+import { _, isDuplicateKey, listOf, rowsOf, serverNow, type Db } from '../db'
 import type { CheckDoc, MakeupDoc } from '../models'
 import type { KeyCursor } from './activity.repository'
 
@@ -8,6 +8,8 @@ export interface CheckRepository {
   /** The check-ins and check-outs of these tickets (one request for a whole batch). */
   ofTickets(ticketIds: string[]): Promise<CheckDoc[]>
   ofActivity(activityId: string, limit: number): Promise<CheckDoc[]>
+  /** How many check-ins and check-outs each of these activities has recorded: one request, no rows back. */
+  tally(activityIds: string[]): Promise<Map<string, { in: number; out: number }>>
   /**
    * Inserts checks in one request. Returns false when another phone recorded one of them first (the
    * primary key refused it); the caller re-reads and inserts what is still missing.
@@ -33,6 +35,20 @@ export function checkRepository(db: Db): CheckRepository {
         ? rowsOf<CheckDoc>(col.where({ ticketId: _.in(ids) }).limit(Math.min(1000, ids.length * 2)))
         : Promise.resolve([]),
     ofActivity: (activityId, limit) => rowsOf<CheckDoc>(col.where({ activityId }).limit(limit)),
+    async tally(activityIds) {
+      const out = new Map(activityIds.map((id) => [id, { in: 0, out: 0 }]))
+      if (activityIds.length === 0) return out
+      const $ = db.command.aggregate
+      const rows = await listOf<{ _id: { activityId: string; mode: 'in' | 'out' }; n: number }>(
+        col
+          .aggregate()
+          .match({ activityId: _.in(activityIds) })
+          .group({ _id: { activityId: '$activityId', mode: '$mode' }, n: $.sum(1) })
+          .limit(activityIds.length * 2),
+      )
+      for (const r of rows) out.get(r._id.activityId)![r._id.mode] = r.n
+      return out
+    },
     async insertMany(docs) {
       if (docs.length === 0) return true
       try {

@@ -2,7 +2,12 @@
  * Check-in at the venue (DOMAIN.md "Sign-up and check-in", "Service records and certificates").
  * One path records both an online scan and a synced batch of offline ones: verify each token,
  * read the tickets and their existing checks in one request each, insert what is new in one
- * request (the first record of a ticket stands: its id is the primary key), move the counters once.
+ * request (the first record of a ticket stands: its id is the primary key).
+ *
+ * The activity's 签到/签退 figures (what the forms and the to-do read) are counted from its records
+ * when it closes (the automatic check-out), again for anything recorded after that, and when the
+ * organizer confirms the records — not moved per scan, so a scan is one read and one insert.
+ * While the activity runs, the scan and attendance pages count the records themselves.
  */
 import type {
   Attendance,
@@ -60,6 +65,9 @@ export function recordsDueAt(end: Date): Date {
   return d
 }
 
+/** The earliest scan time the activity accepts. */
+const opensAt = (a: ActivityDoc) => new Date(a.startAt).getTime() - config.checkinOpensHours() * HOUR
+
 function refused(scan: ScanInput, code: string, message: string, t?: TicketDoc): ScanOutcome {
   return {
     nonce: scan.nonce,
@@ -99,7 +107,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
   /** The refusal a scan gets before any ticket is read, or the ticket's tid / id to look up. */
   function identify(a: ActivityDoc, scan: ScanInput, now: Date, publicKey: string) {
     const at = new Date(scan.at)
-    const opens = new Date(a.startAt).getTime() - config.checkinOpensHours() * HOUR
+    const opens = opensAt(a)
     const closes = new Date(a.endAt).getTime() + (scan.mode === 'out' ? CHECKOUT_GRACE_MS : 0)
     if (a.stage === 'cancelled') return { error: refused(scan, 'CHECKIN_NOT_OPEN', '活动已取消') }
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS || at.getTime() < opens || at.getTime() > closes)
@@ -197,10 +205,9 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         return { ...base, result: 'done', message: scan.mode === 'in' ? '签到成功' : '签退成功', first: null, hours }
       })
       if (await checks.insertMany(fresh)) {
-        const ins = fresh.filter((c) => c.mode === 'in').length
         await Promise.all([
-          activities.countChecks(a._id, ins, fresh.length - ins),
           volunteers.addServiceMinutes(minutesByPerson(fresh)),
+          fresh.length && a.autoCheckedOutAt ? settle([a._id]) : null,
         ])
         if (fresh.length) console.log(`[checkin] ${fresh.length} recorded (${method})`)
         return { outcomes, conflicts }
@@ -209,6 +216,12 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       conflicts.length = 0
       if (attempt + 1 >= INSERT_TRIES) throw new AppError('CONFLICT', '多台手机同时上传，请稍后重试')
     }
+  }
+
+  /** Counts the activities' records and writes their figures (one read, one write per activity). */
+  async function settle(ids: string[]) {
+    const counted = await checks.tally(ids)
+    await Promise.all([...counted].map(([id, n]) => activities.settleChecks(id, n.in, n.out)))
   }
 
   async function attendance(a: ActivityDoc): Promise<Attendance> {
@@ -228,8 +241,8 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       endAt: iso(a.endAt),
       counts: {
         signedUp: a.signedUp,
-        checkedIn: a.checkedIn,
-        checkedOut: a.checkedOut,
+        checkedIn: all.filter((c) => c.mode === 'in').length,
+        checkedOut: all.filter((c) => c.mode === 'out').length,
         absent: a.absent,
         waiting: a.waiting,
       },
@@ -276,8 +289,9 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
   return {
     /**
      * One scan, online: the ticket, its activity and its checks in one read, then one insert whose
-     * primary key (`${ticketId}_in`) refuses a second check-in, then the activity's counter.
-     * A scan that finds no ticket takes the general path, which explains the refusal.
+     * primary key (`${ticketId}_in`) refuses a second check-in — two requests (a check-out with
+     * hours adds the person's 服务时长). A scan that finds no ticket takes the general path, which
+     * explains the refusal.
      */
     async scan(caller: Caller, q: { activityId: string; device: string; scan: ScanInput }): Promise<ScanOutcome> {
       const scope = await organizerScope(caller)
@@ -304,9 +318,9 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
     async pack(caller: Caller, { activityId }: { activityId: string }): Promise<CheckinPack> {
       const { a } = await runnable(caller, activityId)
       const rows = await tickets.ofActivity(a._id, TICKETS_PER_ACTIVITY)
-      // Before anyone has checked in (the usual time to take a pack) there are no checks to read.
-      const ins =
-        a.checkedIn > 0 ? (await checks.ofActivity(a._id, TICKETS_PER_ACTIVITY * 2)).filter((c) => c.mode === 'in') : []
+      // Before check-in opens (the usual time to take a pack) no scan can have been recorded.
+      const open = caller.now().getTime() + CLOCK_SKEW_MS >= opensAt(a)
+      const ins = open ? (await checks.ofActivity(a._id, TICKETS_PER_ACTIVITY * 2)).filter((c) => c.mode === 'in') : []
       const inAt = new Map(ins.map((c) => [c.ticketId, iso(c.at)]))
       return {
         activity: { id: a._id, title: a.title, startAt: iso(a.startAt), endAt: iso(a.endAt), address: a.address },
@@ -386,7 +400,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
     async confirmRecords(caller: Caller, { activityId }: { activityId: string }) {
       const { a } = await runnable(caller, activityId)
       if (caller.now() < new Date(a.endAt)) throw new AppError('WRONG_STATE', '活动结束后才能确认服务记录')
-      await activities.confirmRecords(a._id)
+      await Promise.all([activities.confirmRecords(a._id), settle([a._id])])
       return attendance({ ...a, recordsConfirmedAt: a.recordsConfirmedAt ?? caller.now() })
     },
 
@@ -513,12 +527,11 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
       })
       // A check-out scanned meanwhile wins; the next run closes whatever is left.
       if (!(await checks.insertMany(outs))) return { activities: 0, closed: 0 }
-      for (const a of ended) {
-        const n = outs.filter((o) => o.activityId === a._id).length
-        if (n) await activities.countChecks(a._id, 0, n)
-      }
+      const ids = ended.map((a) => a._id)
       await volunteers.addServiceMinutes(minutesByPerson(outs))
-      await activities.markAutoClosed(ended.map((a) => a._id))
+      // Closed first, counted after: a scan that reads the activity after this counts itself again.
+      await activities.markAutoClosed(ids)
+      await settle(ids)
       return { activities: ended.length, closed: outs.length }
     },
   }
