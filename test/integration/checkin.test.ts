@@ -254,10 +254,16 @@ describe('the activity’s 签到/签退 figures', () => {
     expect((await closeNow()).result).toMatchObject({ ok: true })
     expect(figures(a.id)).toEqual({ checkedIn: 3, checkedOut: 3 })
 
-    // A phone that had no signal syncs its scan from before the end, after the close: counted again.
+    // A phone that had no signal syncs its scan from before the end, after the close: it is closed
+    // at the scheduled end as the others were (2.5 hours from 0:30 to 3:00), and counted again.
     const late = await cloud.call(ORGANIZER, 'checkin.sync', { ...call, scans: [scan(s.ticket.token!, 'in', at(30))] })
     expect(late.ok && late.data.outcomes[0].result).toBe('done')
-    expect(figures(a.id)).toEqual({ checkedIn: 4, checkedOut: 3 })
+    expect(checksOf(a.id).find((c) => c.ticketId === s.ticket.id && c.mode === 'out')).toMatchObject({
+      method: 'auto',
+      minutes: 150,
+    })
+    expect(cloud.cloud.store.find('volunteers', { openid: s.openid })[0].serviceMinutes).toBe(150)
+    expect(figures(a.id)).toEqual({ checkedIn: 4, checkedOut: 4 })
   })
 
   it('keep a larger count already written when an earlier count arrives late', async () => {

@@ -88,6 +88,26 @@ function minutesByPerson(docs: { openid: string; mode: 'in' | 'out'; minutes: nu
   return out
 }
 
+/** The check-out at the scheduled end that closes a check-in nobody checked out, flagged as automatic. */
+function autoOut(a: ActivityDoc, c: Pick<CheckDoc, 'ticketId' | 'openid' | 'at'>): Omit<CheckDoc, 'receivedAt'> {
+  return {
+    _id: checkId(c.ticketId, 'out'),
+    ticketId: c.ticketId,
+    activityId: a._id,
+    openid: c.openid,
+    mode: 'out',
+    at: new Date(a.endAt),
+    device: 'auto',
+    by: 'scheduler',
+    method: 'auto',
+    nonce: `auto-${c.ticketId}`,
+    minutes: serviceMinutes(new Date(c.at), new Date(a.endAt), {
+      startAt: new Date(a.startAt),
+      endAt: new Date(a.endAt),
+    }),
+  }
+}
+
 /** What an online scan looks a ticket up by: the id in a valid token, or a ticket id typed by hand. */
 function scanKey(token: string, activityId: string): { tid: string } | { id: string } | null {
   if (!token.startsWith('KP')) return { id: token }
@@ -204,6 +224,11 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         const hours = scan.mode === 'out' ? toHours(minutes) : null
         return { ...base, result: 'done', message: scan.mode === 'in' ? '签到成功' : '签退成功', first: null, hours }
       })
+      // Check-ins that reach a closed activity (a phone that had no signal syncs in the evening)
+      // are closed at the scheduled end as the automatic check-out would have, unless checked out.
+      if (a.autoCheckedOutAt)
+        for (const c of fresh.filter((x) => x.mode === 'in' && !known.has(checkId(x.ticketId, 'out'))))
+          fresh.push(autoOut(a, c))
       if (await checks.insertMany(fresh)) {
         await Promise.all([
           volunteers.addServiceMinutes(minutesByPerson(fresh)),
@@ -506,25 +531,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         1000,
       )
       const byId = new Map(ended.map((a) => [a._id, a]))
-      const outs = open.map((c) => {
-        const a = byId.get(c.activityId)!
-        return {
-          _id: checkId(c.ticketId, 'out'),
-          ticketId: c.ticketId,
-          activityId: c.activityId,
-          openid: c.openid,
-          mode: 'out' as const,
-          at: new Date(a.endAt),
-          device: 'auto',
-          by: 'scheduler',
-          method: 'auto' as const,
-          nonce: `auto-${c.ticketId}`,
-          minutes: serviceMinutes(new Date(c.at), new Date(a.endAt), {
-            startAt: new Date(a.startAt),
-            endAt: new Date(a.endAt),
-          }),
-        }
-      })
+      const outs = open.map((c) => autoOut(byId.get(c.activityId)!, c))
       // A check-out scanned meanwhile wins; the next run closes whatever is left.
       if (!(await checks.insertMany(outs))) return { activities: 0, closed: 0 }
       const ids = ended.map((a) => a._id)
