@@ -19,6 +19,7 @@ const jobs: Record<string, (now: Date) => Promise<unknown>> = {
   autoCheckout: (now) => checkins.autoCheckout(now),
   // Counters move with every membership change; the nightly recount repairs any a failed call left.
   recountMembers: () => teams.recountAll(),
+  recountHours: (now) => checkins.recountHours(now),
 }
 
 export async function main(event: unknown): Promise<Result<unknown>> {

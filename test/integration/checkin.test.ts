@@ -381,6 +381,41 @@ describe('check-out, hours and 补录', () => {
     expect((await expectOk(cloud.call(p.openid, 'checkin.mine', {}))).totalHours).toBe(2.5)
   })
 
+  it('repairs at night a 服务时长 counter a failed call left apart from the records', async () => {
+    const a = await runningActivity()
+    const [p, q] = await signedUp(a, 'repair', 2)
+    const start = new Date(Date.now() - 4 * HOUR)
+    const times = { startAt: start, endAt: new Date(start.getTime() + 3 * HOUR) }
+    cloud.cloud.store.update('activities', { _id: a.id }, { $set: times })
+    cloud.cloud.store.update('tickets', { activityId: a.id }, { $set: times })
+    const at = (min: number) => new Date(start.getTime() + min * 60_000).toISOString()
+    const call = { activityId: a.id, device: 'A' }
+    await expectOk(
+      cloud.call(ORGANIZER, 'checkin.sync', {
+        ...call,
+        scans: [p, q].flatMap((x, i) => [
+          { ...scan(x.ticket.token!, 'in'), at: at(0) },
+          { ...scan(x.ticket.token!, 'out'), at: at(60 + 60 * i) },
+        ]),
+      }),
+    )
+    await expectOk(cloud.call(ORGANIZER, 'checkin.makeup', { ticketId: p.ticket.id, hours: 0.5, reason: '布展' }))
+    const counter = (openid: string) => cloud.cloud.store.find('volunteers', { openid })[0].serviceMinutes
+    expect([counter(p.openid), counter(q.openid)]).toEqual([90, 120])
+    // As if the counter's update had failed after the records were written.
+    cloud.cloud.store.update('volunteers', { openid: p.openid }, { $set: { serviceMinutes: 30 } })
+    const night = () =>
+      cloud.cloud.callFunction('scheduler', { Type: 'Timer', TriggerName: 'recountHours' }, { openid: '' })
+    const run = await night()
+    // Recent people (check-outs, 补录), their counters, their check-outs and 补录 summed, one repair.
+    expect(run.dbRequests).toBe(6)
+    const r = run.result as { ok: boolean; data: { people: number; repaired: number } }
+    expect(r).toMatchObject({ ok: true, data: { repaired: 1 } })
+    expect(r.data.people).toBeGreaterThanOrEqual(2)
+    expect([counter(p.openid), counter(q.openid)]).toEqual([90, 120])
+    expect((await night()).result).toMatchObject({ data: { repaired: 0 } })
+  })
+
   it('refuses a 补录 longer than the activity, and for someone never signed up; declines rather than deletes', async () => {
     const a = await runningActivity()
     const [p] = await signedUp(a, 'makeup', 1)

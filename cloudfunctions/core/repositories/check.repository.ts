@@ -19,6 +19,10 @@ export interface CheckRepository {
   ofPerson(openid: string, after: KeyCursor | null, limit: number): Promise<CheckDoc[]>
   /** Check-ins of these activities that have no check-out yet. */
   openCheckins(activityIds: string[], limit: number): Promise<CheckDoc[]>
+  /** People with a check-out or a 补录 written or declined since `since` (two requests). */
+  recentPeople(since: Date, limit: number): Promise<string[]>
+  /** Each person's service minutes as their records add up: check-outs and 补录 not declined (two requests). */
+  minutesOf(openids: string[]): Promise<Map<string, number>>
   addMakeup(doc: Omit<MakeupDoc, '_id' | 'at'>): Promise<string>
   getMakeup(id: string): Promise<MakeupDoc | null>
   declineMakeup(id: string, by: string, reason: string): Promise<boolean>
@@ -69,6 +73,50 @@ export function checkRepository(db: Db): CheckRepository {
       const rows = await rowsOf<CheckDoc>(col.where({ activityId: _.in(activityIds) }).limit(limit))
       const out = new Set(rows.filter((c) => c.mode === 'out').map((c) => c.ticketId))
       return rows.filter((c) => c.mode === 'in' && !out.has(c.ticketId))
+    },
+    async recentPeople(since, limit) {
+      const people = (rows: { _id: string }[]) => rows.map((r) => r._id)
+      const [outs, made] = await Promise.all([
+        listOf<{ _id: string }>(
+          col
+            .aggregate()
+            .match({ mode: 'out', receivedAt: _.gte(since) })
+            .group({ _id: '$openid' })
+            .limit(limit),
+        ),
+        listOf<{ _id: string }>(
+          makeups
+            .aggregate()
+            .match(_.or([{ at: _.gte(since) }, { 'declined.at': _.gte(since) }]))
+            .group({ _id: '$openid' })
+            .limit(limit),
+        ),
+      ])
+      return [...new Set([...people(outs), ...people(made)])].slice(0, limit)
+    },
+    async minutesOf(openids) {
+      const out = new Map(openids.map((o) => [o, 0]))
+      if (openids.length === 0) return out
+      const $ = db.command.aggregate
+      const sum = { _id: '$openid', minutes: $.sum('$minutes') }
+      const [scanned, made] = await Promise.all([
+        listOf<{ _id: string; minutes: number }>(
+          col
+            .aggregate()
+            .match({ openid: _.in(openids), mode: 'out' })
+            .group(sum)
+            .limit(openids.length),
+        ),
+        listOf<{ _id: string; minutes: number }>(
+          makeups
+            .aggregate()
+            .match({ openid: _.in(openids), declined: null })
+            .group(sum)
+            .limit(openids.length),
+        ),
+      ])
+      for (const r of [...scanned, ...made]) out.set(r._id, (out.get(r._id) ?? 0) + r.minutes)
+      return out
     },
     async addMakeup(doc) {
       const res = (await makeups.add({ data: { ...doc, at: serverNow() } })) as { _id: string }

@@ -114,6 +114,8 @@ export interface VolunteerRepository {
    * records that earn them: one request per distinct amount, never one per person.
    */
   addServiceMinutes(minutes: Map<string, number>): Promise<void>
+  /** Sets a person's 服务时长 counter, only if it still holds the value read before the records were summed. */
+  repairServiceMinutes(openid: string, from: number, to: number): Promise<boolean>
   /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
   inStateInScope(
     status: 'pending' | 'approved',
@@ -326,6 +328,12 @@ export function volunteerRepository(db: Db): VolunteerRepository {
           col.where({ openid: _.in(openids) }).update({ data: { serviceMinutes: _.inc(m) } }),
         ),
       )
+    },
+    async repairServiceMinutes(openid, from, to) {
+      const res = (await col
+        .where({ openid, serviceMinutes: from })
+        .update({ data: { serviceMinutes: to } })) as Updated
+      return res.stats.updated === 1
     },
     async inStateInScope(status, scope, after, limit) {
       const base = scope === 'all' ? { status } : { status, teamPath: _.in(scope) }

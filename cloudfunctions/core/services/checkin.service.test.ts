@@ -45,3 +45,50 @@ describe('declineMakeup', () => {
     expect(s.addServiceMinutes).not.toHaveBeenCalled()
   })
 })
+
+describe('recountHours', () => {
+  /**
+   * A person with 90 minutes of records whose counter a failed call left at 30, and a check-out of
+   * 30 minutes recorded just after the records were summed (the sum says 90, the truth is now 120)
+   * whose counter moves at once.
+   */
+  function drifted() {
+    const counter = new Map([['o-vol', 30]])
+    const calls: string[] = []
+    const deps = {
+      checks: {
+        recentPeople: async () => ['o-vol'],
+        minutesOf: async () => {
+          calls.push('sum')
+          counter.set('o-vol', counter.get('o-vol')! + 30)
+          return new Map([['o-vol', 90]])
+        },
+      },
+      volunteers: {
+        findByOpenids: async () => {
+          calls.push('read counters')
+          return [{ openid: 'o-vol', serviceMinutes: counter.get('o-vol') }]
+        },
+        // The repository's condition: written only if the counter still holds what was read.
+        repairServiceMinutes: async (openid: string, from: number, to: number) => {
+          if (counter.get(openid) !== from) return false
+          counter.set(openid, to)
+          return true
+        },
+      },
+      activities: {},
+      tickets: {},
+      tell: async () => undefined,
+    } as unknown as CheckinDeps
+    return { svc: checkinService(deps), counter, calls }
+  }
+
+  it('reads the counters before summing the records, so a check-out meanwhile is never overwritten', async () => {
+    const s = drifted()
+    const r = await s.svc.recountHours(new Date('2030-09-21T03:45:00Z'))
+    expect(s.calls).toEqual(['read counters', 'sum'])
+    // Not written down to 90 (which would lose the new check-out); the next run repairs it to 120.
+    expect(r).toEqual({ people: 1, repaired: 0 })
+    expect(s.counter.get('o-vol')).toBe(60)
+  })
+})

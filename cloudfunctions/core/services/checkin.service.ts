@@ -42,6 +42,8 @@ const CLOCK_SKEW_MS = 5 * 60_000
 const CHECKOUT_GRACE_MS = 12 * HOUR
 const TICKETS_PER_ACTIVITY = 1000
 const INSERT_TRIES = 3
+/** People whose 服务时长 one nightly run compares with their records (records change for few a day). */
+const RECOUNT_PEOPLE = 1000
 
 export interface CheckinDeps {
   activities: ActivityRepository
@@ -521,6 +523,25 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
         true,
       )
       return { sent: true }
+    },
+
+    /**
+     * Timer, nightly: the 服务时长 counters of people whose records changed in the last two days
+     * are compared with their records and repaired where a failed call left them apart. Counters
+     * are read before the records are summed and written only if unchanged since, so a check-out
+     * recorded meanwhile is never lost (it repairs on the next run if it must).
+     */
+    async recountHours(now: Date): Promise<{ people: number; repaired: number }> {
+      const people = await checks.recentPeople(new Date(now.getTime() - 2 * 24 * HOUR), RECOUNT_PEOPLE)
+      if (people.length === 0) return { people: 0, repaired: 0 }
+      const records = await volunteers.findByOpenids(people)
+      const totals = await checks.minutesOf(people)
+      const wrong = records.filter((v) => (v.serviceMinutes ?? 0) !== totals.get(v.openid))
+      const done = await Promise.all(
+        wrong.map((v) => volunteers.repairServiceMinutes(v.openid, v.serviceMinutes ?? 0, totals.get(v.openid)!)),
+      )
+      if (wrong.length) console.log(`[checkin] 服务时长 repaired for ${done.filter(Boolean).length} of ${wrong.length}`)
+      return { people: people.length, repaired: done.filter(Boolean).length }
     },
 
     /** Timer: tickets still checked in when their activity ended are checked out at the scheduled end, flagged. */
