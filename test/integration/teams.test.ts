@@ -347,7 +347,7 @@ async function activated(teamId: string) {
   const [doc] = cloud.cloud.store.find('volunteers', { openid })
   await expectOk(cloud.call('demo-owner', 'admin.approve', { items: [{ volunteerId: doc._id, revision: 0 }] }))
   await expectOk(cloud.call(openid, 'volunteer.activate', { code: codeSentTo(cloud, openid) }))
-  return { openid, id: doc._id as string }
+  return { openid, id: doc._id as string, data }
 }
 
 describe('membership roll-up', () => {
@@ -445,6 +445,27 @@ describe('team page', () => {
         deputyIds: [],
       }),
     ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'leaderId' })
+  })
+
+  it('shows a leader’s new phone on the team page after they change it; nobody else’s edit touches a team', async () => {
+    const leader = await activated('team-agri')
+    const other = await activated('team-agri')
+    await expectOk(
+      cloud.call('demo-owner', 'team.setLeaders', { teamId: 'team-agri', leaderId: leader.id, deputyIds: [] }),
+    )
+    const teamsBefore = JSON.stringify(cloud.cloud.store.find('teams'))
+    await expectOk(cloud.call(other.openid, 'volunteer.update', { ...other.data, mobile: '13912345678' }))
+    expect(JSON.stringify(cloud.cloud.store.find('teams'))).toBe(teamsBefore)
+    await expectOk(cloud.call(leader.openid, 'volunteer.update', { ...leader.data, mobile: '13987654321' }))
+    const page = await expectOk<TeamPage>(cloud.call('demo-owner', 'team.page', { teamId: 'team-agri' }))
+    expect(page.leader).toMatchObject({ volunteerId: leader.id, mobileMasked: '139****4321' })
+    // An edit that keeps the phone sends no request to the teams.
+    const same = await cloud.call(leader.openid, 'volunteer.update', {
+      ...leader.data,
+      mobile: '13987654321',
+      specialty: '果树栽培',
+    })
+    expect(same.ok && same.breakdown.map((b) => b.collection)).not.toContain('teams')
   })
 
   it('costs a fixed number of database requests', async () => {

@@ -37,6 +37,8 @@ export interface TeamRepository {
   subtree(id: string): Promise<TeamDoc[]>
   insert(team: Pick<TeamDoc, 'name' | 'kind' | 'createdBy'>, parent: TeamDoc): Promise<TeamDoc>
   rename(id: string, name: string): Promise<void>
+  /** Writes a leader's or deputy's card again on every team that shows it (one request). */
+  refreshLeaderCard(card: NonNullable<TeamDoc['leaderCards']>[number]): Promise<void>
   setLeaders(
     id: string,
     leaders: { leaderOpenid: string | null; deputyOpenids: string[]; cards: TeamDoc['leaderCards'] },
@@ -151,6 +153,10 @@ export function teamRepository(db: Db): TeamRepository {
       await col
         .where({ _id: id })
         .update({ data: { leaderOpenid, deputyOpenids: _.set(deputyOpenids), leaderCards: _.set(cards ?? []) } })
+    },
+    async refreshLeaderCard(card) {
+      // The positional `$` is the card the condition matched (one per team: setLeaders keeps them distinct).
+      await col.where({ 'leaderCards.openid': card.openid }).update({ data: { 'leaderCards.$': _.set(card) } })
     },
     async fillNameKeys(teams) {
       // A one-time migration of old teams: a request each, only for those without a key.

@@ -27,6 +27,7 @@ import type { MembershipRepository } from '../repositories/membership.repository
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import { DuplicateRegistration, idTaken, type VolunteerRepository } from '../repositories/volunteer.repository'
+import { memberItem } from './team-page'
 
 export interface VolunteerDeps {
   volunteers: VolunteerRepository
@@ -305,6 +306,9 @@ export function volunteerService({ volunteers, teams, memberships, records, limi
         if (e instanceof DuplicateRegistration) throw await taken(caller)
         throw e
       }
+      // A leader's card on the team page shows the masked phone: it follows a change of phone.
+      if (!backToReview && v.status === 'active' && fields.mobileMasked !== v.mobileMasked)
+        await teams.refreshLeaderCard({ ...memberItem({ ...v, mobileMasked: fields.mobileMasked }), openid: v.openid })
       if (backToReview && v.status !== 'pending') {
         if (v.status === 'active') await memberships.setAll(caller.openid, 'suspended', countedIn(v))
         await records.addReview({ volunteerId: v._id, action: 'submitted', reason: null, by: caller.openid })
