@@ -28,6 +28,8 @@ export interface TicketRepository {
   ): Promise<{ ticket: TicketDoc; activity: ActivityDoc | null; checks: CheckDoc[] } | null>
   /** Every ticket of an activity, whatever its state (attendance, the offline pack). */
   ofActivity(activityId: string, limit: number): Promise<TicketDoc[]>
+  /** Every ticket of an activity with its check-in time if it has one (the offline pack): one request. */
+  ofActivityCheckedIn(activityId: string, limit: number): Promise<(TicketDoc & { checkedInAt: Date | null })[]>
   /** The person's live tickets whose time overlaps [from, to). */
   liveOverlapping(openid: string, from: Date, to: Date, limit: number): Promise<TicketDoc[]>
   /** The person's live tickets: upcoming by end time ascending, past descending. */
@@ -100,6 +102,19 @@ export function ticketRepository(db: Db): TicketRepository {
       return { ticket, activity: scanActivity[0] ?? null, checks: scanChecks }
     },
     ofActivity: (activityId, limit) => rowsOf<TicketDoc>(col.where({ activityId }).limit(limit)),
+    async ofActivityCheckedIn(activityId, limit) {
+      const rows = await listOf<TicketDoc & { packChecks: CheckDoc[] }>(
+        col
+          .aggregate()
+          .match({ activityId })
+          .limit(limit)
+          .lookup({ from: 'checks', localField: '_id', foreignField: 'ticketId', as: 'packChecks' }),
+      )
+      return rows.map(({ packChecks, ...t }) => ({
+        ...t,
+        checkedInAt: packChecks.find((c) => c.mode === 'in')?.at ?? null,
+      }))
+    },
     liveOverlapping: (openid, from, to, limit) =>
       rowsOf<TicketDoc>(
         col

@@ -67,9 +67,6 @@ export function recordsDueAt(end: Date): Date {
   return d
 }
 
-/** The earliest scan time the activity accepts. */
-const opensAt = (a: ActivityDoc) => new Date(a.startAt).getTime() - config.checkinOpensHours() * HOUR
-
 function refused(scan: ScanInput, code: string, message: string, t?: TicketDoc): ScanOutcome {
   return {
     nonce: scan.nonce,
@@ -129,7 +126,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
   /** The refusal a scan gets before any ticket is read, or the ticket's tid / id to look up. */
   function identify(a: ActivityDoc, scan: ScanInput, now: Date, publicKey: string) {
     const at = new Date(scan.at)
-    const opens = opensAt(a)
+    const opens = new Date(a.startAt).getTime() - config.checkinOpensHours() * HOUR
     const closes = new Date(a.endAt).getTime() + (scan.mode === 'out' ? CHECKOUT_GRACE_MS : 0)
     if (a.stage === 'cancelled') return { error: refused(scan, 'CHECKIN_NOT_OPEN', '活动已取消') }
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS || at.getTime() < opens || at.getTime() > closes)
@@ -344,11 +341,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
 
     async pack(caller: Caller, { activityId }: { activityId: string }): Promise<CheckinPack> {
       const { a } = await runnable(caller, activityId)
-      const rows = await tickets.ofActivity(a._id, TICKETS_PER_ACTIVITY)
-      // Before check-in opens (the usual time to take a pack) no scan can have been recorded.
-      const open = caller.now().getTime() + CLOCK_SKEW_MS >= opensAt(a)
-      const ins = open ? (await checks.ofActivity(a._id, TICKETS_PER_ACTIVITY * 2)).filter((c) => c.mode === 'in') : []
-      const inAt = new Map(ins.map((c) => [c.ticketId, iso(c.at)]))
+      const rows = await tickets.ofActivityCheckedIn(a._id, TICKETS_PER_ACTIVITY)
       return {
         activity: { id: a._id, title: a.title, startAt: iso(a.startAt), endAt: iso(a.endAt), address: a.address },
         publicKey: ticketPublicKey(),
@@ -358,7 +351,7 @@ export function checkinService({ activities, tickets, checks, volunteers, tell }
             tid: t.tid,
             ticketId: t._id,
             nameMasked: t.nameMasked,
-            checkedInAt: inAt.get(t._id) ?? null,
+            checkedInAt: t.checkedInAt ? iso(t.checkedInAt) : null,
           })),
         revoked: rows.filter((t) => t.status !== 'confirmed').map((t) => t.tid),
         takenAt: caller.now().toISOString(),
