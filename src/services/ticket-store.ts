@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { MyTicket } from '../../types/api'
+import type { ElderView, MyTicket } from '../../types/api'
 
 /**
  * The tickets `activity.mine` returned, kept on the phone so a check-in code still opens at a village
@@ -42,5 +42,35 @@ export async function saveTickets(fresh: MyTicket[], now: Date = new Date()): Pr
   } catch (e) {
     // Storage full or unavailable: the ticket still shows while online.
     console.warn('[tickets] could not keep tickets offline', e instanceof Error ? e.message : e)
+  }
+}
+
+/**
+ * The last 我代为注册的家人 answer (the sign-ups made for family members, with their signed codes),
+ * kept apart from the caller's own tickets so a family member's code also opens with no signal.
+ */
+const FAMILY_KEY = 'family-tickets'
+
+function isElderList(x: unknown): x is ElderView[] {
+  return (
+    Array.isArray(x) &&
+    x.every((e) => typeof e === 'object' && e !== null && 'volunteerId' in e && isTicketList((e as ElderView).tickets))
+  )
+}
+
+export async function loadFamily(): Promise<ElderView[]> {
+  try {
+    const { data } = await Taro.getStorage<unknown>({ key: FAMILY_KEY })
+    return isElderList(data) ? data : []
+  } catch {
+    return []
+  }
+}
+
+export async function saveFamily(elders: ElderView[]): Promise<void> {
+  try {
+    await Taro.setStorage({ key: FAMILY_KEY, data: elders })
+  } catch (e) {
+    console.warn('[tickets] could not keep family tickets offline', e instanceof Error ? e.message : e)
   }
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ElderView } from '../../../types/api'
 import { fail, ok, ticket } from '../../../test/support/activity-fixtures'
 import { answerCalls, sent } from '../../../test/support/answer-calls'
+import { resetStorage } from '../../../test/support/taro-mock'
 import { call } from '../../services/client'
 import { Elders } from './elders'
 
@@ -83,4 +84,30 @@ test('cancels a sign-up made for them after asking, and shows a refusal', async 
     fireEvent.click(screen.getAllByTestId('elder-cancel-tk-2')[0])
   })
   expect(screen.getAllByTestId('elders-action-error')[0].textContent).toBe('活动开始前 24 小时内不能取消报名')
+})
+
+test('with no network shows the sign-ups kept from the last answer, so their codes still open', async () => {
+  resetStorage()
+  const elders = [elder({ tickets: [ticket({ nameMasked: '王**' })] })]
+  answerCalls(callMock, { 'activity.elders': ok({ elders }) })
+  const online = render(<Elders />)
+  await screen.findByTestId('elder-vol-e1')
+  await act(async () => undefined)
+  online.unmount()
+
+  answerCalls(callMock, { 'activity.elders': fail('NETWORK', '网络不可用，请稍后重试') })
+  render(<Elders />)
+  expect((await screen.findByTestId('elders-stale')).textContent).toContain('显示的是上次保存在手机上的报名')
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('elder-show-tk-1'))
+  })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/ticket/index?id=tk-1&elder=1' })
+})
+
+test('with no network and nothing kept shows nothing', async () => {
+  resetStorage()
+  answerCalls(callMock, { 'activity.elders': fail('NETWORK', '网络不可用，请稍后重试') })
+  render(<Elders />)
+  await act(async () => undefined)
+  expect(screen.queryByTestId('elders')).toBeNull()
 })

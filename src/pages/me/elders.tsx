@@ -20,7 +20,9 @@ export function Elders() {
       <View className="card elders" data-testid="elders">
         {e.error ? (
           <View className="elders__stale" data-testid="elders-stale">
-            <Text className="elders__error">{e.error.message}</Text>
+            <Text className="elders__error">
+              {e.offline ? '网络不可用，显示的是上次保存在手机上的报名，签到码仍可出示。' : e.error.message}
+            </Text>
             <Button className="elders__button" onClick={() => void e.reload()}>
               重试
             </Button>

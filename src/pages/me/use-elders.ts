@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { ElderView, MyTicket } from '../../../types/api'
 import { ProxyRelation, VolunteerStatus } from '../../../types/enums'
+import { ErrorCode } from '../../../types/result'
 import { useQuery } from '../../hooks/use-query'
 import { useSubmit } from '../../hooks/use-submit'
+import { loadFamily, saveFamily } from '../../services/ticket-store'
 import { appUrl } from '../../routes'
 import { formatTimeRange } from '../../utils/datetime'
 
@@ -49,6 +52,23 @@ export function toElderRows(elders: ElderView[], now = new Date()): ElderRow[] {
 export function useElders() {
   const q = useQuery('activity.elders', {})
   const { busy, error, submit } = useSubmit()
+  // Every answer is kept on the phone; with no network the kept one is shown, so the codes of the
+  // family members signed up still open at a venue with no signal.
+  const [kept, setKept] = useState<ElderView[] | undefined>(undefined)
+  useEffect(() => {
+    if (q.data) void saveFamily(q.data.elders)
+  }, [q.data])
+  const offline = !q.data && q.error?.code === ErrorCode.NETWORK
+  useEffect(() => {
+    let stale = false
+    if (offline)
+      void loadFamily().then((k) => {
+        if (!stale) setKept(k)
+      })
+    return () => {
+      stale = true
+    }
+  }, [offline])
 
   async function cancel(ticketId: string) {
     const { confirm } = await Taro.showModal({
@@ -67,8 +87,10 @@ export function useElders() {
   return {
     loading: q.loading,
     error: q.error,
+    /** Shown from the answer kept on the phone because the network is down. */
+    offline: offline && kept !== undefined && kept.length > 0,
     reload: q.reload,
-    rows: q.data ? toElderRows(q.data.elders) : [],
+    rows: q.data ? toElderRows(q.data.elders) : offline && kept ? toElderRows(kept) : [],
     busy,
     actionError: error?.message,
     cancel: (ticketId: string) => void cancel(ticketId),

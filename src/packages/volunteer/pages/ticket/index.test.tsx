@@ -4,7 +4,7 @@ import { ok, ticket } from '../../../../../test/support/activity-fixtures'
 import { resetStorage } from '../../../../../test/support/taro-mock'
 import { call } from '../../../../services/client'
 import { holdBrightScreen } from '../../../../services/screen'
-import { saveTickets } from '../../../../services/ticket-store'
+import { loadTickets, saveTickets } from '../../../../services/ticket-store'
 import { findCanvas } from '../../../../components/qr/find-canvas'
 import { qrModules } from '../../../../components/qr/qr'
 import TicketPage from './index'
@@ -77,6 +77,26 @@ test('opens from the copy on the phone when offline', async () => {
   expect(screen.getByTestId('ticket-token').textContent).toBe('KPYY1-TICKET-TOKEN-0001')
   await settle()
   expect(canvas.rects.length).toBeGreaterThan(1)
+})
+
+test('opens a family member’s code kept from the last answer when offline, apart from the caller’s own', async () => {
+  jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: 'tk-e1', elder: '1' }, path: '' } as never)
+  const mine = ticket({ id: 'tk-e1', nameMasked: '王**', token: 'KPYY1-ELDER-TOKEN' })
+  callMock.mockResolvedValue(
+    ok({
+      elders: [{ volunteerId: 'vol-e1', nameMasked: '王**', relation: 'family', status: 'active', tickets: [mine] }],
+    }),
+  )
+  const online = render(<TicketPage />)
+  expect((await screen.findByTestId('ticket-name')).textContent).toBe('王**')
+  expect(callMock).toHaveBeenCalledWith('activity.elders', {})
+  online.unmount()
+  expect(await loadTickets()).toEqual([])
+
+  callMock.mockResolvedValue(OFFLINE)
+  render(<TicketPage />)
+  expect(await screen.findByTestId('offline')).toBeTruthy()
+  expect(screen.getByTestId('ticket-token').textContent).toBe('KPYY1-ELDER-TOKEN')
 })
 
 test('offline without a kept copy says so and offers 重试', async () => {

@@ -4,7 +4,7 @@ import type { MyTicket } from '../../../../../types/api'
 import { ErrorCode, type Err } from '../../../../../types/result'
 import { call } from '../../../../services/client'
 import { holdBrightScreen, type Release } from '../../../../services/screen'
-import { loadTickets, saveTickets } from '../../../../services/ticket-store'
+import { loadFamily, loadTickets, saveFamily, saveTickets } from '../../../../services/ticket-store'
 
 /** Upcoming tickets fit one page: nobody signs up for more than this many activities ahead. */
 const UPCOMING_LIMIT = 50
@@ -35,27 +35,30 @@ export function useTicket(ticketId: string, forElder = false) {
 
   const load = useCallback(async () => {
     setState((s) => ({ ...s, loading: s.ticket === undefined, error: undefined }))
-    if (forElder) {
-      // 代为报名: a family member's ticket, from the sign-ups the caller made (not kept on this phone,
-      // whose copies are the caller's own tickets).
-      const e = await call('activity.elders', {})
-      if (e.ok) {
-        const t = e.data.elders.flatMap((x) => x.tickets).find((x) => x.id === ticketId)
-        setState({ loading: false, ticket: t, offline: false, missing: !t, error: undefined })
-      } else setState((s) => ({ ...s, loading: false, error: e }))
-      return
-    }
-    const r = await call('activity.mine', { tab: 'upcoming', limit: UPCOMING_LIMIT })
+    // 代为报名: a family member's ticket, from the sign-ups the caller made, kept apart from the
+    // caller's own tickets; either list is kept on the phone with every answer.
+    const r = forElder
+      ? await call('activity.elders', {})
+      : await call('activity.mine', { tab: 'upcoming', limit: UPCOMING_LIMIT })
+    const find = (list: MyTicket[]) => list.find((x) => x.id === ticketId)
+    const kept = async () => find(forElder ? (await loadFamily()).flatMap((e) => e.tickets) : await loadTickets())
     if (r.ok) {
-      await saveTickets(r.data.items)
-      const t = r.data.items.find((x) => x.id === ticketId) ?? (await loadTickets()).find((x) => x.id === ticketId)
+      let fresh: MyTicket[]
+      if ('elders' in r.data) {
+        await saveFamily(r.data.elders)
+        fresh = r.data.elders.flatMap((e) => e.tickets)
+      } else {
+        await saveTickets(r.data.items)
+        fresh = r.data.items
+      }
+      const t = find(fresh) ?? (forElder ? undefined : await kept())
       setState({ loading: false, ticket: t, offline: false, missing: !t, error: undefined })
       return
     }
     if (r.code === ErrorCode.NETWORK) {
-      const kept = (await loadTickets()).find((x) => x.id === ticketId)
-      if (kept) {
-        setState({ loading: false, ticket: kept, offline: true, missing: false, error: undefined })
+      const t = await kept()
+      if (t) {
+        setState({ loading: false, ticket: t, offline: true, missing: false, error: undefined })
         return
       }
     }
