@@ -1,7 +1,8 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { statisticsSections } from '../../../../../types/report-form'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
 import { useParam } from '../../../../hooks/use-param'
 import { busyProps } from '../../../../utils/flag'
@@ -221,16 +222,16 @@ function EntrySection({ entry }: { entry: Entry }) {
         return (
           <View key={f.key}>
             {head ? <Text className="forms__section-label">{head}</Text> : null}
-            <FormField id={`fig-${f.key}`} label={`${f.label}（${f.unit}）`} error={entry.errors[f.key]}>
-              <Input
-                className="form-input"
-                type="number"
-                placeholder="未填报"
-                value={d.figures[f.key]}
-                onInput={(e) => entry.setFigure(f.key, e.detail.value)}
-                data-testid={`fig-${f.key}-input`}
-              />
-            </FormField>
+            <TextField
+              id={`fig-${f.key}`}
+              label={`${f.label}（${f.unit}）`}
+              error={entry.errors[f.key]}
+              type="number"
+              placeholder="未填报"
+              value={d.figures[f.key]}
+              onInput={(v) => entry.setFigure(f.key, v)}
+              testId={`fig-${f.key}-input`}
+            />
             {cov && entry.isCounty ? (
               <FormField id={`cov-${cov}`} label="是否在全县基本覆盖" error={entry.errors[cov]}>
                 <View className="forms__yesno">

@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { DateField } from '../../../../components/DateField'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { TeamKind } from '../../../../../types/enums'
 import type { Invalid } from '../../../../../types/schemas'
 import { busyProps } from '../../../../utils/flag'
@@ -35,15 +36,16 @@ export function PeriodForm({ draft, update, invalid, formError, busy, onSave, on
     <View className="periods" data-testid="period-form">
       <Text className="section-title">{draft.id ? '编辑报送周期' : '新建报送周期'}</Text>
       <View className="card">
-        <FormField id="period-name" label="名称" required error={errorAt(invalid, 'name')}>
-          <Input
-            className="form-input"
-            placeholder="如：2024年度科技志愿服务"
-            value={draft.name}
-            onInput={(e) => set('name', e.detail.value)}
-            data-testid="period-name-input"
-          />
-        </FormField>
+        <TextField
+          id="period-name"
+          label="名称"
+          required
+          error={errorAt(invalid, 'name')}
+          placeholder="如：2024年度科技志愿服务"
+          value={draft.name}
+          onInput={(v) => set('name', v)}
+          testId="period-name-input"
+        />
         <FormField id="period-start" label="开始日期" required error={errorAt(invalid, 'start')}>
           <DateField value={draft.start} onChange={(day) => set('start', day)} data-testid="period-start-input" />
         </FormField>
