@@ -9,6 +9,7 @@ import { TeamPicker } from '../../../../components/TeamPicker'
 import { TextField } from '../../../../components/TextField'
 import { appUrl } from '../../../../routes'
 import { flag } from '../../../../utils/flag'
+import { ConsentCheck } from '../register/consent-check'
 import { PrivacyNotice } from '../register/privacy-notice'
 import { useRegisterFor } from './use-register-for'
 import './index.scss'
@@ -180,16 +181,14 @@ function RegisterForPage() {
           testId="input-elderName"
         />
         <FormField id="field-consent" label="同意声明" required error={r.proxyErrors.consent}>
-          <View
-            className={`register-for__consent${r.proxy.consent ? ' register-for__consent--on' : ''}`}
-            role="checkbox"
-            aria-checked={r.proxy.consent}
-            data-testid="proxy-consent"
-            onClick={() => r.setHelper('consent', !r.proxy.consent)}
+          <ConsentCheck
+            block="register-for"
+            checked={r.proxy.consent}
+            testId="proxy-consent"
+            onToggle={() => r.setHelper('consent', !r.proxy.consent)}
           >
-            <View className="register-for__box">{r.proxy.consent ? '✓' : ''}</View>
             <Text data-testid="statement">{r.statement ?? '选择关系并填写长辈姓名后，这里显示同意声明。'}</Text>
-          </View>
+          </ConsentCheck>
         </FormField>
       </View>
 

@@ -8,6 +8,7 @@ import { TeamPicker } from '../../../../components/TeamPicker'
 import { fieldId, useRegister } from './use-register'
 import type { QuickNote } from './use-quick-fill'
 import { PrivacyNotice } from './privacy-notice'
+import { ConsentCheck } from './consent-check'
 import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
@@ -316,35 +317,31 @@ function RegisterPage() {
       <View className="card">
         <PrivacyNotice />
         <FormField id={fieldId('consent')} label="同意" error={errors.consent}>
-          <View
-            className={`register__consent${form.consent ? ' register__consent--on' : ''}`}
-            role="checkbox"
-            aria-checked={form.consent}
-            data-testid="consent"
-            onClick={() => {
+          <ConsentCheck
+            block="register"
+            checked={form.consent}
+            testId="consent"
+            onToggle={() => {
               set('consent', !form.consent, 'consent')
               touch('consent')
             }}
           >
-            <View className="register__box">{form.consent ? '✓' : ''}</View>
             <Text>我已阅读并同意以上个人信息处理说明</Text>
-          </View>
+          </ConsentCheck>
         </FormField>
         {errors.guardianConsent || form.guardianConsent ? (
           <FormField id={fieldId('guardianConsent')} label="监护人同意" error={errors.guardianConsent}>
-            <View
-              className={`register__consent${form.guardianConsent ? ' register__consent--on' : ''}`}
-              role="checkbox"
-              aria-checked={form.guardianConsent}
-              data-testid="guardian-consent"
-              onClick={() => {
+            <ConsentCheck
+              block="register"
+              checked={form.guardianConsent}
+              testId="guardian-consent"
+              onToggle={() => {
                 set('guardianConsent', !form.guardianConsent, 'guardianConsent')
                 touch('guardianConsent')
               }}
             >
-              <View className="register__box">{form.guardianConsent ? '✓' : ''}</View>
               <Text>未满 18 周岁：我的监护人已同意我注册并同意处理以上个人信息</Text>
-            </View>
+            </ConsentCheck>
           </FormField>
         ) : null}
       </View>
