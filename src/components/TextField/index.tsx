@@ -1,15 +1,10 @@
 import { Input } from '@tarojs/components'
-import type { ComponentProps, ReactNode } from 'react'
-import { FormField } from '../FormField'
+import type { ComponentProps } from 'react'
+import { FormField, type FormFieldProps } from '../FormField'
 
 type InputProps = ComponentProps<typeof Input>
 
-interface Props {
-  id?: string
-  label: string
-  required?: boolean
-  error?: string
-  hint?: ReactNode
+interface Props extends Omit<FormFieldProps, 'children'> {
   value: string
   /** Called with the text as typed. */
   onInput: (value: string) => void
