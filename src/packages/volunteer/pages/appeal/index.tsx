@@ -4,6 +4,7 @@ import { TextField } from '../../../../components/TextField'
 import { withScreen } from '../../../../components/Screen'
 import { flag } from '../../../../utils/flag'
 import { useAppeal } from './use-appeal'
+import { ID_NUMBER_INPUT, NAME_INPUT } from '../register/identity-inputs'
 import './index.scss'
 
 /**
@@ -44,8 +45,7 @@ function AppealPage() {
           label="姓名"
           required
           error={a.errors.name}
-          placeholder="与身份证一致"
-          maxlength={20}
+          {...NAME_INPUT}
           value={a.form.name}
           onInput={(v) => a.edit('name', v)}
           testId="input-name"
@@ -55,9 +55,7 @@ function AppealPage() {
           label="身份证号"
           required
           error={a.errors.idNumber}
-          type="idcard"
-          placeholder="18 位身份证号"
-          maxlength={18}
+          {...ID_NUMBER_INPUT}
           value={a.form.idNumber}
           onInput={(v) => a.edit('idNumber', v)}
           testId="input-idNumber"

@@ -12,6 +12,7 @@ import { flag } from '../../../../utils/flag'
 import { ConsentCheck } from '../register/consent-check'
 import { PrivacyNotice } from '../register/privacy-notice'
 import { useRegisterFor } from './use-register-for'
+import { ID_NUMBER_INPUT, NAME_INPUT } from '../register/identity-inputs'
 import './index.scss'
 
 const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
@@ -68,8 +69,7 @@ function RegisterForPage() {
           label="姓名"
           required
           error={errors.name}
-          placeholder="与身份证一致"
-          maxlength={20}
+          {...NAME_INPUT}
           value={form.name}
           onInput={(v) => set('name', v)}
           testId="input-name"
@@ -80,9 +80,7 @@ function RegisterForPage() {
           required
           error={errors.idNumber}
           hint={facts ? `性别：${Gender.map[facts.gender]}（由身份证号得出）` : '18 位居民身份证号码'}
-          type="idcard"
-          placeholder="18 位身份证号"
-          maxlength={18}
+          {...ID_NUMBER_INPUT}
           value={form.idNumber}
           onInput={(v) => set('idNumber', v)}
           testId="input-idNumber"

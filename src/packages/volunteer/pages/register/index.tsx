@@ -13,6 +13,7 @@ import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
 import { formatDate } from '../../../../utils/datetime'
+import { ID_NUMBER_INPUT, NAME_INPUT } from './identity-inputs'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 import { RegisterForLink } from '../register-for/link'
@@ -105,8 +106,7 @@ function RegisterPage() {
           label="姓名"
           required
           error={errors.name}
-          placeholder="与身份证一致"
-          maxlength={20}
+          {...NAME_INPUT}
           value={form.name}
           onInput={(v) => set('name', v, 'name')}
           onBlur={() => touch('name')}
@@ -128,9 +128,7 @@ function RegisterPage() {
               '18 位居民身份证号码，用于核实身份'
             )
           }
-          type="idcard"
-          placeholder="18 位身份证号"
-          maxlength={18}
+          {...ID_NUMBER_INPUT}
           value={form.idNumber}
           onInput={(v) => set('idNumber', v, 'idNumber')}
           onBlur={() => touch('idNumber')}
