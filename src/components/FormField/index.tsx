@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.scss'
 
-interface Props {
+export interface FormFieldProps {
   /** Element id, so a failed submit can scroll to the field. */
   id?: string
   label: string
@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** A labelled form row with its own message line, so every message appears next to its field. */
-export function FormField({ id, label, required, error, hint, children }: Props) {
+export function FormField({ id, label, required, error, hint, children }: FormFieldProps) {
   return (
     <View className={`form-field${error ? ' form-field--invalid' : ''}`} id={id} data-testid={id}>
       <Text className="form-field__label">

@@ -6,9 +6,9 @@ import './index.scss'
 import { withScreen } from '../../components/Screen'
 
 const TYPES = ActivityType.values
-const TYPE_LABELS = ['全部类型', ...TYPES.map((t) => ActivityType.map[t])]
+const TYPE_LABELS = TYPES.map((t) => ActivityType.map[t])
 const FOCUSES = FocusTag.values
-const FOCUS_LABELS = ['全部重点', ...FOCUSES.map((f) => FocusTag.map[f])]
+const FOCUS_LABELS = FOCUSES.map((f) => FocusTag.map[f])
 const TABS: { value: Tab; label: string }[] = [
   { value: 'upcoming', label: '即将开始' },
   { value: 'past', label: '已结束' },
@@ -37,10 +37,37 @@ function Card({ card, onOpen }: { card: ActivityCard; onOpen: () => void }) {
   )
 }
 
+interface ChoiceFilterProps<T extends string> {
+  /** The first choice, which clears the filter (全部类型). */
+  all: string
+  values: readonly T[]
+  labels: string[]
+  /** '' while the filter is not set. */
+  value: T | ''
+  onPick: (value: T | '') => void
+  /** What the chip says: the filter's name, or the choice made. */
+  text: string
+  testId: string
+}
+
+/** A filter chip that opens a list of choices, 全部… first. */
+function ChoiceFilter<T extends string>({ all, values, labels, value, onPick, text, testId }: ChoiceFilterProps<T>) {
+  return (
+    <Picker
+      mode="selector"
+      range={[all, ...labels]}
+      value={value ? values.indexOf(value) + 1 : 0}
+      onChange={(e) => onPick(Number(e.detail.value) ? values[Number(e.detail.value) - 1] : '')}
+      data-testid={testId}
+    >
+      <Text className={`filter${value ? ' filter--on' : ''}`}>{text}</Text>
+    </Picker>
+  )
+}
+
 function ActivitiesPage() {
   const a = useActivities()
   const { filters: f, set } = a
-  const countyLabels = ['全部区县', ...a.counties.map((c) => c.name)]
 
   let body
   if (a.loading) body = <Loading />
@@ -111,34 +138,34 @@ function ActivitiesPage() {
 
       <View className="activities__filters">
         {a.counties.length ? (
-          <Picker
-            mode="selector"
-            range={countyLabels}
-            value={f.teamId ? a.counties.findIndex((c) => c.id === f.teamId) + 1 : 0}
-            onChange={(e) => set('teamId', Number(e.detail.value) ? a.counties[Number(e.detail.value) - 1].id : '')}
-            data-testid="filter-county"
-          >
-            <Text className={`filter${f.teamId ? ' filter--on' : ''}`}>{a.labels.county}</Text>
-          </Picker>
+          <ChoiceFilter
+            all="全部区县"
+            values={a.counties.map((c) => c.id)}
+            labels={a.counties.map((c) => c.name)}
+            value={f.teamId}
+            onPick={(v) => set('teamId', v)}
+            text={a.labels.county}
+            testId="filter-county"
+          />
         ) : null}
-        <Picker
-          mode="selector"
-          range={TYPE_LABELS}
-          value={f.type ? TYPES.indexOf(f.type) + 1 : 0}
-          onChange={(e) => set('type', Number(e.detail.value) ? TYPES[Number(e.detail.value) - 1] : '')}
-          data-testid="filter-type"
-        >
-          <Text className={`filter${f.type ? ' filter--on' : ''}`}>{a.labels.type}</Text>
-        </Picker>
-        <Picker
-          mode="selector"
-          range={FOCUS_LABELS}
-          value={f.focus ? FOCUSES.indexOf(f.focus) + 1 : 0}
-          onChange={(e) => set('focus', Number(e.detail.value) ? FOCUSES[Number(e.detail.value) - 1] : '')}
-          data-testid="filter-focus"
-        >
-          <Text className={`filter${f.focus ? ' filter--on' : ''}`}>{a.labels.focus}</Text>
-        </Picker>
+        <ChoiceFilter
+          all="全部类型"
+          values={TYPES}
+          labels={TYPE_LABELS}
+          value={f.type}
+          onPick={(v) => set('type', v)}
+          text={a.labels.type}
+          testId="filter-type"
+        />
+        <ChoiceFilter
+          all="全部重点"
+          values={FOCUSES}
+          labels={FOCUS_LABELS}
+          value={f.focus}
+          onPick={(v) => set('focus', v)}
+          text={a.labels.focus}
+          testId="filter-focus"
+        />
         <Picker
           mode="date"
           value={f.from}

@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { MeView, RoleGrant } from '../../../types/api'
+import type { Result } from '../../../types/result'
 import { Gender, Role, VolunteerStatus } from '../../../types/enums'
 import { useQuery, useReloadOnReturn } from '../../hooks/use-query'
+import { useSubmit } from '../../hooks/use-submit'
 import { appUrl } from '../../routes'
 import { call } from '../../services/client'
 import { loadTickets } from '../../services/ticket-store'
@@ -121,7 +123,6 @@ const CERTIFICATE_ENTRY: Entry = {
   url: appUrl.certificate(),
 }
 
-/** 服务记录证明 once there is service to certify: activated volunteers, and those who left with their history. */
 /**
  * 服务记录证明 for anyone who has been activated (kept after leaving). Hours live in the check-in
  * records, not on 我的's view, so the certificate page itself says when there is nothing to certify.
@@ -337,14 +338,19 @@ export function useMe() {
   const q = useQuery('volunteer.me', {})
   const isAdmin = (q.data?.roles ?? []).some((g) => g.role === 'admin' || g.role === 'owner')
   const badge = usePendingBadge(isAdmin)
-  const [leaving, setLeaving] = useState(false)
-  const [actionError, setActionError] = useState<string | undefined>()
+  // One write of each kind at a time, each with its own message where its button is.
+  const leaving = useSubmit()
+  const invitation = useSubmit()
+  const activation = useSubmit()
   /** The team whose invitation is being answered; one at a time. */
   const [answering, setAnswering] = useState<string | null>(null)
-  const [invitationError, setInvitationError] = useState<string | undefined>()
 
-  const [activating, setActivating] = useState(false)
-  const [stepError, setStepError] = useState<string | undefined>()
+  /** After a write: its toast and 我的 read again; a refusal is shown by the write's own message. */
+  async function done(r: Result<unknown> | null, toast: Taro.showToast.Option) {
+    if (!r?.ok) return
+    void Taro.showToast(toast)
+    await q.reload()
+  }
 
   /**
    * The next step. 激活 with the volunteer's own code on record (shown only to them) activates at
@@ -352,22 +358,13 @@ export function useMe() {
    */
   async function primary() {
     const step = q.data ? stepsOf(q.data).primary : null
-    if (!step || activating) return
+    if (!step || activation.busy) return
     const code = q.data?.activationCode
     if (step.key !== 'activate' || !code) {
       void Taro.navigateTo({ url: step.url })
       return
     }
-    setActivating(true)
-    setStepError(undefined)
-    const r = await call('volunteer.activate', { code })
-    setActivating(false)
-    if (!r.ok) {
-      setStepError(r.message)
-      return
-    }
-    void Taro.showToast({ title: '已激活', icon: 'success' })
-    await q.reload()
+    await done(await activation.submit('volunteer.activate', { code }), { title: '已激活', icon: 'success' })
   }
 
   async function answerInvitation(teamId: string, accept: boolean) {
@@ -378,15 +375,9 @@ export function useMe() {
       if (!confirm) return
     }
     setAnswering(teamId)
-    setInvitationError(undefined)
-    const r = await call(accept ? 'volunteer.acceptInvitation' : 'volunteer.declineInvitation', { teamId })
+    const r = await invitation.submit(accept ? 'volunteer.acceptInvitation' : 'volunteer.declineInvitation', { teamId })
     setAnswering(null)
-    if (!r.ok) {
-      setInvitationError(r.message)
-      return
-    }
-    void Taro.showToast({ title: accept ? `已加入${teamName}` : '已婉拒', icon: 'none' })
-    await q.reload()
+    await done(r, { title: accept ? `已加入${teamName}` : '已婉拒', icon: 'none' })
   }
   const [keptTickets, setKeptTickets] = useState(false)
 
@@ -403,16 +394,7 @@ export function useMe() {
   async function leave() {
     const { confirm } = await Taro.showModal(LEAVE_CONFIRM)
     if (!confirm) return
-    setLeaving(true)
-    setActionError(undefined)
-    const r = await call('volunteer.leave', {})
-    setLeaving(false)
-    if (!r.ok) {
-      setActionError(r.message)
-      return
-    }
-    void Taro.showToast({ title: '已退出', icon: 'success' })
-    await q.reload()
+    await done(await leaving.submit('volunteer.leave', {}), { title: '已退出', icon: 'success' })
   }
 
   return {
@@ -420,14 +402,14 @@ export function useMe() {
     error: q.error,
     screen: q.data ? withBadge(toMeScreen(q.data, keptTickets), badge) : undefined,
     reload: q.reload,
-    leaving,
-    actionError,
+    leaving: leaving.busy,
+    actionError: leaving.error?.message,
     leave,
     answering,
-    invitationError,
+    invitationError: invitation.error?.message,
     answerInvitation,
-    activating,
-    stepError,
+    activating: activation.busy,
+    stepError: activation.error?.message,
     primary,
     go: (url: string) => Taro.navigateTo({ url }),
   }

@@ -1,6 +1,7 @@
 /** Which activities the scan page offers, and in what order: today's first. */
 import type { ActivityEditView } from '../../../../types/api'
 import { formatTimeRange } from '../../../utils/datetime'
+import { chinaDay } from '../../../utils/china-day'
 import type { Admitted } from './offline-check'
 import type { PackState } from './storage'
 
@@ -15,8 +16,6 @@ export interface ScanChoice {
 const DAY = 86_400_000
 /** Check-out and late uploads still happen for a few days after an activity. */
 const KEEP_AFTER_END_MS = 3 * DAY
-
-const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
 
 /**
  * Published, not cancelled, not long over; today's activities first (earliest start first), then the

@@ -7,6 +7,10 @@ import { call } from '../../../../services/client'
 import DashboardPage from './index'
 
 jest.mock('../../../../services/client', () => ({ call: jest.fn() }))
+jest.mock('@tarojs/components', () => ({
+  ...jest.requireActual('@tarojs/components'),
+  Picker: jest.requireActual('../../../../../test/support/picker-mock').Picker,
+}))
 const callMock = call as jest.MockedFunction<typeof call>
 
 beforeEach(() => {
@@ -85,4 +89,25 @@ test('without reporting periods the screen says how to get one', async () => {
   await open({ 'admin.periods': ok([]) })
   await screen.findByText('尚未设置报送周期')
   expect(sent(callMock, 'report.dashboard')).toEqual([])
+})
+
+test('picking another period shows that period, its figures asked for afresh', async () => {
+  const later = reportPeriod({
+    id: 'period-2025',
+    name: '2025年度科技志愿服务',
+    start: '2025-01-01',
+    end: '2025-12-31',
+  })
+  await open({ 'admin.periods': ok([reportPeriod(), later]) })
+  await screen.findByTestId('by-type')
+  expect(text('period')).toBe('报送周期：2025年度科技志愿服务更换 ›')
+  const select = screen.getByTestId('period').parentElement!.querySelector('select')!
+  await act(async () => {
+    fireEvent.change(select, { target: { value: '0' } })
+  })
+  expect(text('period')).toBe('报送周期：2024年度科技志愿服务更换 ›')
+  expect(sent(callMock, 'report.dashboard')).toEqual([
+    { teamId: 'team-heshan', periodId: 'period-2025' },
+    { teamId: 'team-heshan', periodId: PERIOD_ID },
+  ])
 })

@@ -1,7 +1,6 @@
-import { Picker, Text, View } from '@tarojs/components'
-import { EmptyState, ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
-import { useParam } from '../../../../hooks/use-param'
-import { usePeriodChoice } from '../forms/use-forms'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, Loading, StaleNotice } from '../../../../components/PageState'
+import { PeriodScreen } from '../../components/PeriodScreen'
 import type { Bar } from './dashboard-view'
 import { useDashboard } from './use-dashboard'
 import './index.scss'
@@ -99,32 +98,13 @@ function DashboardBody({ teamId, periodId }: { teamId: string; periodId: string 
 
 /** 数据看板: one team's reporting period at a glance, drawn as plain bars with their numbers. */
 export default function DashboardPage() {
-  const teamId = useParam('id')
-  const p = usePeriodChoice()
-  if (!teamId) return <EmptyState title="未指定队伍" hint="请从队伍页面进入数据看板。" />
-  if (!p.data) {
-    if (p.error && !p.loading) return <ErrorState message={p.error.message} onRetry={p.reload} />
-    return <Loading />
-  }
-  if (!p.periodId) return <EmptyState title="尚未设置报送周期" hint="市支队设置报送周期后即可查看数据看板。" />
-  const index = Math.max(
-    0,
-    p.periods.findIndex((x) => x.id === p.periodId),
-  )
   return (
-    <View className="dash">
-      <Picker
-        mode="selector"
-        range={p.periods.map((x) => x.name)}
-        value={index}
-        onChange={(e) => p.pick(p.periods[Number(e.detail.value)].id)}
-      >
-        <View className="dash__period" data-testid="period">
-          <Text>报送周期：{p.periods[index].name}</Text>
-          <Text className="dash__hint">更换 ›</Text>
-        </View>
-      </Picker>
-      <DashboardBody key={p.periodId} teamId={teamId} periodId={p.periodId} />
-    </View>
+    <PeriodScreen
+      block="dash"
+      noTeamHint="请从队伍页面进入数据看板。"
+      noPeriodHint="市支队设置报送周期后即可查看数据看板。"
+    >
+      {(teamId, periodId) => <DashboardBody teamId={teamId} periodId={periodId} />}
+    </PeriodScreen>
   )
 }

@@ -2,18 +2,17 @@
 import type { FilingItem, FilingStatus, FormKind, PeriodView, RosterRow } from '../../../../../types/api'
 import { Gender } from '../../../../../types/enums'
 import { formatDateTime } from '../../../../utils/datetime'
+import { chinaDay } from '../../../../utils/china-day'
 
 export const FORM_NAME: Record<FormKind, string> = {
   roster: '附件2 科技志愿者支队基本情况表',
   statistics: '附件3 科技志愿服务活动情况统计表',
 }
 
-const todayInChina = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
 /** The period today falls in, else the latest one started, else the first listed. */
 export function defaultPeriodId(periods: PeriodView[], now = new Date()): string | null {
   if (!periods.length) return null
-  const today = todayInChina(now)
+  const today = chinaDay(now)
   const current = periods.find((p) => p.start <= today && today <= p.end)
   if (current) return current.id
   const started = periods.filter((p) => p.start <= today).sort((a, b) => (a.start < b.start ? 1 : -1))

@@ -1,22 +1,15 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { statisticsSections } from '../../../../../types/report-form'
 import { FormField } from '../../../../components/FormField'
+import { PeriodScreen } from '../../components/PeriodScreen'
+import { TextField } from '../../../../components/TextField'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
-import { useParam } from '../../../../hooks/use-param'
 import { busyProps } from '../../../../utils/flag'
 import { formatDateTime } from '../../../../utils/datetime'
 import { derivedAverage, FIGURE_FIELDS } from './entry-form'
 import { filingLine, FORM_NAME, rosterCells, statusLine } from './forms-view'
-import {
-  useEntry,
-  useExport,
-  useFiling,
-  usePeriodChoice,
-  useQueryStatistics,
-  useRoster,
-  type FormsTab,
-} from './use-forms'
+import { useEntry, useExport, useFiling, useQueryStatistics, useRoster, type FormsTab } from './use-forms'
 import './index.scss'
 
 const TABS: { key: FormsTab; label: string }[] = [
@@ -221,16 +214,16 @@ function EntrySection({ entry }: { entry: Entry }) {
         return (
           <View key={f.key}>
             {head ? <Text className="forms__section-label">{head}</Text> : null}
-            <FormField id={`fig-${f.key}`} label={`${f.label}（${f.unit}）`} error={entry.errors[f.key]}>
-              <Input
-                className="form-input"
-                type="number"
-                placeholder="未填报"
-                value={d.figures[f.key]}
-                onInput={(e) => entry.setFigure(f.key, e.detail.value)}
-                data-testid={`fig-${f.key}-input`}
-              />
-            </FormField>
+            <TextField
+              id={`fig-${f.key}`}
+              label={`${f.label}（${f.unit}）`}
+              error={entry.errors[f.key]}
+              type="number"
+              placeholder="未填报"
+              value={d.figures[f.key]}
+              onInput={(v) => entry.setFigure(f.key, v)}
+              testId={`fig-${f.key}-input`}
+            />
             {cov && entry.isCounty ? (
               <FormField id={`cov-${cov}`} label="是否在全县基本覆盖" error={entry.errors[cov]}>
                 <View className="forms__yesno">
@@ -376,32 +369,13 @@ function FormsBody({ teamId, periodId }: { teamId: string; periodId: string }) {
 
 /** 报表: the notice's two forms for one team and period, the figures the team enters, and filing. */
 export default function FormsPage() {
-  const teamId = useParam('id')
-  const p = usePeriodChoice()
-  if (!teamId) return <EmptyState title="未指定队伍" hint="请从队伍页面进入报表。" />
-  if (!p.data) {
-    if (p.error && !p.loading) return <ErrorState message={p.error.message} onRetry={p.reload} />
-    return <Loading />
-  }
-  if (!p.periodId) return <EmptyState title="尚未设置报送周期" hint="市支队设置报送周期后即可生成和报送报表。" />
-  const index = Math.max(
-    0,
-    p.periods.findIndex((x) => x.id === p.periodId),
-  )
   return (
-    <View className="forms">
-      <Picker
-        mode="selector"
-        range={p.periods.map((x) => x.name)}
-        value={index}
-        onChange={(e) => p.pick(p.periods[Number(e.detail.value)].id)}
-      >
-        <View className="forms__period" data-testid="period">
-          <Text>报送周期：{p.periods[index].name}</Text>
-          <Text className="forms__hint">更换 ›</Text>
-        </View>
-      </Picker>
-      <FormsBody key={p.periodId} teamId={teamId} periodId={p.periodId} />
-    </View>
+    <PeriodScreen
+      block="forms"
+      noTeamHint="请从队伍页面进入报表。"
+      noPeriodHint="市支队设置报送周期后即可生成和报送报表。"
+    >
+      {(teamId, periodId) => <FormsBody teamId={teamId} periodId={periodId} />}
+    </PeriodScreen>
   )
 }

@@ -7,18 +7,9 @@ import { useSubmit } from '../../../../hooks/use-submit'
 import { call } from '../../../../services/client'
 import { files } from '../../../../services/files'
 import { checkEntry, draftFrom, type EntryDraft, type EntryErrors } from './entry-form'
-import { defaultPeriodId, FORM_NAME } from './forms-view'
+import { FORM_NAME } from './forms-view'
 
 export type FormsTab = 'roster' | 'statistics' | 'entry' | 'filing'
-
-/** The reporting periods to choose from; the current one is picked until the admin picks another. */
-export function usePeriodChoice() {
-  const q = useQuery('admin.periods', {})
-  const [picked, setPicked] = useState<string | null>(null)
-  const periods = q.data ?? []
-  const periodId = picked ?? defaultPeriodId(periods)
-  return { ...q, periods, periodId, pick: setPicked }
-}
 
 /**
  * 附件2, a page at a time (the answer carries the header with the page, so not `usePagedQuery`): the

@@ -106,6 +106,25 @@ test('saves a new period: deadlines and targets as data', async () => {
   expect(sent(callMock, 'admin.periods')).toHaveLength(2)
 })
 
+test('删除此项 removes that row only, from deadlines and from targets', async () => {
+  await openList()
+  await fillNew()
+  await click(button('添加截止事项'))
+  type('deadline-label-1', '报送《基本情况表》（附件2）')
+  type('deadline-due-1', '2025-11-30')
+  await click(within(screen.getByTestId('deadline-row-0')).getByText('删除此项'))
+  await click(within(screen.getByTestId('target-row-0')).getByText('删除此项'))
+  expect(screen.queryByTestId('target-row-0')).toBeNull()
+  expect(screen.getByText('尚未添加人数目标。')).toBeTruthy()
+  await click(button('保存'))
+  expect(sent(callMock, 'admin.savePeriod')).toEqual([
+    expect.objectContaining({
+      deadlines: [{ key: 'custom_b', label: '报送《基本情况表》（附件2）', due: '2025-11-30', kinds: [] }],
+      targets: [],
+    }),
+  ])
+})
+
 test('edits a period under its id; a copy keeps the deadline keys but not the id', async () => {
   await openList()
   await click(within(screen.getByTestId('period-period-2024')).getByText('编辑'))

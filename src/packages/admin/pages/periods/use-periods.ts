@@ -5,6 +5,7 @@ import { TeamKind } from '../../../../../types/enums'
 import type { Invalid } from '../../../../../types/schemas'
 import { useQuery } from '../../../../hooks/use-query'
 import { formatDate } from '../../../../utils/datetime'
+import { chinaDay } from '../../../../utils/china-day'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { checkDraft, draftFrom, emptyDraft, type PeriodDraft } from './period-draft'
 
@@ -18,10 +19,8 @@ export interface PeriodCard {
   targets: string[]
 }
 
-const todayInChina = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
 export function toPeriodCard(p: PeriodView, now = new Date()): PeriodCard {
-  const today = todayInChina(now)
+  const today = chinaDay(now)
   return {
     id: p.id,
     name: p.name,

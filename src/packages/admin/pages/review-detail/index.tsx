@@ -1,7 +1,8 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { ErrorState, Loading } from '../../../../components/PageState'
 import { useReviewDetail, type PiiField } from './use-review-detail'
 import { flag } from '../../../../utils/flag'
+import { ReasonForm } from './reason-form'
 import './index.scss'
 
 export default function ReviewDetailPage() {
@@ -113,37 +114,21 @@ export default function ReviewDetailPage() {
         ) : null}
 
         {d.status === 'pending' && r.rejecting ? (
-          <View className="card detail__reject" id="reject-form">
-            <Text className="detail__label">不通过的原因（将通知志愿者，请写明需要修改的内容）</Text>
-            <Textarea
-              className="detail__textarea"
-              placeholder="如：单位名称不完整，请填写单位全称"
-              maxlength={200}
-              value={r.reason}
-              onInput={(e) => r.editReason(e.detail.value)}
-              data-testid="reason"
-            />
-            {r.reasonError ? (
-              <Text className="detail__error" data-testid="reason-error">
-                {r.reasonError}
-              </Text>
-            ) : null}
-            <View className="detail__buttons">
-              <Button
-                className="detail__button"
-                type="warn"
-                loading={flag(r.busy === 'reject')}
-                disabled={flag(r.busy !== null)}
-                onClick={r.reject}
-                data-testid="confirm-reject"
-              >
-                确认不通过
-              </Button>
-              <Button className="detail__button" disabled={flag(r.busy !== null)} onClick={r.cancelReject}>
-                取消
-              </Button>
-            </View>
-          </View>
+          <ReasonForm
+            id="reject-form"
+            label="不通过的原因（将通知志愿者，请写明需要修改的内容）"
+            placeholder="如：单位名称不完整，请填写单位全称"
+            value={r.reason}
+            onInput={r.editReason}
+            error={r.reasonError}
+            testId="reason"
+            confirmLabel="确认不通过"
+            confirmTestId="confirm-reject"
+            loading={r.busy === 'reject'}
+            disabled={r.busy !== null}
+            onConfirm={r.reject}
+            onCancel={r.cancelReject}
+          />
         ) : null}
 
         {d.status === 'approved' ? (
@@ -179,39 +164,21 @@ export default function ReviewDetailPage() {
         ) : null}
 
         {r.canVoid && r.voiding ? (
-          <View className="card detail__reject" id="void-form">
-            <Text className="detail__label">
-              作废用于不实的注册（如冒用他人身份证号）。请写明原因，将记入审核记录和审计日志。
-            </Text>
-            <Textarea
-              className="detail__textarea"
-              placeholder="如：经本人申诉核实，该身份证号被他人冒用"
-              maxlength={200}
-              value={r.voidReason}
-              onInput={(e) => r.editVoidReason(e.detail.value)}
-              data-testid="void-reason"
-            />
-            {r.voidError ? (
-              <Text className="detail__error" data-testid="void-reason-error">
-                {r.voidError}
-              </Text>
-            ) : null}
-            <View className="detail__buttons">
-              <Button
-                className="detail__button"
-                type="warn"
-                loading={flag(r.busy === 'void')}
-                disabled={flag(r.busy !== null)}
-                onClick={r.voidRegistration}
-                data-testid="confirm-void"
-              >
-                作废
-              </Button>
-              <Button className="detail__button" disabled={flag(r.busy !== null)} onClick={r.cancelVoid}>
-                取消
-              </Button>
-            </View>
-          </View>
+          <ReasonForm
+            id="void-form"
+            label="作废用于不实的注册（如冒用他人身份证号）。请写明原因，将记入审核记录和审计日志。"
+            placeholder="如：经本人申诉核实，该身份证号被他人冒用"
+            value={r.voidReason}
+            onInput={r.editVoidReason}
+            error={r.voidError}
+            testId="void-reason"
+            confirmLabel="作废"
+            confirmTestId="confirm-void"
+            loading={r.busy === 'void'}
+            disabled={r.busy !== null}
+            onConfirm={r.voidRegistration}
+            onCancel={r.cancelVoid}
+          />
         ) : null}
       </View>
     </View>

@@ -1,6 +1,7 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { ChoiceChips } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
 import { useParam } from '../../../../hooks/use-param'
 import { useTeamEdit, type EditTarget } from './use-team-edit'
@@ -33,22 +34,18 @@ function TeamForm({ target }: { target: EditTarget }) {
             />
           </FormField>
         ) : null}
-        <FormField
+        <TextField
           id="team-name"
           label="队伍名称"
           required
           error={f.nameError}
           hint="2–40 个字，如：龙光桥街道科技志愿者服务分队"
-        >
-          <Input
-            className="form-input"
-            placeholder="请输入队伍名称"
-            value={f.name}
-            maxlength={40}
-            onInput={(e) => f.setName(e.detail.value)}
-            data-testid="name-input"
-          />
-        </FormField>
+          placeholder="请输入队伍名称"
+          value={f.name}
+          maxlength={40}
+          onInput={(v) => f.setName(v)}
+          testId="name-input"
+        />
         {f.formError ? (
           <Text className="team-edit__error" data-testid="form-error">
             {f.formError}

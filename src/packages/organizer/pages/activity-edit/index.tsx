@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import {
   ActivityStatus,
   ActivityType,
@@ -10,6 +10,7 @@ import {
 } from '../../../../../types/enums'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { EmptyState, ErrorState, Loading } from '../../../../components/PageState'
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { useParam } from '../../../../hooks/use-param'
@@ -156,16 +157,18 @@ function EditForm({ target }: { target: EditTarget }) {
             </Picker>
           )}
         </FormField>
-        <FormField id={fieldId('title')} label="活动名称" required error={errors.title} hint="2–40 个字">
-          <Input
-            className="form-input"
-            placeholder="如：防灾减灾科普进社区"
-            maxlength={40}
-            value={f.title}
-            onInput={(ev) => set('title', ev.detail.value, 'title')}
-            data-testid="input-title"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('title')}
+          label="活动名称"
+          required
+          error={errors.title}
+          hint="2–40 个字"
+          placeholder="如：防灾减灾科普进社区"
+          maxlength={40}
+          value={f.title}
+          onInput={(v) => set('title', v, 'title')}
+          testId="input-title"
+        />
         <FormField id={fieldId('type')} label="活动类型" required error={errors.type}>
           <Select
             testId="picker-type"
@@ -252,16 +255,17 @@ function EditForm({ target }: { target: EditTarget }) {
             onChange={(v) => set('venueKind', v, 'venueKind')}
           />
         </FormField>
-        <FormField id={fieldId('address')} label="活动地点" required error={errors.address}>
-          <Input
-            className="form-input"
-            placeholder="详细地址，如：赫山区金银山街道社区服务中心"
-            maxlength={100}
-            value={f.address}
-            onInput={(ev) => set('address', ev.detail.value, 'address')}
-            data-testid="input-address"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('address')}
+          label="活动地点"
+          required
+          error={errors.address}
+          placeholder="详细地址，如：赫山区金银山街道社区服务中心"
+          maxlength={100}
+          value={f.address}
+          onInput={(v) => set('address', v, 'address')}
+          testId="input-address"
+        />
         {e.canPickPoint ? (
           <FormField
             id={fieldId('location')}
@@ -286,16 +290,17 @@ function EditForm({ target }: { target: EditTarget }) {
 
       <Text className="section-title">报名</Text>
       <View className="card">
-        <FormField id={fieldId('capacity')} label="人数上限" required error={errors.capacity}>
-          <Input
-            className="form-input"
-            type="number"
-            placeholder="如：30"
-            value={f.capacity}
-            onInput={(ev) => set('capacity', ev.detail.value, 'capacity')}
-            data-testid="input-capacity"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('capacity')}
+          label="人数上限"
+          required
+          error={errors.capacity}
+          type="number"
+          placeholder="如：30"
+          value={f.capacity}
+          onInput={(v) => set('capacity', v, 'capacity')}
+          testId="input-capacity"
+        />
         <FormField id={fieldId('audience')} label="报名范围" required error={errors.audience}>
           <ChoiceChips
             options={options(Audience)}
@@ -321,27 +326,29 @@ function EditForm({ target }: { target: EditTarget }) {
             testId="insured"
           />
         </FormField>
-        <FormField id={fieldId('contact.name')} label="联系人" required error={errors['contact.name']}>
-          <Input
-            className="form-input"
-            placeholder="志愿者可以联系的人"
-            maxlength={20}
-            value={f.contactName}
-            onInput={(ev) => set('contactName', ev.detail.value, 'contact.name')}
-            data-testid="input-contact-name"
-          />
-        </FormField>
-        <FormField id={fieldId('contact.phone')} label="联系电话" required error={errors['contact.phone']}>
-          <Input
-            className="form-input"
-            type="text"
-            placeholder="手机号，或带区号的固定电话"
-            maxlength={13}
-            value={f.contactPhone}
-            onInput={(ev) => set('contactPhone', ev.detail.value, 'contact.phone')}
-            data-testid="input-contact-phone"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('contact.name')}
+          label="联系人"
+          required
+          error={errors['contact.name']}
+          placeholder="志愿者可以联系的人"
+          maxlength={20}
+          value={f.contactName}
+          onInput={(v) => set('contactName', v, 'contact.name')}
+          testId="input-contact-name"
+        />
+        <TextField
+          id={fieldId('contact.phone')}
+          label="联系电话"
+          required
+          error={errors['contact.phone']}
+          type="text"
+          placeholder="手机号，或带区号的固定电话"
+          maxlength={13}
+          value={f.contactPhone}
+          onInput={(v) => set('contactPhone', v, 'contact.phone')}
+          testId="input-contact-phone"
+        />
         <FormField id={fieldId('description')} label="活动内容" error={errors.description} hint="不超过 2000 字">
           <Textarea
             className="form-input edit__description"

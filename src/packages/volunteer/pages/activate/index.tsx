@@ -1,7 +1,9 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { useActivate } from './use-activate'
 import { flag } from '../../../../utils/flag'
+import { ID_NUMBER_INPUT } from '../register/identity-inputs'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 
@@ -35,17 +37,16 @@ function ActivatePage() {
         <>
           <View className="card">
             {claim ? (
-              <FormField id="field-idNumber" label="身份证号" required error={a.errors.idNumber}>
-                <Input
-                  className="form-input"
-                  type="idcard"
-                  placeholder="18 位身份证号"
-                  maxlength={18}
-                  value={a.idNumber}
-                  onInput={(e) => a.edit('idNumber', e.detail.value)}
-                  data-testid="input-idNumber"
-                />
-              </FormField>
+              <TextField
+                id="field-idNumber"
+                label="身份证号"
+                required
+                error={a.errors.idNumber}
+                {...ID_NUMBER_INPUT}
+                value={a.idNumber}
+                onInput={(v) => a.edit('idNumber', v)}
+                testId="input-idNumber"
+              />
             ) : null}
             <FormField
               id="field-code"

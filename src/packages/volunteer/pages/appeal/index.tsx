@@ -1,8 +1,10 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { withScreen } from '../../../../components/Screen'
 import { flag } from '../../../../utils/flag'
 import { useAppeal } from './use-appeal'
+import { ID_NUMBER_INPUT, NAME_INPUT } from '../register/identity-inputs'
 import './index.scss'
 
 /**
@@ -38,38 +40,39 @@ function AppealPage() {
         </Text>
       </View>
       <View className="card">
-        <FormField id="field-name" label="姓名" required error={a.errors.name}>
-          <Input
-            className="form-input"
-            placeholder="与身份证一致"
-            maxlength={20}
-            value={a.form.name}
-            onInput={(e) => a.edit('name', e.detail.value)}
-            data-testid="input-name"
-          />
-        </FormField>
-        <FormField id="field-idNumber" label="身份证号" required error={a.errors.idNumber}>
-          <Input
-            className="form-input"
-            type="idcard"
-            placeholder="18 位身份证号"
-            maxlength={18}
-            value={a.form.idNumber}
-            onInput={(e) => a.edit('idNumber', e.detail.value)}
-            data-testid="input-idNumber"
-          />
-        </FormField>
-        <FormField id="field-mobile" label="手机号" required error={a.errors.mobile} hint="管理员用它联系你核实情况">
-          <Input
-            className="form-input"
-            type="number"
-            placeholder="11 位手机号"
-            maxlength={11}
-            value={a.form.mobile}
-            onInput={(e) => a.edit('mobile', e.detail.value)}
-            data-testid="input-mobile"
-          />
-        </FormField>
+        <TextField
+          id="field-name"
+          label="姓名"
+          required
+          error={a.errors.name}
+          {...NAME_INPUT}
+          value={a.form.name}
+          onInput={(v) => a.edit('name', v)}
+          testId="input-name"
+        />
+        <TextField
+          id="field-idNumber"
+          label="身份证号"
+          required
+          error={a.errors.idNumber}
+          {...ID_NUMBER_INPUT}
+          value={a.form.idNumber}
+          onInput={(v) => a.edit('idNumber', v)}
+          testId="input-idNumber"
+        />
+        <TextField
+          id="field-mobile"
+          label="手机号"
+          required
+          error={a.errors.mobile}
+          hint="管理员用它联系你核实情况"
+          type="number"
+          placeholder="11 位手机号"
+          maxlength={11}
+          value={a.form.mobile}
+          onInput={(v) => a.edit('mobile', v)}
+          testId="input-mobile"
+        />
         <FormField id="field-note" label="申诉说明" required error={a.errors.note}>
           <Textarea
             className="form-input appeal__note"

@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ActivityType, AvailabilitySlot, Gender, ProxyRelation, SourceCategory } from '../../../../../types/enums'
 import { parseIdCard } from '../../../../../types/idcard'
@@ -6,10 +6,13 @@ import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
 import { withScreen } from '../../../../components/Screen'
 import { TeamPicker } from '../../../../components/TeamPicker'
+import { TextField } from '../../../../components/TextField'
 import { appUrl } from '../../../../routes'
 import { flag } from '../../../../utils/flag'
+import { ConsentCheck } from '../register/consent-check'
 import { PrivacyNotice } from '../register/privacy-notice'
 import { useRegisterFor } from './use-register-for'
+import { ID_NUMBER_INPUT, NAME_INPUT } from '../register/identity-inputs'
 import './index.scss'
 
 const options = <T extends string>(labels: { map: Record<T, string>; values: T[] }) =>
@@ -61,61 +64,60 @@ function RegisterForPage() {
 
       <Text className="section-title">长辈的身份信息</Text>
       <View className="card">
-        <FormField id="field-name" label="姓名" required error={errors.name}>
-          <Input
-            className="form-input"
-            placeholder="与身份证一致"
-            maxlength={20}
-            value={form.name}
-            onInput={(e) => set('name', e.detail.value)}
-            data-testid="input-name"
-          />
-        </FormField>
-        <FormField
+        <TextField
+          id="field-name"
+          label="姓名"
+          required
+          error={errors.name}
+          {...NAME_INPUT}
+          value={form.name}
+          onInput={(v) => set('name', v)}
+          testId="input-name"
+        />
+        <TextField
           id="field-idNumber"
           label="身份证号"
           required
           error={errors.idNumber}
           hint={facts ? `性别：${Gender.map[facts.gender]}（由身份证号得出）` : '18 位居民身份证号码'}
-        >
-          <Input
-            className="form-input"
-            type="idcard"
-            placeholder="18 位身份证号"
-            maxlength={18}
-            value={form.idNumber}
-            onInput={(e) => set('idNumber', e.detail.value)}
-            data-testid="input-idNumber"
-          />
-        </FormField>
-        <FormField id="field-employer" label="单位" required error={errors.employer} hint="已退休的可填原单位">
-          <Input
-            className="form-input"
-            maxlength={60}
-            value={form.employer}
-            onInput={(e) => set('employer', e.detail.value)}
-            data-testid="input-employer"
-          />
-        </FormField>
-        <FormField id="field-position" label="职务/职称" required error={errors.position}>
-          <Input
-            className="form-input"
-            maxlength={40}
-            value={form.position}
-            onInput={(e) => set('position', e.detail.value)}
-            data-testid="input-position"
-          />
-        </FormField>
-        <FormField id="field-mobile" label="手机号" required error={errors.mobile} hint="长辈本人或家人的手机号">
-          <Input
-            className="form-input"
-            type="number"
-            maxlength={11}
-            value={form.mobile}
-            onInput={(e) => set('mobile', e.detail.value)}
-            data-testid="input-mobile"
-          />
-        </FormField>
+          {...ID_NUMBER_INPUT}
+          value={form.idNumber}
+          onInput={(v) => set('idNumber', v)}
+          testId="input-idNumber"
+        />
+        <TextField
+          id="field-employer"
+          label="单位"
+          required
+          error={errors.employer}
+          hint="已退休的可填原单位"
+          maxlength={60}
+          value={form.employer}
+          onInput={(v) => set('employer', v)}
+          testId="input-employer"
+        />
+        <TextField
+          id="field-position"
+          label="职务/职称"
+          required
+          error={errors.position}
+          maxlength={40}
+          value={form.position}
+          onInput={(v) => set('position', v)}
+          testId="input-position"
+        />
+        <TextField
+          id="field-mobile"
+          label="手机号"
+          required
+          error={errors.mobile}
+          hint="长辈本人或家人的手机号"
+          type="number"
+          maxlength={11}
+          value={form.mobile}
+          onInput={(v) => set('mobile', v)}
+          testId="input-mobile"
+        />
       </View>
 
       <Text className="section-title">服务技能与时间</Text>
@@ -165,32 +167,26 @@ function RegisterForPage() {
           />
         </FormField>
         <PrivacyNotice />
-        <FormField
+        <TextField
           id="field-elderName"
           label="请再次填写长辈姓名"
           required
           error={r.proxyErrors.elderName}
           hint="用于下方的同意声明，须与长辈的姓名一致"
-        >
-          <Input
-            className="form-input"
-            maxlength={20}
-            value={r.proxy.elderName}
-            onInput={(e) => r.setHelper('elderName', e.detail.value)}
-            data-testid="input-elderName"
-          />
-        </FormField>
+          maxlength={20}
+          value={r.proxy.elderName}
+          onInput={(v) => r.setHelper('elderName', v)}
+          testId="input-elderName"
+        />
         <FormField id="field-consent" label="同意声明" required error={r.proxyErrors.consent}>
-          <View
-            className={`register-for__consent${r.proxy.consent ? ' register-for__consent--on' : ''}`}
-            role="checkbox"
-            aria-checked={r.proxy.consent}
-            data-testid="proxy-consent"
-            onClick={() => r.setHelper('consent', !r.proxy.consent)}
+          <ConsentCheck
+            block="register-for"
+            checked={r.proxy.consent}
+            testId="proxy-consent"
+            onToggle={() => r.setHelper('consent', !r.proxy.consent)}
           >
-            <View className="register-for__box">{r.proxy.consent ? '✓' : ''}</View>
             <Text data-testid="statement">{r.statement ?? '选择关系并填写长辈姓名后，这里显示同意声明。'}</Text>
-          </View>
+          </ConsentCheck>
         </FormField>
       </View>
 

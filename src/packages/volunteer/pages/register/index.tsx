@@ -1,16 +1,19 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { ActivityType, AvailabilitySlot, Gender, SourceCategory } from '../../../../../types/enums'
 import { ChoiceChips, toggled } from '../../../../components/ChoiceChips'
 import { FormField } from '../../../../components/FormField'
+import { TextField } from '../../../../components/TextField'
 import { ErrorState, Loading } from '../../../../components/PageState'
 import { TeamPicker } from '../../../../components/TeamPicker'
 import { fieldId, useRegister } from './use-register'
 import type { QuickNote } from './use-quick-fill'
 import { PrivacyNotice } from './privacy-notice'
+import { ConsentCheck } from './consent-check'
 import type { Mode } from './use-register'
 import type { MeView } from '../../../../../types/api'
 import { flag } from '../../../../utils/flag'
 import { formatDate } from '../../../../utils/datetime'
+import { ID_NUMBER_INPUT, NAME_INPUT } from './identity-inputs'
 import './index.scss'
 import { withScreen } from '../../../../components/Screen'
 import { RegisterForLink } from '../register-for/link'
@@ -98,18 +101,18 @@ function RegisterPage() {
         <Text className="register__quick-hint">
           拍身份证正面，自动填写姓名和身份证号；照片识别后立即删除。也可以直接填写。
         </Text>
-        <FormField id={fieldId('name')} label="姓名" required error={errors.name}>
-          <Input
-            className="form-input"
-            placeholder="与身份证一致"
-            maxlength={20}
-            value={form.name}
-            onInput={(e) => set('name', e.detail.value, 'name')}
-            onBlur={() => touch('name')}
-            data-testid="input-name"
-          />
-        </FormField>
-        <FormField
+        <TextField
+          id={fieldId('name')}
+          label="姓名"
+          required
+          error={errors.name}
+          {...NAME_INPUT}
+          value={form.name}
+          onInput={(v) => set('name', v, 'name')}
+          onBlur={() => touch('name')}
+          testId="input-name"
+        />
+        <TextField
           id={fieldId('idNumber')}
           label="身份证号"
           required
@@ -125,45 +128,41 @@ function RegisterPage() {
               '18 位居民身份证号码，用于核实身份'
             )
           }
-        >
-          <Input
-            className="form-input"
-            type="idcard"
-            placeholder="18 位身份证号"
-            maxlength={18}
-            value={form.idNumber}
-            onInput={(e) => set('idNumber', e.detail.value, 'idNumber')}
-            onBlur={() => touch('idNumber')}
-            data-testid="input-idNumber"
-          />
-        </FormField>
+          {...ID_NUMBER_INPUT}
+          value={form.idNumber}
+          onInput={(v) => set('idNumber', v, 'idNumber')}
+          onBlur={() => touch('idNumber')}
+          testId="input-idNumber"
+        />
         {r.idTaken ? (
           <Text className="register__appeal" onClick={r.openAppeal} data-testid="open-appeal">
             提出申诉
           </Text>
         ) : null}
-        <FormField id={fieldId('employer')} label="单位" required error={errors.employer}>
-          <Input
-            className="form-input"
-            placeholder="工作单位全称"
-            maxlength={60}
-            value={form.employer}
-            onInput={(e) => set('employer', e.detail.value, 'employer')}
-            onBlur={() => touch('employer')}
-            data-testid="input-employer"
-          />
-        </FormField>
-        <FormField id={fieldId('position')} label="职务/职称" required error={errors.position}>
-          <Input
-            className="form-input"
-            placeholder="如：高级教师、主治医师"
-            maxlength={40}
-            value={form.position}
-            onInput={(e) => set('position', e.detail.value, 'position')}
-            onBlur={() => touch('position')}
-            data-testid="input-position"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('employer')}
+          label="单位"
+          required
+          error={errors.employer}
+          placeholder="工作单位全称"
+          maxlength={60}
+          value={form.employer}
+          onInput={(v) => set('employer', v, 'employer')}
+          onBlur={() => touch('employer')}
+          testId="input-employer"
+        />
+        <TextField
+          id={fieldId('position')}
+          label="职务/职称"
+          required
+          error={errors.position}
+          placeholder="如：高级教师、主治医师"
+          maxlength={40}
+          value={form.position}
+          onInput={(v) => set('position', v, 'position')}
+          onBlur={() => touch('position')}
+          testId="input-position"
+        />
       </View>
 
       <Text className="section-title">服务技能</Text>
@@ -185,28 +184,28 @@ function RegisterPage() {
             }}
           />
         </FormField>
-        <FormField id={fieldId('skillsOther')} label="其他技能" error={errors.skillsOther}>
-          <Input
-            className="form-input"
-            placeholder="选填，如：无人机植保"
-            maxlength={60}
-            value={form.skillsOther}
-            onInput={(e) => set('skillsOther', e.detail.value, 'skillsOther', 'skills')}
-            onBlur={() => touch('skillsOther')}
-            data-testid="input-skillsOther"
-          />
-        </FormField>
-        <FormField id={fieldId('specialty')} label="专业特长" error={errors.specialty}>
-          <Input
-            className="form-input"
-            placeholder="选填，如：中学物理、果树栽培"
-            maxlength={60}
-            value={form.specialty}
-            onInput={(e) => set('specialty', e.detail.value, 'specialty')}
-            onBlur={() => touch('specialty')}
-            data-testid="input-specialty"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('skillsOther')}
+          label="其他技能"
+          error={errors.skillsOther}
+          placeholder="选填，如：无人机植保"
+          maxlength={60}
+          value={form.skillsOther}
+          onInput={(v) => set('skillsOther', v, 'skillsOther', 'skills')}
+          onBlur={() => touch('skillsOther')}
+          testId="input-skillsOther"
+        />
+        <TextField
+          id={fieldId('specialty')}
+          label="专业特长"
+          error={errors.specialty}
+          placeholder="选填，如：中学物理、果树栽培"
+          maxlength={60}
+          value={form.specialty}
+          onInput={(v) => set('specialty', v, 'specialty')}
+          onBlur={() => touch('specialty')}
+          testId="input-specialty"
+        />
       </View>
 
       <Text className="section-title">服务时间</Text>
@@ -228,17 +227,17 @@ function RegisterPage() {
             }}
           />
         </FormField>
-        <FormField id={fieldId('availability.note')} label="时间说明" error={errors['availability.note']}>
-          <Input
-            className="form-input"
-            placeholder="选填，如：每月第一个周六上午"
-            maxlength={100}
-            value={form.availabilityNote}
-            onInput={(e) => set('availabilityNote', e.detail.value, 'availability.note', 'availability.slots')}
-            onBlur={() => touch('availability.note')}
-            data-testid="input-availabilityNote"
-          />
-        </FormField>
+        <TextField
+          id={fieldId('availability.note')}
+          label="时间说明"
+          error={errors['availability.note']}
+          placeholder="选填，如：每月第一个周六上午"
+          maxlength={100}
+          value={form.availabilityNote}
+          onInput={(v) => set('availabilityNote', v, 'availability.note', 'availability.slots')}
+          onBlur={() => touch('availability.note')}
+          testId="input-availabilityNote"
+        />
       </View>
 
       <Text className="section-title">联系方式</Text>
@@ -259,24 +258,20 @@ function RegisterPage() {
             <QuickNoteLine note={quick.note} source="phone" />
           </>
         ) : null}
-        <FormField
+        <TextField
           id={fieldId('mobile')}
           label="手机号"
           required
           error={errors.mobile}
           hint={profile ? `已登记 ${profile.mobileMasked}，请重新填写完整手机号` : '用于活动联系，不对外公开'}
-        >
-          <Input
-            className="form-input"
-            type="number"
-            placeholder="11 位手机号"
-            maxlength={11}
-            value={form.mobile}
-            onInput={(e) => set('mobile', e.detail.value, 'mobile')}
-            onBlur={() => touch('mobile')}
-            data-testid="input-mobile"
-          />
-        </FormField>
+          type="number"
+          placeholder="11 位手机号"
+          maxlength={11}
+          value={form.mobile}
+          onInput={(v) => set('mobile', v, 'mobile')}
+          onBlur={() => touch('mobile')}
+          testId="input-mobile"
+        />
       </View>
 
       <Text className="section-title">志愿者来源与队伍</Text>
@@ -320,35 +315,31 @@ function RegisterPage() {
       <View className="card">
         <PrivacyNotice />
         <FormField id={fieldId('consent')} label="同意" error={errors.consent}>
-          <View
-            className={`register__consent${form.consent ? ' register__consent--on' : ''}`}
-            role="checkbox"
-            aria-checked={form.consent}
-            data-testid="consent"
-            onClick={() => {
+          <ConsentCheck
+            block="register"
+            checked={form.consent}
+            testId="consent"
+            onToggle={() => {
               set('consent', !form.consent, 'consent')
               touch('consent')
             }}
           >
-            <View className="register__box">{form.consent ? '✓' : ''}</View>
             <Text>我已阅读并同意以上个人信息处理说明</Text>
-          </View>
+          </ConsentCheck>
         </FormField>
         {errors.guardianConsent || form.guardianConsent ? (
           <FormField id={fieldId('guardianConsent')} label="监护人同意" error={errors.guardianConsent}>
-            <View
-              className={`register__consent${form.guardianConsent ? ' register__consent--on' : ''}`}
-              role="checkbox"
-              aria-checked={form.guardianConsent}
-              data-testid="guardian-consent"
-              onClick={() => {
+            <ConsentCheck
+              block="register"
+              checked={form.guardianConsent}
+              testId="guardian-consent"
+              onToggle={() => {
                 set('guardianConsent', !form.guardianConsent, 'guardianConsent')
                 touch('guardianConsent')
               }}
             >
-              <View className="register__box">{form.guardianConsent ? '✓' : ''}</View>
               <Text>未满 18 周岁：我的监护人已同意我注册并同意处理以上个人信息</Text>
-            </View>
+            </ConsentCheck>
           </FormField>
         ) : null}
       </View>

@@ -1,5 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import { FormField } from '../../../../components/FormField'
+import { Button, Text, View } from '@tarojs/components'
+import { TextField } from '../../../../components/TextField'
 import { busyProps } from '../../../../utils/flag'
 import { useVerify } from './use-verify'
 import { checkLines } from './verify-form'
@@ -12,24 +12,24 @@ export default function VerifyPage() {
     <View className="verify">
       <View className="card">
         <Text className="verify__hint">输入证明上的编号和核验码，核验证明是否由本系统出具。</Text>
-        <FormField id="verify-serial" label="证明编号" error={s.errors.serial}>
-          <Input
-            className="form-input"
-            placeholder="如 ZM2024000123"
-            value={s.serial}
-            onInput={(e) => s.setSerial(e.detail.value)}
-            data-testid="verify-serial-input"
-          />
-        </FormField>
-        <FormField id="verify-code" label="核验码" error={s.errors.code}>
-          <Input
-            className="form-input"
-            placeholder="8 位字母或数字"
-            value={s.code}
-            onInput={(e) => s.setCode(e.detail.value)}
-            data-testid="verify-code-input"
-          />
-        </FormField>
+        <TextField
+          id="verify-serial"
+          label="证明编号"
+          error={s.errors.serial}
+          placeholder="如 ZM2024000123"
+          value={s.serial}
+          onInput={(v) => s.setSerial(v)}
+          testId="verify-serial-input"
+        />
+        <TextField
+          id="verify-code"
+          label="核验码"
+          error={s.errors.code}
+          placeholder="8 位字母或数字"
+          value={s.code}
+          onInput={(v) => s.setCode(v)}
+          testId="verify-code-input"
+        />
         {s.requestError ? <Text className="verify__error">{s.requestError}</Text> : null}
         <Button className="verify__button" type="primary" {...busyProps(s.busy)} onClick={s.verify}>
           核验
