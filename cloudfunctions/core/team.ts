@@ -28,8 +28,8 @@ export function newTeam(
 
 /**
  * The teams a person counts in while active: the union of their active memberships' paths, kept on
- * the record as memberOf (records activated before memberOf existed: their primary team's path).
- * Nobody counts anywhere unless activated.
+ * the record as memberOf (records activated before memberOf existed: their primary team's path, which
+ * the nightly member recount then writes on them as memberOf). Nobody counts anywhere unless activated.
  */
 export const countedIn = (v: Pick<VolunteerDoc, 'status' | 'memberOf' | 'teamPath'>): string[] =>
   v.status === 'active' ? (v.memberOf ?? v.teamPath) : []

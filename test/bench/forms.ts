@@ -181,6 +181,11 @@ async function statistics(
     builtMembers: f?.teams.builtMembers,
     activities: f?.activities.total,
   })
+  // Where the documents examined go, request by request (parallel requests land in any order).
+  console.log(
+    '[bench:forms] 附件3 requests',
+    last.breakdown.map((b) => `${b.collection ?? '-'} ${b.action} ${b.docsExamined}`),
+  )
   // The counters the form reads must agree with the memberships: distinct people counted here directly.
   const distinct = (q: object) => new Set(store.find('memberships', q).map((m: { openid: string }) => m.openid)).size
   const counties = demoTeams.filter((t) => t.kind === 'county').map((t) => t._id)

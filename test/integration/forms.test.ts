@@ -176,17 +176,46 @@ describe('附件3 worked out by hand', () => {
     expect(r.dbRequests).toBeLessThanOrEqual(7)
   })
 
-  it('counts a person of a record from before memberOf in their primary team, and nobody whose memberships all ended', async () => {
+  it('counts records from before memberOf once the recount has given them memberOf, and nobody whose memberships all ended', async () => {
     const store = cloud.cloud.store
-    // 赵一's record without memberOf still counts in 赫山 (countedIn: the primary path); 周五, active
-    // but in no team any more (memberOf []), counts nowhere although his primary team is a township.
-    const [{ memberOf }] = store.find('volunteers', { openid: 'f-p1' })
-    store.update('volunteers', { openid: 'f-p1' }, { $unset: { memberOf: '' } })
+    const memberOf = (openid: string) => store.find('volunteers', { openid })[0].memberOf
+    const others = () => ['f-p3', 'f-p6', 'f-p7'].map(memberOf)
+    const before = others()
+    // 赵一 (赫山) and 钱二 (龙光桥) as activated before memberOf existed. 孙三 and 吴六 share 赵一's
+    // primary team but count elsewhere too (医学会; 吴六 no longer in 赫山); 周五, of 钱二's primary
+    // team, has left, his record without memberOf too: none of them may be given 赵一's or 钱二's path.
+    store.update('volunteers', { openid: { $in: ['f-p1', 'f-p2', 'f-p5'] } }, { $unset: { memberOf: '' } })
+    store.update('volunteers', { openid: 'f-p5' }, { $set: { status: 'left' } })
     try {
+      // The city's count reads memberOf only: until the recount, neither counts in a county.
+      expect((await expectOk(statistics(ADMINS.city, CITY))).teams.builtMembers).toBe(2)
+      const r = await cloud.call(ADMINS.city, 'team.recount', {})
+      expect(await expectOk(Promise.resolve(r))).toMatchObject({ filled: 2, repaired: 0 })
+      // The recount's own read tells there are such records; then one read of them (on the index
+      // member_of_activated) and one update per distinct path, by id: each record examined once a step.
+      const fill = r.breakdown.filter((b) => b.collection === 'volunteers').slice(1)
+      expect(fill.map((b) => [b.action, b.docsExamined])).toEqual([
+        ['database.getDocument', 2],
+        ['database.modifyDocument', 1],
+        ['database.modifyDocument', 1],
+      ])
+      expect([memberOf('f-p1'), memberOf('f-p2')]).toEqual([
+        [CITY, HESHAN],
+        [CITY, HESHAN, TOWN],
+      ])
+      expect(memberOf('f-p5')).toBeUndefined()
+      expect(others()).toEqual(before)
+      store.update('volunteers', { openid: 'f-p5' }, { $set: { status: 'active', memberOf: [] } })
       const f = await expectOk(statistics(ADMINS.city, CITY))
       expect(f.teams).toEqual({ members: 7, built: 8, builtMembers: 4 })
+      // Once all are filled, the recount looks for none: no request beyond its own read.
+      const again = await cloud.call(ADMINS.city, 'team.recount', {})
+      expect(await expectOk(Promise.resolve(again))).toMatchObject({ filled: 0, repaired: 0 })
+      expect(again.breakdown.filter((b) => b.collection === 'volunteers')).toHaveLength(1)
     } finally {
-      store.update('volunteers', { openid: 'f-p1' }, { $set: { memberOf } })
+      store.update('volunteers', { openid: 'f-p1' }, { $set: { memberOf: [CITY, HESHAN] } })
+      store.update('volunteers', { openid: 'f-p2' }, { $set: { memberOf: [CITY, HESHAN, TOWN] } })
+      store.update('volunteers', { openid: 'f-p5' }, { $set: { status: 'active', memberOf: [] } })
     }
   })
 

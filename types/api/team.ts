@@ -82,8 +82,11 @@ export interface TeamApi {
    * or, with `q`, the teams whose name starts with it, anywhere in the tree.
    */
   'team.tree': { req: { parentId?: string; q?: string; cursor?: string; limit?: number }; res: Page<TeamLevelItem> }
-  /** Recounts every team's member counter and repairs those that drifted (owner, city administrators; audited). */
-  'team.recount': { req: Empty; res: { teams: number; repaired: number } }
+  /**
+   * Recounts every team's member counter and repairs those that drifted (owner, city administrators;
+   * audited); `filled`: records from before memberOf given theirs.
+   */
+  'team.recount': { req: Empty; res: { teams: number; repaired: number; filled: number } }
   'team.page': { req: { teamId: string }; res: TeamPage }
   'team.members': { req: { teamId: string; cursor?: string; limit?: number }; res: Page<MemberItem> }
   'team.create': { req: { parentId: string; name: string; kind: TeamKind }; res: TeamNode }

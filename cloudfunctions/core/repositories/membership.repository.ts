@@ -27,8 +27,11 @@ export interface MembershipRepository {
    * person stops counting in `counted` (their memberOf while active; [] when they were not active).
    */
   setAll(openid: string, status: MembershipDoc['status'], counted: string[]): Promise<void>
-  /** Each team's distinct activated people as a recount gives them (teams with none are absent). */
-  recount(): Promise<Map<string, number>>
+  /**
+   * Each team's distinct activated people as a recount gives them (teams with none are absent), and
+   * whether any activated record still lacks memberOf (from before it: the recount fills those).
+   */
+  recount(): Promise<{ members: Map<string, number>; lackingMemberOf: boolean }>
   /**
    * Sets counters to their recounted value, each only while it still holds the value read before the
    * recount (`from`): a counter moved in between is left for the next recount, never overwritten.
@@ -66,24 +69,33 @@ export function membershipRepository(db: Db): MembershipRepository {
     },
     async recount() {
       const $ = db.command.aggregate
-      const out = new Map<string, number>()
-      // From the volunteers' memberOf (one record per person: nobody twice), paged by team id.
+      const members = new Map<string, number>()
+      let lackingMemberOf = false
+      // From the volunteers' memberOf (one record per person: nobody twice), paged by team id. A record
+      // from before memberOf counts in its primary path (core/team.ts countedIn) and is told apart in
+      // the same read, so finding those costs no request once every record has memberOf.
       for (;;) {
-        const last = [...out.keys()].pop()
-        const rows = await listOf<{ _id: string; n: number }>(
+        const last = [...members.keys()].pop()
+        const rows = await listOf<{ _id: string; n: number; lacking: number }>(
           db
             .collection('volunteers')
             .aggregate()
             .match({ status: 'active' })
-            .project({ t: $.ifNull(['$memberOf', '$teamPath']) })
+            .project({
+              t: $.ifNull(['$memberOf', '$teamPath']),
+              lacking: $.cond([$.eq([$.ifNull(['$memberOf', null]), null]), 1, 0]),
+            })
             .unwind('$t')
-            .group({ _id: '$t', n: $.sum(1) })
+            .group({ _id: '$t', n: $.sum(1), lacking: $.sum('$lacking') })
             .match(last ? { _id: _.gt(last) } : {})
             .sort({ _id: 1 })
             .limit(MAX_GET),
         )
-        for (const r of rows) out.set(r._id, r.n)
-        if (rows.length < MAX_GET) return out
+        for (const r of rows) {
+          members.set(r._id, r.n)
+          if (r.lacking > 0) lackingMemberOf = true
+        }
+        if (rows.length < MAX_GET) return { members, lackingMemberOf }
       }
     },
     async repair(changes) {

@@ -219,17 +219,13 @@ export function reportRepository(db: Db): ReportRepository {
     async membersOfAny(teamIds) {
       if (!teamIds.length) return 0
       // One volunteer record per person, so counting records counts people once however many of the
-      // teams they are in. Read on member_of_activated (memberOf, status): memberOf holds every team
-      // the person counts in; a record from before memberOf counts in its primary path (countedIn),
-      // and `memberOf: null` (a missing field, never an emptied []) finds only those, on the same index.
+      // teams they are in; memberOf holds every team the person counts in (core/team.ts countedIn).
+      // One narrow count on member_of_activated (memberOf, status). Records activated before memberOf
+      // existed are given it by the nightly member recount (team.service.ts fillMemberOf), so none is
+      // looked for here (docs/DEPLOY.md: run the recount once after upgrading).
       const { total } = (await db
         .collection('volunteers')
-        .where(
-          _.or([
-            { memberOf: _.in(teamIds), status: 'active' },
-            { memberOf: null, status: 'active', teamPath: _.in(teamIds) },
-          ]),
-        )
+        .where({ memberOf: _.in(teamIds), status: 'active' })
         .count()) as { total: number }
       return total
     },

@@ -116,6 +116,16 @@ export interface VolunteerRepository {
   addServiceMinutes(minutes: Map<string, number>): Promise<void>
   /** Sets a person's 服务时长 counter, only if it still holds the value read before the records were summed. */
   repairServiceMinutes(openid: string, from: number, to: number): Promise<boolean>
+  /**
+   * Up to `limit` activated records from before memberOf (id and primary path), read on
+   * member_of_activated: none once every record has memberOf.
+   */
+  lackingMemberOf(limit: number): Promise<{ id: string; teamPath: string[] }[]>
+  /**
+   * Gives `memberOf` to those of `ids` still activated and still without it, in one conditional
+   * update; answers how many it filled.
+   */
+  fillMemberOf(ids: string[], memberOf: string[]): Promise<number>
   /** A page of the records in `status` (待审核 queue, 待激活 list) in the scope, oldest submission first. */
   inStateInScope(
     status: 'pending' | 'approved',
@@ -334,6 +344,22 @@ export function volunteerRepository(db: Db): VolunteerRepository {
         .where({ openid, serviceMinutes: from })
         .update({ data: { serviceMinutes: to } })) as Updated
       return res.stats.updated === 1
+    },
+    async lackingMemberOf(limit) {
+      // `memberOf: null` finds a missing field (never an emptied []), on the index's first key.
+      const rows = await rowsOf<VolunteerDoc>(
+        col.where({ memberOf: null, status: 'active' }).field({ teamPath: true }).limit(limit),
+      )
+      return rows.map((v) => ({ id: v._id, teamPath: v.teamPath }))
+    },
+    async fillMemberOf(ids, memberOf) {
+      // By id (each record examined once), and only while still activated and still without memberOf:
+      // an invitation accepted or a 退出 since the read wrote its own, which a fill must never overwrite.
+      // The primary path cannot have changed meanwhile: changing team sends a record back to review.
+      const r = (await col
+        .where({ _id: _.in(ids), memberOf: null, status: 'active' })
+        .update({ data: { memberOf: _.set(memberOf) } })) as Updated
+      return r.stats.updated
     },
     async inStateInScope(status, scope, after, limit) {
       const base = scope === 'all' ? { status } : { status, teamPath: _.in(scope) }

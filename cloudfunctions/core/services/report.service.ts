@@ -181,7 +181,7 @@ export function reportService(deps: ReportDeps) {
   }
 
   async function period(periodId: string): Promise<PeriodDoc> {
-    const p = (await periods.all()).find((x) => x._id === periodId)
+    const p = await periods.get(periodId)
     if (!p) throw notFound('该报送周期')
     return p
   }

@@ -10,7 +10,7 @@ import type { MembershipRepository } from '../repositories/membership.repository
 import type { RecordRepository } from '../repositories/record.repository'
 import type { TeamRepository } from '../repositories/team.repository'
 import type { VolunteerRepository } from '../repositories/volunteer.repository'
-import { nameKey } from '../team'
+import { countedIn, nameKey } from '../team'
 import { decodeCursor, decodeKeyCursor, encodeKeyCursor, keysetPage } from './cursor'
 import { buildTeamPage, memberItem, teamNode } from './team-page'
 
@@ -27,6 +27,8 @@ export interface TeamDeps {
 const DEFAULT_LIMIT = 20
 /** Children shown on a team page; the tree lists the rest level by level. */
 const CHILDREN_SHOWN = 20
+/** Records read per round of the memberOf migration (the most one get() answers). */
+const FILL_ROUND = 1000
 
 /**
  * The teams flattened depth-first, siblings by name; parents come before their children. Given a
@@ -108,15 +110,47 @@ export function teamService({ teams, memberships, volunteers, activities, record
    * Counters read first, then recounted, then each repaired only while it still holds what was read
    * (membership.repository.ts repair): a counter moved by a join or leave in between is left alone.
    */
-  async function recountAll(): Promise<{ teams: number; repaired: number }> {
+  async function recountAll(): Promise<{ teams: number; repaired: number; filled: number }> {
     const before = await teams.all()
     const truth = await memberships.recount()
     const changes = before.flatMap((t) =>
-      (t.members ?? -1) === (truth.get(t._id) ?? 0) ? [] : [{ id: t._id, from: t.members, to: truth.get(t._id) ?? 0 }],
+      (t.members ?? -1) === (truth.members.get(t._id) ?? 0)
+        ? []
+        : [{ id: t._id, from: t.members, to: truth.members.get(t._id) ?? 0 }],
     )
     const repaired = changes.length ? await memberships.repair(changes) : 0
     await teams.fillNameKeys(before.filter((t) => t.nameKey === undefined))
-    return { teams: before.length, repaired }
+    const filled = truth.lackingMemberOf ? await fillMemberOf() : 0
+    return { teams: before.length, repaired, filled }
+  }
+
+  /**
+   * The migration of records activated before memberOf existed: each gets the teams it counts in
+   * (core/team.ts countedIn: its primary path), so every count reads memberOf alone (report.repository
+   * membersOfAny). A round reads up to a page of them and fills them with one update per distinct
+   * path, never one per person; filled records leave the next round's read. A round that fills
+   * nothing (each changed meanwhile) ends it: the next recount sees what is left.
+   */
+  async function fillMemberOf(): Promise<number> {
+    let filled = 0
+    for (;;) {
+      const lacking = await volunteers.lackingMemberOf(FILL_ROUND)
+      const byPath = new Map<string, { teamPath: string[]; ids: string[] }>()
+      for (const v of lacking) {
+        const key = JSON.stringify(v.teamPath)
+        const g = byPath.get(key) ?? { teamPath: v.teamPath, ids: [] }
+        g.ids.push(v.id)
+        byPath.set(key, g)
+      }
+      const n = await Promise.all(
+        [...byPath.values()].map(({ teamPath, ids }) =>
+          volunteers.fillMemberOf(ids, countedIn({ status: 'active', memberOf: undefined, teamPath })),
+        ),
+      )
+      const round = n.reduce((a, b) => a + b, 0)
+      filled += round
+      if (lacking.length < FILL_ROUND || round === 0) return filled
+    }
   }
 
   return {
@@ -158,14 +192,14 @@ export function teamService({ teams, memberships, volunteers, activities, record
     },
 
     /** team.recount: the owner or a city administrator repairs the counters now (audited). */
-    async recount(caller: Caller): Promise<{ teams: number; repaired: number }> {
+    async recount(caller: Caller): Promise<{ teams: number; repaired: number; filled: number }> {
       await assertCityLevel(caller, '只有超级管理员和市支队管理员可以重新统计人数')
       const result = await recountAll()
       await records.audit({
         by: caller.openid,
         action: 'recount',
         target: 'teams',
-        detail: `repaired ${result.repaired}`,
+        detail: `repaired ${result.repaired}, filled ${result.filled}`,
       })
       return result
     },
