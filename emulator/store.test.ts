@@ -229,6 +229,27 @@ describe('documents examined', () => {
       ['$lookup people', undefined, 1],
     ])
   })
+
+  it('works out a repeated read once while the data is unchanged, and again after any change', () => {
+    store.createCollection('cached')
+    store.seed('cached', [{ _id: 'a', city: 1 }])
+    const examined = (filter: Record<string, unknown>) => {
+      const reads: import('./store').Read[] = []
+      store.count('cached', filter, reads)
+      return reads[0]
+    }
+    const first = examined({ city: 1 })
+    expect(first.cost()).toBe(examined({ city: 1 }).cost())
+    // A read metered before a write keeps its snapshot's figure and leaves nothing stale behind.
+    const before = examined({ city: 1 })
+    store.seed('cached', [{ _id: 'b', city: 1 }])
+    expect(before.cost().examined).toBe(1)
+    expect(examined({ city: 1 }).cost().examined).toBe(2)
+    store.patch('cached', { _id: 'b' }, { $set: { city: 2 } })
+    store.seed('cached', [{ _id: 'c', city: 3 }])
+    expect(examined({ city: 1 }).cost().examined).toBe(3)
+    expect(examined({ city: 2 }).cost()).not.toBe(first.cost())
+  })
 })
 
 describe('aggregation', () => {

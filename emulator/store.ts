@@ -85,6 +85,11 @@ interface Collection {
   /** Sequence number of the last committed write per document key, kept after removal. */
   versions: Map<string, number>
   unique: UniqueIndex[]
+  /**
+   * Cost estimates already worked out for the documents and indexes as they are now, by request:
+   * replaced (not cleared) on every change, so an estimate of an older snapshot is never kept here.
+   */
+  costs: Map<string, ReadCost>
 }
 
 interface Tx {
@@ -248,6 +253,7 @@ export class Store {
       const coll = this.addCollection(row.coll, [])
       const doc = decode(JSON.parse(row.doc), { now }) as Doc
       coll.docs.set(row.id, doc)
+      coll.costs = new Map()
       for (const idx of coll.unique) {
         const k = this.indexKey(idx, doc)
         if (idx.owners.has(k))
@@ -267,9 +273,10 @@ export class Store {
   private addCollection(name: string, indexes: IndexSpec[]): Collection {
     let coll = this.collections.get(name)
     if (!coll) {
-      coll = { name, indexes: [], docs: new Map(), versions: new Map(), unique: [] }
+      coll = { name, indexes: [], docs: new Map(), versions: new Map(), unique: [], costs: new Map() }
       this.collections.set(name, coll)
     }
+    if (indexes.length) coll.costs = new Map()
     for (const ix of indexes) {
       coll.indexes.push(ix)
       if (ix.unique) coll.unique.push({ name: ix.name, fields: Object.keys(ix.keys), owners: new Map() })
@@ -330,7 +337,16 @@ export class Store {
     if (!reads) return
     const docs = [...coll.docs.values()]
     const indexes = coll.indexes
-    reads.push({ collection: coll.name, label, returned, cost: () => readCost(indexes, docs, req) })
+    // The estimate is the local cloud's own bookkeeping (the cloud does none): a read repeated over
+    // unchanged data takes it from the collection's cache instead of walking the documents again.
+    const costs = coll.costs
+    const cost = () => {
+      const key = stringify(req)
+      let c = costs.get(key)
+      if (!c) costs.set(key, (c = readCost(indexes, docs, req)))
+      return c
+    }
+    reads.push({ collection: coll.name, label, returned, cost })
   }
 
   /** The field of a top-level `$nearSphere` / `$near` condition, checked to have a 2dsphere index. */
@@ -687,6 +703,7 @@ export class Store {
       if (c.after) c.coll.docs.set(c.key, c.after)
       else c.coll.docs.delete(c.key)
       c.coll.versions.set(c.key, seq)
+      c.coll.costs = new Map()
     }
     for (const c of changes) {
       if (c.after) for (const idx of c.coll.unique) idx.owners.set(this.indexKey(idx, c.after), c.key)
@@ -942,6 +959,7 @@ export class Store {
     for (const coll of this.collections.values()) {
       coll.docs.clear()
       coll.versions.clear()
+      coll.costs = new Map()
       for (const idx of coll.unique) idx.owners.clear()
     }
   }
