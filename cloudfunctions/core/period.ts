@@ -25,8 +25,20 @@ const DUE_SOON_DAYS = 7
  * Whether a team has met a deadline of the period: a `…_formed` deadline once the team reaches its
  * founding size (or exists, without a target), a form's once the team has filed that form.
  */
-export function deadlineDone(key: string, t: { members: number; founding: number | null; filed: Set<string> }) {
+function deadlineDone(key: string, t: { members: number; founding: number | null; filed: Set<string> }) {
   return (key.endsWith('_formed') && t.members >= (t.founding ?? 0)) || t.filed.has(key)
+}
+
+/** The period's deadlines that apply to a team of `kind`, each with its state for that team today. */
+export function deadlineRows(
+  p: Pick<PeriodDoc, 'deadlines'>,
+  kind: PeriodDoc['deadlines'][number]['kinds'][number],
+  t: { members: number; founding: number | null; filed: Set<string> },
+  now: Date,
+): { key: string; label: string; due: string; state: DeadlineState }[] {
+  return p.deadlines
+    .filter((d) => d.kinds.length === 0 || d.kinds.includes(kind))
+    .map((d) => ({ key: d.key, label: d.label, due: d.due, state: deadlineState(d.due, deadlineDone(d.key, t), now) }))
 }
 
 export function deadlineState(due: string, done: boolean, now: Date): DeadlineState {

@@ -28,7 +28,7 @@ import type { Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import type { ActivityDoc, CertificateDoc, FilingDoc, PeriodDoc, TeamDoc } from '../models'
 import { describeRule, toHours } from '../hours'
-import { deadlineDone, deadlineState, periodRange } from '../period'
+import { deadlineRows, periodRange } from '../period'
 import { piiKey } from '../pii'
 import type { PeriodRepository } from '../repositories/period.repository'
 import type { RecordRepository } from '../repositories/record.repository'
@@ -541,18 +541,7 @@ export function reportService(deps: ReportDeps) {
         served: figures.served,
         members,
         target: target ? { founding: target.founding, goal: target.goal, goalDate: target.goalDate } : null,
-        deadlines: p.deadlines
-          .filter((d) => d.kinds.length === 0 || d.kinds.includes(unit.kind))
-          .map((d) => ({
-            key: d.key,
-            label: d.label,
-            due: d.due,
-            state: deadlineState(
-              d.due,
-              deadlineDone(d.key, { members, founding: target?.founding ?? null, filed }),
-              now,
-            ),
-          })),
+        deadlines: deadlineRows(p, unit.kind, { members, founding: target?.founding ?? null, filed }, now),
       }
     },
 

@@ -7,7 +7,7 @@ import type { MemberItem, RoleGrant, TeamNode, TeamPage } from '../../../types/a
 import { FocusTag } from '../../../types/enums'
 import { leaderWarnings } from '../../../types/teams'
 import type { PeriodDoc, TeamDoc, VolunteerDoc } from '../models'
-import { deadlineState } from '../period'
+import { deadlineRows } from '../period'
 
 export const teamNode = (t: TeamDoc, depth = t.path.length - 1): TeamNode => ({
   id: t._id,
@@ -72,20 +72,12 @@ export function buildTeamPage(i: TeamPageInputs): TeamPage {
     period: period && {
       id: period._id,
       name: period.name,
-      deadlines: period.deadlines
-        .filter((d) => d.kinds.length === 0 || d.kinds.includes(team.kind))
-        .map((d) => ({
-          key: d.key,
-          label: d.label,
-          due: d.due,
-          // A team counts as formed once it reaches its founding size (or exists, when it has no target);
-          // a form's deadline is met once the team has filed that form for the period.
-          state: deadlineState(
-            d.due,
-            (d.key.endsWith('_formed') && members >= (target?.founding ?? 0)) || i.filed.has(d.key),
-            i.now,
-          ),
-        })),
+      deadlines: deadlineRows(
+        period,
+        team.kind,
+        { members, founding: target?.founding ?? null, filed: i.filed },
+        i.now,
+      ),
     },
     focusMissing: FocusTag.values.filter((f) => !i.covered.includes(f)),
     can: {
