@@ -25,24 +25,30 @@ function isTicketList(x: unknown): x is MyTicket[] {
   return Array.isArray(x) && x.every((t) => typeof t === 'object' && t !== null && 'id' in t && 'activity' in t)
 }
 
-export async function loadTickets(): Promise<MyTicket[]> {
+/** What is kept under `key` when it has the expected shape, else nothing. */
+async function kept<T>(key: string, valid: (x: unknown) => x is T[]): Promise<T[]> {
   try {
-    const { data } = await Taro.getStorage<unknown>({ key: KEY })
-    return isTicketList(data) ? data : []
+    const { data } = await Taro.getStorage<unknown>({ key })
+    return valid(data) ? data : []
   } catch {
     // WeChat fails getStorage for a key never set.
     return []
   }
 }
 
-export async function saveTickets(fresh: MyTicket[], now: Date = new Date()): Promise<void> {
+async function keep(key: string, data: unknown): Promise<void> {
   try {
-    const kept = await loadTickets()
-    await Taro.setStorage({ key: KEY, data: mergeTickets(kept, fresh, now) })
+    await Taro.setStorage({ key, data })
   } catch (e) {
-    // Storage full or unavailable: the ticket still shows while online.
-    console.warn('[tickets] could not keep tickets offline', e instanceof Error ? e.message : e)
+    // Storage full or unavailable: the codes still show while online.
+    console.warn(`[tickets] could not keep ${key} offline`, e instanceof Error ? e.message : e)
   }
+}
+
+export const loadTickets = () => kept(KEY, isTicketList)
+
+export async function saveTickets(fresh: MyTicket[], now: Date = new Date()): Promise<void> {
+  await keep(KEY, mergeTickets(await loadTickets(), fresh, now))
 }
 
 /**
@@ -58,19 +64,5 @@ function isElderList(x: unknown): x is ElderView[] {
   )
 }
 
-export async function loadFamily(): Promise<ElderView[]> {
-  try {
-    const { data } = await Taro.getStorage<unknown>({ key: FAMILY_KEY })
-    return isElderList(data) ? data : []
-  } catch {
-    return []
-  }
-}
-
-export async function saveFamily(elders: ElderView[]): Promise<void> {
-  try {
-    await Taro.setStorage({ key: FAMILY_KEY, data: elders })
-  } catch (e) {
-    console.warn('[tickets] could not keep family tickets offline', e instanceof Error ? e.message : e)
-  }
-}
+export const loadFamily = () => kept(FAMILY_KEY, isElderList)
+export const saveFamily = (elders: ElderView[]) => keep(FAMILY_KEY, elders)

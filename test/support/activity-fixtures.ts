@@ -1,5 +1,5 @@
 /** Activities, tickets and callers to start component tests from; a test changes only what it is about. */
-import type { ActivityDetail, ActivityEditView, ActivityInput, MeView, MyTicket } from '../../types/api'
+import type { ActivityDetail, ActivityEditView, ActivityInput, ElderView, MeView, MyTicket } from '../../types/api'
 import type { Result } from '../../types/result'
 
 export const heshan = { id: 't-heshan', name: '赫山区科技志愿者队', kind: 'county' as const }
@@ -130,3 +130,13 @@ export function editView(over: Partial<ActivityEditView> = {}): ActivityEditView
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
 export const fail = (code: string, message: string, field?: string) =>
   ({ ok: false, code, message, ...(field ? { field } : {}) }) as Result<never>
+
+/** Someone the caller registered (代为注册), with the sign-ups made for them. */
+export const elder = (over: Partial<ElderView> = {}): ElderView => ({
+  volunteerId: 'vol-e1',
+  nameMasked: '王**',
+  relation: 'family',
+  status: 'active',
+  tickets: [],
+  ...over,
+})

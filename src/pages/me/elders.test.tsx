@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { ElderView } from '../../../types/api'
-import { fail, ok, ticket } from '../../../test/support/activity-fixtures'
+import { elder, fail, ok, ticket } from '../../../test/support/activity-fixtures'
 import { answerCalls, sent } from '../../../test/support/answer-calls'
 import { resetStorage } from '../../../test/support/taro-mock'
 import { call } from '../../services/client'
@@ -14,15 +13,6 @@ beforeEach(() => {
   callMock.mockReset()
   jest.mocked(Taro.navigateTo).mockClear()
   jest.mocked(Taro.showModal).mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
-})
-
-const elder = (over: Partial<ElderView> = {}): ElderView => ({
-  volunteerId: 'vol-e1',
-  nameMasked: '王**',
-  relation: 'family',
-  status: 'active',
-  tickets: [],
-  ...over,
 })
 
 test('shows nothing to someone who registered nobody', async () => {

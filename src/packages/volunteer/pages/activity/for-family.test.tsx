@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as taro from '@tarojs/taro'
 import type { ElderView } from '../../../../../types/api'
-import { detail, fail, me, ok, ticket } from '../../../../../test/support/activity-fixtures'
+import { detail, elder, fail, me, ok, ticket } from '../../../../../test/support/activity-fixtures'
 import { answerCalls, sent } from '../../../../../test/support/answer-calls'
 import { call } from '../../../../services/client'
 import ActivityDetailPage from './index'
@@ -18,15 +18,6 @@ beforeEach(() => {
   jest.mocked(Taro.navigateTo).mockClear()
 })
 afterEach(() => jest.restoreAllMocks())
-
-const elder = (over: Partial<ElderView> = {}): ElderView => ({
-  volunteerId: 'vol-e1',
-  nameMasked: '王**',
-  relation: 'family',
-  status: 'active',
-  tickets: [],
-  ...over,
-})
 
 function answer(elders: ElderView[], extra: Parameters<typeof answerCalls>[1] = {}) {
   answerCalls(callMock, {

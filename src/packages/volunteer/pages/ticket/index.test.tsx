@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
 import * as taro from '@tarojs/taro'
-import { ok, ticket } from '../../../../../test/support/activity-fixtures'
+import { elder, ok, ticket } from '../../../../../test/support/activity-fixtures'
 import { resetStorage } from '../../../../../test/support/taro-mock'
 import { call } from '../../../../services/client'
 import { holdBrightScreen } from '../../../../services/screen'
@@ -82,11 +82,7 @@ test('opens from the copy on the phone when offline', async () => {
 test('opens a family member’s code kept from the last answer when offline, apart from the caller’s own', async () => {
   jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: 'tk-e1', elder: '1' }, path: '' } as never)
   const mine = ticket({ id: 'tk-e1', nameMasked: '王**', token: 'KPYY1-ELDER-TOKEN' })
-  callMock.mockResolvedValue(
-    ok({
-      elders: [{ volunteerId: 'vol-e1', nameMasked: '王**', relation: 'family', status: 'active', tickets: [mine] }],
-    }),
-  )
+  callMock.mockResolvedValue(ok({ elders: [elder({ tickets: [mine] })] }))
   const online = render(<TicketPage />)
   expect((await screen.findByTestId('ticket-name')).textContent).toBe('王**')
   expect(callMock).toHaveBeenCalledWith('activity.elders', {})
